@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace Observatory.Bench;
+
+/// <summary>One benchmark: a name, what it compares, and a run that prints its figures.</summary>
+public interface IBenchmark
+{
+    string Name { get; }
+    string Description { get; }
+    Task RunAsync(BenchmarkOptions options, TextWriter output);
+}
+
+public sealed record BenchmarkOptions(string WorkFolder, IReadOnlyDictionary<string, string> Settings)
+{
+    public string? Get(string key) => Settings.GetValueOrDefault(key);
+}
+
+public static class BenchmarkRunner
+{
+    /// <summary>Every benchmark, in the order 'all' runs them.</summary>
+    public static readonly IReadOnlyList<IBenchmark> Benchmarks =
+    [
+        new CatalogueLoadBenchmark(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.WriteLine("Usage: observatory-bench <benchmark|all> [key=value ...]");
+            foreach (var b in Benchmarks)
+            {
+                Console.WriteLine($"  {b.Name,-24} {b.Description}");
+            }
+            return 0;
+        }
+        var settings = args.Skip(1).Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var work = settings.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "observatory-bench");
+        Directory.CreateDirectory(work);
+        var chosen = args[0] == "all" ? Benchmarks : Benchmarks.Where(b => b.Name == args[0]).ToList();
+        if (chosen.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no benchmark '{args[0]}'");
+            return 2;
+        }
+        foreach (var benchmark in chosen)
+        {
+            Console.WriteLine($"## {benchmark.Name}");
+            var clock = Stopwatch.StartNew();
+            await benchmark.RunAsync(new BenchmarkOptions(work, settings), Console.Out);
+            Console.WriteLine($"(finished in {clock.Elapsed.TotalSeconds:0.0} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MiB)");
+        }
+        return 0;
+    }
+
+    /// <summary>Median of several timed runs, in seconds.</summary>
+    public static double MedianSeconds(int runs, Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}

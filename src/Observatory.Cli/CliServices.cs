@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Observatory.Content;
+using Observatory.Storage;
+
+namespace Observatory.Cli;
+
+/// <summary>The Core services a command needs, for the database chosen by --db or OBSERVATORY_DB.</summary>
+public static class CliServices
+{
+    public static ServiceProvider Build(ParseResult parse)
+    {
+        var database = DatabaseSettings.FromEnvironment(parse.GetValue(ObservatoryCommandLine.DbOption));
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddObservatoryCore(DataFolder.Locate(), database);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Observatory.Cli.Commands;
+using Observatory.Content;
+
+namespace Observatory.Cli;
+
+/// <summary>Exit codes, documented in docs/cli.md.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int InputRefused = 3;
+}
+
+/// <summary>The 'observatory' command: one file per command under Commands/, each calling Core services.</summary>
+public static class ObservatoryCommandLine
+{
+    public static readonly Option<string?> DbOption = new("--db")
+    {
+        Description = "SQLite file path or PostgreSQL connection string (Host=…); overrides OBSERVATORY_DB.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Connected Places Observatory: frameworks, places, indicators, portraits and evidence for UK places.");
+        root.Options.Add(DbOption);
+        var console = new CliConsole(output, error);
+        root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(DbCommand.Create(console));
+        root.Subcommands.Add(FrameworksCommand.Create(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = Build(output, error);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {e.Message}");
+            }
+            await error.WriteLineAsync("Run 'observatory --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+    }
+}
+
+/// <summary>Where commands write, and the one place failures are turned into a one-line reason and an exit code.</summary>
+public sealed class CliConsole(TextWriter output, TextWriter error)
+{
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Runs a command body; any failure becomes "error: reason" on stderr and a non-zero exit code.</summary>
+    public async Task<int> Run(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (ContentValidationException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                await Error.WriteLineAsync(problem.ToString());
+            }
+            await Error.WriteLineAsync($"error: refused: {ex.Problems.Count} problem(s); nothing was changed.");
+            return ExitCodes.InputRefused;
+        }
+        catch (CommandException ex)
+        {
+            await Error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Error.WriteLineAsync($"error: {OneLine(ex)}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static string OneLine(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null && (inner is AggregateException || inner is TypeInitializationException || inner.Message.Contains("inner exception", StringComparison.OrdinalIgnoreCase)))
+        {
+            inner = inner.InnerException;
+        }
+        return inner.Message.ReplaceLineEndings(" ");
+    }
+}
+
+/// <summary>A failure a command reports in its own words.</summary>
+public sealed class CommandException(string message, int exitCode = ExitCodes.Failed) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

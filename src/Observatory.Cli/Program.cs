@@ -1,0 +1,3 @@
+using Observatory.Cli;
+
+return await ObservatoryCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Observatory.Content;
+
+/// <summary>Marks searched words in a snippet of plain text, producing safe HTML.</summary>
+public static class Highlighter
+{
+    public static string Highlight(string text, string? query)
+    {
+        var terms = (query ?? "").Split([' ', ',', ';', '"'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(t => t.Length)
+            .Select(Regex.Escape)
+            .ToList();
+        if (terms.Count == 0)
+        {
+            return WebUtility.HtmlEncode(text);
+        }
+        // One pass over the raw text, encoding between matches, so markup and entities are never matched.
+        var pattern = new Regex(string.Join("|", terms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        var html = new StringBuilder(text.Length + 32);
+        var at = 0;
+        foreach (Match match in pattern.Matches(text))
+        {
+            html.Append(WebUtility.HtmlEncode(text[at..match.Index]));
+            html.Append("<mark>").Append(WebUtility.HtmlEncode(match.Value)).Append("</mark>");
+            at = match.Index + match.Length;
+        }
+        html.Append(WebUtility.HtmlEncode(text[at..]));
+        return html.ToString();
+    }
+}

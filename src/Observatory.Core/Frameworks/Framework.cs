@@ -1,0 +1,143 @@
+namespace Observatory.Frameworks;
+
+/// <summary>Where a framework or element is written: a source document and the section it sits under.</summary>
+public sealed record SourceCitation(string File, string Section)
+{
+    /// <summary>The documents a citation may name, with the titles shown to people.</summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownDocuments = new Dictionary<string, string>
+    {
+        ["recovery-and-resilience-policy-briefing.txt"] = "Socitm, Recovery and resilience policy briefing (2021)",
+        ["resilient-people-communities-places-consultation-2022.txt"] = "Socitm, Resilient people, communities and places: St George's House consultation report (2022)",
+        ["socitm-connects-strategy-2022-25.txt"] = "Socitm Connects strategy 2022–25",
+        ["planting-the-flag-new-local-normal.txt"] = "Socitm, Planting the flag – a new local normal (2020)",
+        ["planting-the-flag-press-release.txt"] = "Socitm, Planting the flag press release (2020)",
+        ["reference/DOUGHNUT.md"] = "Connected Places Observatory reference note on the Doughnut papers (Raworth 2017; O'Neill et al. 2018; Fanning et al. 2022; Fanning & Raworth 2025)",
+    };
+
+    public string DocumentTitle => KnownDocuments.TryGetValue(File, out var title) ? title : File;
+
+    public override string ToString() => $"{DocumentTitle}, “{Section}”";
+}
+
+/// <summary>A further passage of sourced text about an element, e.g. an extended wording in a later document.</summary>
+public sealed record ElementNote(string Label, string Text, SourceCitation? Source);
+
+/// <summary>A named list the source gives for an element: key themes, scrutiny considerations, challenges…</summary>
+public sealed record ElementList(string Key, string Label, IReadOnlyList<string> Items);
+
+/// <summary>Where a framework came from: shipped with the Observatory, or imported by a user.</summary>
+public enum FrameworkOrigin
+{
+    Shipped,
+    Imported,
+}
+
+/// <summary>
+/// A model from the source documents (the 4Rs, the place-making outcomes, the Doughnut…) as a tree of
+/// elements. Frameworks are data: shipped as YAML under data/frameworks, or imported by users.
+/// </summary>
+public sealed class Framework
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? ShortName { get; init; }
+    public required string Version { get; init; }
+    public required string Publisher { get; init; }
+    public required string Group { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<SourceCitation> Sources { get; init; }
+    public string? Diagram { get; init; }
+    public required IReadOnlyList<FrameworkElement> Elements { get; init; }
+    public FrameworkOrigin Origin { get; init; } = FrameworkOrigin.Shipped;
+
+    /// <summary>The file it was read from (shipped) or the name it was uploaded under (imported).</summary>
+    public string? SourceFile { get; init; }
+
+    public string DisplayShortName => ShortName ?? Name;
+
+    /// <summary>Every element, depth first, in document order.</summary>
+    public IEnumerable<FrameworkElement> AllElements() => Elements.SelectMany(e => e.SelfAndDescendants());
+
+    public int ElementCount => AllElements().Count();
+
+    public FrameworkElement? FindElement(string elementId) => AllElements().FirstOrDefault(e => e.Id == elementId);
+
+    /// <summary>Element counts by kind in first-seen order, e.g. "4 outcomes, 16 areas of focus".</summary>
+    public IReadOnlyList<(string Kind, int Count)> CountsByKind() =>
+        [.. AllElements().GroupBy(e => e.Kind).Select(g => (g.Key, g.Count()))];
+}
+
+public sealed class FrameworkElement
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Kind { get; init; }
+    public required string Description { get; init; }
+    public SourceCitation? Source { get; init; }
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ElementList> Lists { get; init; } = [];
+    public IReadOnlyList<ElementNote> Notes { get; init; } = [];
+    public IReadOnlyList<FrameworkElement> Children { get; init; } = [];
+
+    /// <summary>The framework this element belongs to; set once the tree is built.</summary>
+    public string FrameworkId { get; internal set; } = "";
+
+    public FrameworkElement? Parent { get; internal set; }
+
+    /// <summary>The line of the element in its file, for messages about it.</summary>
+    public int Line { get; init; }
+
+    public ElementRef Ref => new(FrameworkId, Id);
+
+    public IEnumerable<FrameworkElement> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
+
+    public IEnumerable<FrameworkElement> Ancestors()
+    {
+        for (var p = Parent; p is not null; p = p.Parent)
+        {
+            yield return p;
+        }
+    }
+}
+
+/// <summary>"framework-id/element-id": how other data (crosswalks, indicators, evidence, plans) names an element.</summary>
+public readonly record struct ElementRef(string FrameworkId, string ElementId)
+{
+    public static bool TryParse(string? text, out ElementRef value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var parts = text.Trim().Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            return false;
+        }
+        value = new ElementRef(parts[0], parts[1]);
+        return true;
+    }
+
+    public override string ToString() => $"{FrameworkId}/{ElementId}";
+}
+
+public enum CrosswalkRelation
+{
+    Equivalent,
+    Broader,
+    Narrower,
+    Related,
+}
+
+public sealed record CrosswalkLink(ElementRef From, ElementRef To, CrosswalkRelation Relation, string? Note, string CrosswalkId);
+
+/// <summary>Links between elements of different frameworks that speak of the same thing.</summary>
+public sealed class Crosswalk
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public IReadOnlyList<SourceCitation> Sources { get; init; } = [];
+    public required IReadOnlyList<CrosswalkLink> Links { get; init; }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Content;
+using Observatory.Frameworks;
+using Observatory.Storage;
+
+namespace Observatory;
+
+/// <summary>Registers the Observatory's domain services. Web and command line both start here.</summary>
+public static class ObservatoryCore
+{
+    /// <summary>
+    /// Loads and validates the shipped content now, so a broken data file stops start-up with its file and line
+    /// rather than failing on first use.
+    /// </summary>
+    public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database)
+    {
+        services.AddSingleton(data);
+        services.AddSingleton(TimeProvider.System);
+        services.AddObservatoryStorage(database);
+        services.AddSingleton(FrameworkCatalogue.LoadShipped(data));
+        services.AddScoped<FrameworkLibrary>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Observatory.Storage;
+
+/// <summary>
+/// The one EF Core context. Each capability declares its sets in a partial of this class in its own folder
+/// and its mappings as <see cref="IEntityTypeConfiguration{TEntity}"/> classes, picked up here.
+/// Table and column names are snake_case on every provider (see <see cref="SnakeCaseNamingConvention"/>),
+/// so the hand-written migrations read the same for SQLite and PostgreSQL.
+/// </summary>
+public sealed partial class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ObservatoryDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC; SQLite hands DateTime back unspecified, so say what it is.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Observatory.Storage;
+
+public static class StorageSetup
+{
+    /// <summary>Registers the context for the chosen database. Both web and command line call this.</summary>
+    public static IServiceCollection AddObservatoryStorage(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddDbContext<ObservatoryDbContext>(options => Configure(options, settings));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        if (settings.IsPostgreSql)
+        {
+            options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"));
+        }
+        else
+        {
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"));
+        }
+        // Migrations are written by hand (the EF design-time package is not available), so there is no model
+        // snapshot to compare with; the storage round-trip tests check that migrations and model agree instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return options;
+    }
+
+    public static ObservatoryDbContext CreateContext(DatabaseSettings settings) =>
+        new(Configure(new DbContextOptionsBuilder<ObservatoryDbContext>(), settings).Options as DbContextOptions<ObservatoryDbContext>
+            ?? throw new InvalidOperationException("Unexpected options type."));
+
+    /// <summary>
+    /// Brings the database up to date with the migrations compiled into the Observatory. Creates the SQLite
+    /// file and its folder when they do not exist. Returns the migrations applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(ObservatoryDbContext db, CancellationToken cancellationToken = default)
+    {
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (sqlite)
+        {
+            // Write-ahead logging lets readers carry on while an import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Observatory.Web.Setup;
+
+/// <summary>The service navigation: one line per capability, in the order people meet them.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Text, string Href);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("Frameworks", "/frameworks"),
+    ];
+
+    /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
+    public static Item? Current(PathString path) =>
+        Items.Where(i => path.StartsWithSegments(i.Href)).MaxBy(i => i.Href.Length);
+}

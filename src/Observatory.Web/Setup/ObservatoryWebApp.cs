@@ -1,0 +1,87 @@
+using Observatory.Content;
+using Observatory.Storage;
+using Observatory.Web.Api;
+
+namespace Observatory.Web.Setup;
+
+public static class ObservatoryWebApp
+{
+    /// <summary>
+    /// Builds the Observatory's web application. The command line's 'serve' and the tests call this too,
+    /// so every host runs the same app. <paramref name="configure"/> lets a host adjust the builder.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = LocateWebRoot(),
+        });
+        configure?.Invoke(builder);
+
+        var database = DatabaseSettings.FromEnvironment(builder.Configuration[DatabaseSettings.EnvironmentVariable]);
+        var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
+        builder.Services.AddObservatoryCore(data, database);
+        builder.Services.AddObservatoryPages();
+        builder.Services.AddObservatoryApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.UseObservatoryErrorPages();
+        app.UseObservatorySecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapObservatoryApi();
+        app.MapRazorPages();
+        app.MapObservatoryHealth();
+        return app;
+    }
+
+    /// <summary>
+    /// Brings the database up to date before serving. SQLite — the embedded default — is migrated and seeded
+    /// automatically; a shared PostgreSQL database is changed only by 'observatory db migrate', so several
+    /// nodes starting at once never race to alter it.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatory");
+        Console.WriteLine($"Connected Places Observatory: using {settings.Description}");
+        if (!settings.IsPostgreSql || app.Configuration.GetValue<bool>("OBSERVATORY_MIGRATE"))
+        {
+            await DataSeeding.MigrateAndSeedAsync(app.Services, logger, seed: true);
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        var pending = await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database);
+        if (pending.Any())
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL database has {pending.Count()} migration(s) to apply. Run 'observatory db migrate' first (or set OBSERVATORY_MIGRATE=true).");
+        }
+    }
+
+    private static IServiceCollection AddObservatoryPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            // Every form carries an anti-forgery token and every POST checks it.
+            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "observatory-antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    /// <summary>wwwroot beside the program (command line, tests) or in the project folder (dotnet run).</summary>
+    private static string? LocateWebRoot()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(beside) ? beside : null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Observatory.Browser.Tests;
+
+/// <summary>
+/// Finds the pages to check by following links from the home page, as a reader would, so pages added later are
+/// checked without editing the tests. To keep the run short it visits a few pages of each shape of address
+/// (e.g. three element pages of each framework), plus pages no link reaches (search results, error pages).
+/// </summary>
+public static partial class SiteCrawler
+{
+    public static readonly string[] ExtraPages =
+    [
+        "/frameworks/search?q=food",
+        "/frameworks/search?q=zzzz-nothing",
+        "/no-such-page",
+    ];
+
+    public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
+    {
+        var page = await context.NewPageAsync();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var queue = new Queue<string>(["/", .. ExtraPages]);
+        var pages = new List<string>();
+        while (queue.Count > 0 && pages.Count < maxPages)
+        {
+            var path = queue.Dequeue();
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+            var shape = Shape(path);
+            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+            if (shapes[shape] > perShape)
+            {
+                continue;
+            }
+            pages.Add(path);
+            await page.GotoAsync(baseUrl + path);
+            var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]:not([download])", "links => links.map(a => a.getAttribute('href'))");
+            foreach (var href in hrefs)
+            {
+                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
+                    && !href.StartsWith("/openapi", StringComparison.Ordinal) && !href.Contains('#', StringComparison.Ordinal))
+                {
+                    queue.Enqueue(href);
+                }
+            }
+        }
+        await page.CloseAsync();
+        return pages;
+    }
+
+    /// <summary>"/frameworks/four-rs/reset" → "/frameworks/*/*" within a framework; query values ignored.</summary>
+    private static string Shape(string path)
+    {
+        var q = path.IndexOf('?', StringComparison.Ordinal);
+        var bare = q < 0 ? path : path[..q];
+        var segments = bare.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Keep the first two segments (capability and item) so each item's sub-pages are sampled separately.
+        return "/" + string.Join('/', segments.Select((s, i) => i < 2 ? s : "*")) + (q < 0 ? "" : "?" + Keys().Replace(path[(q + 1)..], "$1"));
+    }
+
+    [GeneratedRegex("([^=&]+)=[^&]*")]
+    private static partial Regex Keys();
+}

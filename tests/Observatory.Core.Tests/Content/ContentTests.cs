@@ -1,0 +1,55 @@
+using Observatory.Content;
+using Observatory.Frameworks;
+
+namespace Observatory.Tests.Content;
+
+public sealed class ContentTests
+{
+    [Fact]
+    public void Highlighting_encodes_the_text_and_marks_each_word_once()
+    {
+        Highlighter.Highlight("Food & <water> for all", "food water")
+            .ShouldBe("<mark>Food</mark> &amp; &lt;<mark>water</mark>&gt; for all");
+    }
+
+    [Fact]
+    public void Highlighting_never_matches_inside_entities_or_marks()
+    {
+        Highlighter.Highlight("A & B", "amp mark").ShouldBe("A &amp; B");
+    }
+
+    [Fact]
+    public void Markdown_drops_raw_html_and_unsafe_links()
+    {
+        var html = MarkdownRenderer.ToGovUkHtml("# Title\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) [good](https://www.ons.gov.uk)");
+
+        html.ShouldContain("<h1 class=\"govuk-heading-xl\">Title</h1>");
+        html.ShouldNotContain("<script>");
+        html.ShouldNotContain("javascript:");
+        html.ShouldContain("<a class=\"govuk-link\" href=\"https://www.ons.gov.uk\">good</a>");
+    }
+
+    [Theory]
+    [InlineData("area-of-focus", 16, "16 areas of focus")]
+    [InlineData("area-of-focus", 1, "1 area of focus")]
+    [InlineData("impact-area", 9, "9 impact areas")]
+    [InlineData("priority", 3, "3 priorities")]
+    [InlineData("lens", 4, "4 lenses")]
+    [InlineData("pillar", 4, "4 pillars")]
+    public void Element_kinds_read_as_words(string kind, int count, string expected) =>
+        ElementKinds.Count(kind, count).ShouldBe(expected);
+
+    [Fact]
+    public void A_broken_shipped_file_stops_the_load_naming_its_file_and_line()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "observatory-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "frameworks"));
+        File.WriteAllText(Path.Combine(folder, "frameworks", "broken.yaml"), "id: broken\nname: Broken\nversion: '1'\npublisher: Us\ngroup: Ethics\nsummary: x\nsource:\n  file: socitm-connects-strategy-2022-25.txt\n  section: s\nelements:\n  - id: a\n    name: A\n    kind: k\n    descripton: typo\n");
+
+        var error = Should.Throw<ContentValidationException>(() => FrameworkCatalogue.LoadShipped(new DataFolder(folder)));
+
+        error.Problems.ShouldContain(p => p.File == "data/frameworks/broken.yaml" && p.Line == 14 && p.Message.Contains("unknown key 'descripton'"));
+        error.Problems.ShouldContain(p => p.File == "data/frameworks/broken.yaml" && p.Line == 11 && p.Field == "elements[0].description");
+        error.Message.ShouldContain("data/frameworks/broken.yaml:14");
+    }
+}

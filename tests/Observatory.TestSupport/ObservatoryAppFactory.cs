@@ -1,0 +1,81 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Observatory.Storage;
+
+namespace Observatory.Testing;
+
+/// <summary>
+/// The real Observatory web application, on its own fresh database (SQLite by default). Requests go through
+/// the whole pipeline: middleware, routing, pages, API, database.
+/// </summary>
+public class ObservatoryAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private bool _prepared;
+
+    public ObservatoryAppFactory(TestDatabase? database = null)
+    {
+        _database = database ?? TestDatabase.CreateSqlite();
+        // The app reads its database from configuration; environment variables are configuration too, but
+        // the factory setting wins and keeps parallel test hosts apart.
+    }
+
+    public TestDatabase Database => _database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(DatabaseSettings.EnvironmentVariable, _database.Setting);
+        builder.UseSetting("OBSERVATORY_MIGRATE", "true");
+        builder.UseEnvironment("Production");
+    }
+
+    /// <summary>Migrates and seeds the database once, as the real start-up does.</summary>
+    public async Task EnsurePreparedAsync()
+    {
+        if (_prepared)
+        {
+            return;
+        }
+        var app = Services;
+        var logger = app.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory)) as Microsoft.Extensions.Logging.ILoggerFactory;
+        await DataSeeding.MigrateAndSeedAsync(app, logger!.CreateLogger("tests"), seed: true);
+        _prepared = true;
+    }
+
+    public async Task<HttpClient> ClientAsync(bool allowRedirects = false)
+    {
+        await EnsurePreparedAsync();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowRedirects, HandleCookies = true });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public static class HtmlExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetHtmlAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+        }
+        return Parser.ParseDocument(body);
+    }
+
+    public static IHtmlDocument ParseHtml(this string html) => Parser.ParseDocument(html);
+
+    /// <summary>Text with whitespace collapsed, as a reader sees it.</summary>
+    public static string Normalised(this string? text) =>
+        string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,92 @@
+using Npgsql;
+using Observatory.Storage;
+
+namespace Observatory.Testing;
+
+public enum TestProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// A fresh, empty database for one test: a SQLite file in a temporary folder, or a new database on the
+/// PostgreSQL test server. Dropped when disposed.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _folder;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseSettings settings, string? folder, string? postgresName)
+    {
+        Settings = settings;
+        _folder = folder;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    /// <summary>The value for OBSERVATORY_DB or --db that selects this database.</summary>
+    public string Setting => Settings.SqlitePath ?? Settings.ConnectionString;
+
+    public static Task<TestDatabase> CreateAsync(TestProvider provider) =>
+        provider == TestProvider.Sqlite ? Task.FromResult(CreateSqlite()) : CreatePostgresAsync();
+
+    public static TestDatabase CreateSqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "observatory-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        return new TestDatabase(DatabaseSettings.Sqlite(Path.Combine(folder, "observatory.db"), isDefault: false), folder, null);
+    }
+
+    public static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = TestEnvironment.PostgresConnectionString
+            ?? throw new InvalidOperationException("OBSERVATORY_TEST_POSTGRES is not set, but this run requires PostgreSQL (OBSERVATORY_CI=1).");
+        var name = "observatory_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(WithDatabase(server, "postgres")))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new TestDatabase(DatabaseSettings.PostgreSql(WithDatabase(server, name)), null, name);
+    }
+
+    public ObservatoryDbContext CreateContext() => StorageSetup.CreateContext(Settings);
+
+    public async Task<ObservatoryDbContext> MigratedContextAsync()
+    {
+        var db = CreateContext();
+        await StorageSetup.MigrateAsync(db);
+        return db;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgresName is not null && TestEnvironment.PostgresConnectionString is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(WithDatabase(server, "postgres"));
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        if (_folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing test host; the temporary folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = true }.ConnectionString;
+}
