@@ -6,18 +6,22 @@ namespace Observatory.Charts;
 
 /// <summary>
 /// A small writer for server-drawn SVG. Every chart the Observatory draws goes through it, so each one has the
-/// same accessible frame: role="img", a title and a description, and no inline style (the Content-Security-Policy
-/// forbids it; presentation attributes only).
+/// same accessible frame: role="img" (or "group" when it holds links), a title and a description, and no inline
+/// style (the Content-Security-Policy forbids it; presentation attributes only).
 /// </summary>
 public sealed class Svg
 {
     private readonly StringBuilder _sb = new();
 
     /// <summary>Starts an SVG of the given size, labelled by its title and description.</summary>
-    public Svg(string id, double width, double height, string title, string description, string? cssClass = "app-diagram")
+    /// <param name="role">
+    /// "img" makes the picture one image to assistive technology. A picture holding links must be a "group"
+    /// instead: an image's children are presentational, so links inside one could not be reached.
+    /// </param>
+    public Svg(string id, double width, double height, string title, string description, string? cssClass = "app-diagram", string role = "img")
     {
         _sb.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\"");
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"{Attr(role)}\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\"");
         if (cssClass is not null)
         {
             _sb.Append($" class=\"{Attr(cssClass)}\"");
@@ -81,8 +85,15 @@ public sealed class Svg
         return this;
     }
 
-    /// <summary>A number for SVG coordinates: invariant culture, at most two decimals.</summary>
-    public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A number for SVG coordinates: invariant culture, at most two decimals (or as many as asked, up to four).</summary>
+    public static string N(double value, int decimals = 2) => Math.Round(value, Math.Clamp(decimals, 0, 4)).ToString(decimals switch
+    {
+        <= 0 => "0",
+        1 => "0.#",
+        2 => "0.##",
+        3 => "0.###",
+        _ => "0.####",
+    }, CultureInfo.InvariantCulture);
 
     public static string Text(string text) => WebUtility.HtmlEncode(text);
 
