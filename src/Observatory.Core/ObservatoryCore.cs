@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
 using Observatory.Frameworks;
+using Observatory.Indicators;
 using Observatory.Storage;
 
 namespace Observatory;
@@ -17,7 +18,10 @@ public static class ObservatoryCore
         services.AddSingleton(data);
         services.AddSingleton(TimeProvider.System);
         services.AddObservatoryStorage(database);
-        services.AddSingleton(FrameworkCatalogue.LoadShipped(data));
+        var frameworks = FrameworkCatalogue.LoadShipped(data);
+        services.AddSingleton(frameworks);
+        // Indicators name framework elements, so they are checked against the catalogue just loaded.
+        services.AddSingleton(IndicatorCatalogue.LoadShipped(data, frameworks));
         services.AddScoped<FrameworkLibrary>();
         return services;
     }
