@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Charts.Maps;
 using Observatory.Content;
 using Observatory.Frameworks;
 using Observatory.Indicators;
+using Observatory.Indicators.Importing;
+using Observatory.Places;
 using Observatory.Storage;
 
 namespace Observatory;
@@ -20,9 +23,15 @@ public static class ObservatoryCore
         services.AddObservatoryStorage(database);
         var frameworks = FrameworkCatalogue.LoadShipped(data);
         services.AddSingleton(frameworks);
+        services.AddScoped<FrameworkLibrary>();
+        services.AddSingleton(PlaceRegistry.LoadShipped(data));
         // Indicators name framework elements, so they are checked against the catalogue just loaded.
         services.AddSingleton(IndicatorCatalogue.LoadShipped(data, frameworks));
-        services.AddScoped<FrameworkLibrary>();
+        services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
+        services.AddScoped<ObservationImporter>();
+        services.AddScoped<ObservationQueries>();
+        services.AddSingleton<IDataSeeder, PlacesSeeder>();
+        services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;
     }
 }

@@ -154,4 +154,15 @@ public sealed partial class BoundarySetTests
 
     [GeneratedRegex("^(E06|E07|E08|E09|W06|S12|N09)[0-9]{6}$")]
     private static partial Regex GssCode();
+
+    [Fact]
+    public void Neighbours_are_the_areas_that_share_a_border()
+    {
+        // Camden borders Westminster; Cardiff borders the Vale of Glamorgan; nothing borders the Isles of Scilly.
+        Uk.NeighboursOf("E09000007").ShouldContain("E09000033");
+        Uk.NeighboursOf("E09000033").ShouldContain("E09000007");
+        Uk.NeighboursOf("W06000015").ShouldContain("W06000014");
+        Uk.NeighboursOf("W06000015").ShouldNotContain("E09000007");
+        Uk.NeighboursOf("E06000053").ShouldBeEmpty();
+    }
 }

@@ -56,8 +56,11 @@ public sealed class BoundarySet
 
     private readonly Dictionary<string, BoundaryArea> _byCode;
 
-    private BoundarySet(IReadOnlyList<BoundaryArea> areas, double width, double height, string attribution, int vertexCount)
+    private readonly ILookup<string, string> _neighbours;
+
+    private BoundarySet(IReadOnlyList<BoundaryArea> areas, double width, double height, string attribution, int vertexCount, ILookup<string, string> neighbours)
     {
+        _neighbours = neighbours;
         Areas = areas;
         Width = width;
         Height = height;
@@ -81,6 +84,9 @@ public sealed class BoundarySet
     public int VertexCount { get; }
 
     public BoundaryArea? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The areas sharing a border with <paramref name="code"/>: in a topology, those that share an arc.</summary>
+    public IReadOnlyList<string> NeighboursOf(string code) => [.. _neighbours[code]];
 
     /// <summary>Loads the shipped UK local authority districts from the data folder.</summary>
     public static BoundarySet LoadShipped(DataFolder data) =>
@@ -125,6 +131,7 @@ public sealed class BoundarySet
         var unsimplified = new Lazy<MapPoint[][]>(() => fit.Apply(arcs));
         var areas = new List<BoundaryArea>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
+        var users = new Dictionary<int, List<string>>();
         foreach (var feature in FirstObject(root).GetProperty("geometries").EnumerateArray())
         {
             var area = ReadArea(feature, drawn, unsimplified);
@@ -133,8 +140,33 @@ public sealed class BoundarySet
                 throw new InvalidDataException($"two features have the id {area.Code}.");
             }
             areas.Add(area);
+            foreach (var arc in ArcIndexes(feature.GetProperty("arcs")))
+            {
+                (users.TryGetValue(arc, out var list) ? list : users[arc] = []).Add(area.Code);
+            }
         }
-        return new BoundarySet(areas, width, height, attribution, vertices);
+        var neighbours = users.Values.Where(u => u.Count > 1)
+            .SelectMany(u => u.SelectMany(a => u.Where(b => b != a).Select(b => (a, b))))
+            .Distinct()
+            .ToLookup(p => p.a, p => p.b, StringComparer.Ordinal);
+        return new BoundarySet(areas, width, height, attribution, vertices, neighbours);
+    }
+
+    private static IEnumerable<int> ArcIndexes(JsonElement arcs)
+    {
+        if (arcs.ValueKind == JsonValueKind.Number)
+        {
+            var i = arcs.GetInt32();
+            yield return i >= 0 ? i : ~i;
+            yield break;
+        }
+        foreach (var item in arcs.EnumerateArray())
+        {
+            foreach (var i in ArcIndexes(item))
+            {
+                yield return i;
+            }
+        }
     }
 
     private static JsonElement FirstObject(JsonElement root)

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Observatory.Content;
+using Observatory.Storage;
+
+namespace Observatory.Indicators.Importing;
+
+/// <summary>
+/// Imports the indicator data shipped in <c>data/indicators/</c> through the same importer users use, so shipped
+/// data meets the same checks. Files already imported (same hash) are passed over, so start-up stays quick.
+/// </summary>
+public sealed class ShippedDataSeeder : IDataSeeder
+{
+    public const string ShippedSource = "shipped";
+
+    public int Order => 20;
+
+    public string Name => "indicator data";
+
+    public async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var catalogue = services.GetRequiredService<IndicatorCatalogue>();
+        var data = services.GetRequiredService<DataFolder>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<ShippedDataSeeder>();
+        foreach (var file in catalogue.Datasets.SelectMany(d => d.Data).DistinctBy(f => f.File))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
+            var path = data.Combine("indicators", file.File);
+            var outcome = await importer.ImportFileAsync(path, new ImportRequest(Path.GetFileName(path), ShippedSource, Format: file.Format), cancellationToken: cancellationToken);
+            if (!outcome.AlreadyImported)
+            {
+                logger.LogInformation("Imported {File}: {Added} added, {Changed} changed", file.File, outcome.Import.Added, outcome.Import.Changed);
+            }
+        }
+    }
+}

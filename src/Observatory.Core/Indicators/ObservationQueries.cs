@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Observatory.Storage;
+
+namespace Observatory.Indicators;
+
+public sealed record ObservationPoint(string IndicatorId, string AreaCode, Period Period, double? Value, double? Lci95, double? Uci95,
+    string? Status, string? Note, string? OriginalCode, string Disaggregation = "");
+
+/// <summary>Reads observations for pages, the API and exports. Headline series unless a breakdown is asked for.</summary>
+public sealed class ObservationQueries(ObservatoryDbContext db)
+{
+    public async Task<IReadOnlyList<ObservationPoint>> ForIndicatorAsync(string indicatorId, IReadOnlyCollection<string>? areas = null, Period? period = null,
+        bool allBreakdowns = false, CancellationToken cancellationToken = default)
+    {
+        var query = db.Observations.AsNoTracking().Where(o => o.IndicatorId == indicatorId);
+        if (!allBreakdowns)
+        {
+            query = query.Where(o => o.Disaggregation == "");
+        }
+        if (areas is { Count: > 0 })
+        {
+            query = query.Where(o => areas.Contains(o.AreaCode));
+        }
+        if (period is { } p)
+        {
+            query = query.Where(o => o.PeriodStart == p.Start && o.PeriodDuration == p.Duration);
+        }
+        return await Project(query).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every headline observation of the given areas, all indicators: what an area page shows.</summary>
+    public async Task<IReadOnlyList<ObservationPoint>> ForAreasAsync(IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default) =>
+        await Project(db.Observations.AsNoTracking().Where(o => areas.Contains(o.AreaCode) && o.Disaggregation == "")).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Period>> PeriodsAsync(string indicatorId, CancellationToken cancellationToken = default)
+    {
+        var periods = await db.Observations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.Disaggregation == "")
+            .Select(o => new { o.PeriodStart, o.PeriodDuration }).Distinct().ToListAsync(cancellationToken);
+        return [.. periods.Select(p => new Period(p.PeriodStart, p.PeriodDuration)).Order()];
+    }
+
+    /// <summary>How many observations each indicator holds, for the catalogue page.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken = default) =>
+        await db.Observations.AsNoTracking().GroupBy(o => o.IndicatorId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private static IQueryable<ObservationPoint> Project(IQueryable<Observation> query) =>
+        query.OrderBy(o => o.AreaCode).ThenBy(o => o.PeriodStart).ThenBy(o => o.PeriodDuration)
+            .Select(o => new ObservationPoint(o.IndicatorId, o.AreaCode, new Period(o.PeriodStart, o.PeriodDuration), o.Value, o.Lci95, o.Uci95, o.Status, o.Note, o.OriginalCode, o.Disaggregation));
+}
