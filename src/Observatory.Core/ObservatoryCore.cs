@@ -24,9 +24,9 @@ public static class ObservatoryCore
         var frameworks = FrameworkCatalogue.LoadShipped(data);
         services.AddSingleton(frameworks);
         services.AddScoped<FrameworkLibrary>();
-        services.AddSingleton(PlaceRegistry.LoadShipped(data));
         // Indicators name framework elements, so they are checked against the catalogue just loaded.
         services.AddSingleton(IndicatorCatalogue.LoadShipped(data, frameworks));
+        services.AddSingleton(PlaceRegistry.LoadShipped(data));
         services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();

@@ -38,6 +38,11 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
             period = Year(year);
             return true;
         }
+        if (text.Length == 7 && text[4] == '-' && DateOnly.TryParseExact(text.ToString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            period = new Period(month, "P1M");
+            return true;
+        }
         if (YearRange().Match(text.ToString()) is { Success: true } range)
         {
             var from = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -52,11 +57,6 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
                 return false;
             }
             period = new Period(new DateOnly(from, 1, 1), $"P{to - from + 1}Y");
-            return true;
-        }
-        if (text.Length == 7 && text[4] == '-' && DateOnly.TryParseExact(text.ToString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            period = new Period(month, "P1M");
             return true;
         }
         if (TryDate(text, out var instant))

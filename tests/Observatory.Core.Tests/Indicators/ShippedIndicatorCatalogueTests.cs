@@ -1,3 +1,4 @@
+using Observatory.Testing;
 using System.Text;
 using Observatory.Content;
 using Observatory.Frameworks;
@@ -167,75 +168,5 @@ public sealed class ShippedIndicatorCatalogueTests
 
     private static string Relative(string path) => Path.GetRelativePath(IndicatorsFolder, path).Replace('\\', '/');
 
-    /// <summary>Rows by header name, since ELS files do not all put their columns in the same order.</summary>
-    private static IEnumerable<Dictionary<string, string>> ReadRows(string file)
-    {
-        using var records = ReadRecords(System.IO.File.ReadAllText(Path.Combine(IndicatorsFolder, file))).GetEnumerator();
-        records.MoveNext().ShouldBeTrue($"{file} has a header");
-        var header = records.Current;
-        while (records.MoveNext())
-        {
-            yield return header.Select((h, i) => (h, records.Current.ElementAtOrDefault(i) ?? "")).ToDictionary(p => p.h, p => p.Item2);
-        }
-    }
-
-    /// <summary>
-    /// RFC 4180 records (quoted fields may hold commas, quotes and line breaks; CRLF or LF endings). Written
-    /// here rather than taken from a library so the test states exactly what "a CSV row" means.
-    /// </summary>
-    private static IEnumerable<List<string>> ReadRecords(string text)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                fields.Add(field.ToString());
-                field.Clear();
-                yield return fields;
-                fields = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            yield return fields;
-        }
-    }
+    private static IEnumerable<Dictionary<string, string>> ReadRows(string file) => TestCsv.ReadRows(Path.Combine(IndicatorsFolder, file));
 }
