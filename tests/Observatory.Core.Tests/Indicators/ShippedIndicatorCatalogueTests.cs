@@ -1,8 +1,8 @@
-using Observatory.Testing;
 using System.Text;
 using Observatory.Content;
 using Observatory.Frameworks;
 using Observatory.Indicators;
+using Observatory.Testing;
 
 namespace Observatory.Tests.Indicators;
 
