@@ -13,10 +13,12 @@ namespace Observatory.Testing;
 public class ObservatoryAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly bool _fromTemplate;
     private bool _prepared;
 
     public ObservatoryAppFactory(TestDatabase? database = null)
     {
+        _fromTemplate = database is null;
         _database = database ?? TestDatabase.CreateSqlite();
         // The app reads its database from configuration; environment variables are configuration too, but
         // the factory setting wins and keeps parallel test hosts apart.
@@ -37,6 +39,11 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
         if (_prepared)
         {
             return;
+        }
+        if (_fromTemplate && !File.Exists(_database.Settings.SqlitePath))
+        {
+            // A copy of the once-seeded database; the start-up seeding below then finds everything in place.
+            await SeededTemplate.CopyToAsync(_database.Settings.SqlitePath!);
         }
         var app = Services;
         var logger = app.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory)) as Microsoft.Extensions.Logging.ILoggerFactory;
