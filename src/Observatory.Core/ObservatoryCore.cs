@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
 using Observatory.Charts.Maps;
 using Observatory.Content;
 using Observatory.Frameworks;
@@ -30,6 +31,9 @@ public static class ObservatoryCore
         services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<IMailSender, OutboxMailSender>();
+        services.AddScoped<AccountService>();
         services.AddSingleton<IDataSeeder, PlacesSeeder>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;

@@ -42,7 +42,7 @@ public sealed class Observation
 }
 
 /// <summary>One import of indicator data: what came in, from where, by whom, and what it changed.</summary>
-public sealed class IndicatorImport
+public sealed class IndicatorImport : Auditing.IAudited
 {
     public long Id { get; set; }
     public required string FileName { get; set; }

@@ -8,8 +8,11 @@ namespace Observatory.Storage;
 /// Table and column names are snake_case on every provider (see <see cref="SnakeCaseNamingConvention"/>),
 /// so the hand-written migrations read the same for SQLite and PostgreSQL.
 /// </summary>
-public sealed partial class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> options) : DbContext(options)
+public sealed partial class ObservatoryDbContext(DbContextOptions<ObservatoryDbContext> options, Accounts.CurrentActor? actor = null) : DbContext(options)
 {
+    /// <summary>Who the audit log names for this context's writes; null outside a scope (then "system").</summary>
+    private readonly Accounts.CurrentActor? _actor = actor;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ObservatoryDbContext).Assembly);
 

@@ -1,0 +1,22 @@
+using Observatory.Storage;
+
+namespace Observatory.Accounts;
+
+/// <summary>How the Observatory sends mail. Hosts with a mail server register their own.</summary>
+public interface IMailSender
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The default: messages are kept in the outbox, which a site administrator reads in the app, so the embedded
+/// default works with no mail server.
+/// </summary>
+public sealed class OutboxMailSender(ObservatoryDbContext db, TimeProvider clock) : IMailSender
+{
+    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+    {
+        db.OutboxMessages.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
