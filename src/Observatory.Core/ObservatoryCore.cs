@@ -34,6 +34,7 @@ public static class ObservatoryCore
         services.AddScoped<CurrentActor>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Auditing.AuditLog>();
         services.AddSingleton<IDataSeeder, PlacesSeeder>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;

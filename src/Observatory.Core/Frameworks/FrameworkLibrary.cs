@@ -25,8 +25,10 @@ public sealed record FrameworkImportResult(FrameworkImportOutcome Outcome, Frame
 /// The catalogue as users see it: the shipped frameworks plus those imported into this Observatory's database.
 /// Pages, API and command line all go through this service.
 /// </summary>
-public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbContext db, TimeProvider clock)
+public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbContext db, TimeProvider clock, Accounts.CurrentActor? current = null)
 {
+    private Accounts.Actor Actor => current?.Actor ?? Accounts.Actor.Anonymous;
+
     // Parsed imported documents by content hash: parsing is pure, so a parse is never repeated.
     private static readonly ConcurrentDictionary<string, Framework> ParsedImports = new();
 
@@ -34,16 +36,62 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
 
     public async Task<FrameworkCatalogue> GetCatalogueAsync(CancellationToken cancellationToken = default)
     {
-        var current = await db.ImportedFrameworks.AsNoTracking().Where(f => f.IsCurrent).ToListAsync(cancellationToken);
-        return current.Count == 0 ? shipped : shipped.With(current.Select(Parse).OfType<Framework>());
+        // An organisation's own frameworks are seen only by those the access policy lets see them.
+        var visible = (await db.ImportedFrameworks.AsNoTracking().Where(f => f.IsCurrent).ToListAsync(cancellationToken))
+            .Where(f => Accounts.AccessPolicy.CanView(Actor, f)).ToList();
+        return visible.Count == 0 ? shipped : shipped.With(visible.Select(Parse).OfType<Framework>());
+    }
+
+    /// <summary>The current stored version of an imported framework, if the actor may see it.</summary>
+    public async Task<ImportedFramework?> FindImportedAsync(string frameworkId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ImportedFrameworks.AsNoTracking().FirstOrDefaultAsync(f => f.FrameworkId == frameworkId && f.IsCurrent, cancellationToken);
+        return row is not null && Accounts.AccessPolicy.CanView(Actor, row) ? row : null;
+    }
+
+    /// <summary>Moves an imported framework on in its workflow: a contributor submits a draft, an approver publishes it.</summary>
+    public async Task<ImportedFramework?> AdvanceAsync(string frameworkId, Accounts.WorkflowState to, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ImportedFrameworks.FirstOrDefaultAsync(f => f.FrameworkId == frameworkId && f.IsCurrent, cancellationToken);
+        if (row is null || !Accounts.AccessPolicy.CanView(Actor, row))
+        {
+            return null;
+        }
+        var allowed = to switch
+        {
+            Accounts.WorkflowState.Submitted => Accounts.AccessPolicy.CanSubmit(Actor, row),
+            Accounts.WorkflowState.Published => Accounts.AccessPolicy.CanPublish(Actor, row),
+            _ => Accounts.AccessPolicy.CanEdit(Actor, row),
+        };
+        if (!allowed)
+        {
+            throw new UnauthorizedAccessException("You cannot do that to this framework.");
+        }
+        row.State = to;
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
     }
 
     /// <summary>
     /// Validates and stores a framework file (YAML or JSON). Refuses, changing nothing, when the file breaks a
     /// rule, when its id is a shipped framework's, or when the same version was imported with other content.
     /// </summary>
-    public async Task<FrameworkImportResult> ImportAsync(string fileName, string text, string? importedBy, CancellationToken cancellationToken = default)
+    public async Task<FrameworkImportResult> ImportAsync(string fileName, string text, string? importedBy, CancellationToken cancellationToken = default) =>
+        await ImportAsync(fileName, text, importedBy, organisationId: null, Accounts.Visibility.Public, cancellationToken);
+
+    /// <summary>
+    /// As above, owned by <paramref name="organisationId"/>: it starts as a draft seen only by that organisation,
+    /// and reaches the audience <paramref name="visibility"/> names once an approver publishes it. Without an
+    /// organisation, a site administrator (or the command line) imports it published, for everyone.
+    /// </summary>
+    public async Task<FrameworkImportResult> ImportAsync(string fileName, string text, string? importedBy, long? organisationId, Accounts.Visibility visibility,
+        CancellationToken cancellationToken = default)
     {
+        var allowed = organisationId is { } org ? Accounts.AccessPolicy.CanContribute(Actor, org) : Actor.IsSiteAdministrator && Actor.MayWrite;
+        if (!allowed)
+        {
+            throw new UnauthorizedAccessException("You cannot import frameworks for that organisation.");
+        }
         var name = Path.GetFileName(fileName);
         if (text.Length > ImportedFramework.MaxContentLength)
         {
@@ -69,6 +117,11 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             throw new ContentValidationException([new ContentProblem(name, 1, 1, "version",
                 $"version '{framework.Version}' of '{framework.Id}' was imported before with different content; give this file a new version")]);
         }
+        if (versions.Count > 0 && versions[0].OrganisationId != organisationId)
+        {
+            // Another owner's id: say only that it is taken, not whose it is or what it holds.
+            throw new ContentValidationException([new ContentProblem(name, 1, 1, "id", $"the id '{framework.Id}' is already in use; choose another id")]);
+        }
         foreach (var v in versions)
         {
             v.IsCurrent = false;
@@ -85,6 +138,9 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             ImportedAt = clock.GetUtcNow().UtcDateTime,
             ImportedBy = importedBy,
             IsCurrent = true,
+            OrganisationId = organisationId,
+            Visibility = visibility,
+            State = organisationId is null ? Accounts.WorkflowState.Published : Accounts.WorkflowState.Draft,
         });
         await db.SaveChangesAsync(cancellationToken);
         return new FrameworkImportResult(versions.Count == 0 ? FrameworkImportOutcome.Created : FrameworkImportOutcome.NewVersion, framework);

@@ -34,6 +34,8 @@ public static class DataSeeding
             foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
             {
                 await using var seedScope = root.CreateAsyncScope();
+                // The audit log names the Observatory itself for shipped data.
+                seedScope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().Actor = Accounts.Actor.System("shipped data");
                 logger.LogInformation("Seeding {Seeder}", seeder.Name);
                 await seeder.SeedAsync(seedScope.ServiceProvider, cancellationToken);
             }

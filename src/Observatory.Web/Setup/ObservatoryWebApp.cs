@@ -24,6 +24,7 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryCore(data, database);
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
+        builder.Services.AddObservatoryAuthentication(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -31,6 +32,7 @@ public static class ObservatoryWebApp
         app.UseObservatorySecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseObservatoryAuthentication();
         app.MapObservatoryApi();
         app.MapRazorPages();
         app.MapObservatoryHealth();

@@ -25,6 +25,7 @@ public sealed class ShippedDataSeeder : IDataSeeder
         foreach (var file in catalogue.Datasets.SelectMany(d => d.Data).DistinctBy(f => f.File))
         {
             await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().Actor = Accounts.Actor.System("shipped data");
             var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
             var path = data.Combine("indicators", file.File);
             var outcome = await importer.ImportFileAsync(path, new ImportRequest(Path.GetFileName(path), ShippedSource, Format: file.Format), cancellationToken: cancellationToken);

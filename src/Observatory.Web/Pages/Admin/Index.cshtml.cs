@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatory.Accounts;
+using Observatory.Storage;
+
+namespace Observatory.Web.Pages.Admin;
+
+/// <summary>Site administration: every organisation (and a form to add one), every person, and the outbox.</summary>
+[Authorize]
+public sealed class IndexModel(ObservatoryDbContext db, AccountService accounts, CurrentActor current) : PageModel
+{
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<Person> People { get; private set; } = [];
+    public int OutboxCount { get; private set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public OrganisationKind Kind { get; set; } = OrganisationKind.Council;
+
+    [BindProperty]
+    public string? Places { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!current.Actor.IsSiteAdministrator)
+        {
+            return NotFound();
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!AccessPolicy.CanAdministerSite(current.Actor))
+        {
+            return NotFound();
+        }
+        try
+        {
+            var organisation = await accounts.CreateOrganisationAsync(current.Actor, Name ?? "", Kind, (Places ?? "").Split(',', ' ', '\n'), cancellationToken);
+            TempData["Notice"] = $"{organisation.Name} was created. Invite its first admin from its page.";
+            return LocalRedirect($"/organisations/{organisation.Slug}");
+        }
+        catch (AccountException ex)
+        {
+            Errors.Add("name", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        People = await db.People.AsNoTracking().OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        OutboxCount = await db.OutboxMessages.CountAsync(cancellationToken);
+    }
+}
