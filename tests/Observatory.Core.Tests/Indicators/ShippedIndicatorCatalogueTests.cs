@@ -2,6 +2,7 @@ using System.Text;
 using Observatory.Content;
 using Observatory.Frameworks;
 using Observatory.Indicators;
+using Observatory.Testing;
 
 namespace Observatory.Tests.Indicators;
 
