@@ -21,20 +21,21 @@ public static class BenchmarkRunner
     public static readonly IReadOnlyList<IBenchmark> Benchmarks =
     [
         new CatalogueLoadBenchmark(),
+        new ImportBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("Usage: observatory-bench <benchmark|all> [key=value ...]");
+            Console.WriteLine("Usage: observatory-bench <benchmark|all> [key=value | --key value ...]");
             foreach (var b in Benchmarks)
             {
                 Console.WriteLine($"  {b.Name,-24} {b.Description}");
             }
             return 0;
         }
-        var settings = args.Skip(1).Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var settings = ParseSettings(args.Skip(1).ToList());
         var work = settings.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "observatory-bench");
         Directory.CreateDirectory(work);
         var chosen = args[0] == "all" ? Benchmarks : Benchmarks.Where(b => b.Name == args[0]).ToList();
@@ -51,6 +52,27 @@ public static class BenchmarkRunner
             Console.WriteLine($"(finished in {clock.Elapsed.TotalSeconds:0.0} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MiB)");
         }
         return 0;
+    }
+
+    /// <summary>Settings as <c>key=value</c>, <c>--key value</c> or <c>--key=value</c>; a later one wins.</summary>
+    public static Dictionary<string, string> ParseSettings(IReadOnlyList<string> args)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var named = arg.StartsWith("--", StringComparison.Ordinal);
+            var pair = (named ? arg[2..] : arg).Split('=', 2);
+            if (pair.Length == 2)
+            {
+                settings[pair[0]] = pair[1];
+            }
+            else if (named && i + 1 < args.Count)
+            {
+                settings[pair[0]] = args[++i];
+            }
+        }
+        return settings;
     }
 
     /// <summary>Median of several timed runs, in seconds.</summary>
