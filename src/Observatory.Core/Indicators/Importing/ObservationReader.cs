@@ -36,6 +36,7 @@ public sealed class ObservationReader
     private readonly ObservationBatch _batch = new(4096);
     private readonly Dictionary<(int Indicator, int Area, int Period, int Disaggregation), int> _rowByKey = [];
     private readonly Dictionary<string, (int Area, int Original)?> _areaCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Period?> _periodCache = new(StringComparer.Ordinal);
     private readonly List<ContentProblem> _problems = [];
     private readonly HashSet<string> _indicators = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _unplaced = new(StringComparer.Ordinal);
@@ -337,11 +338,19 @@ public sealed class ObservationReader
                 ? $"; {p.Name} is {p.Code}" : "";
             Problem(csv.Line, areaColumn + 1, "area", code.IsEmpty ? "the area code is blank" : $"'{code}' is not a known area code{suggestion}");
         }
-        var periodText = csv[periodColumn];
-        if (!Period.TryParse(periodText, out var period))
+        var periodText = csv[periodColumn].Trim();
+        // A file holds few distinct periods, so each text is parsed once.
+        var periods = _periodCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!periods.TryGetValue(periodText, out var parsed))
+        {
+            parsed = Period.TryParse(periodText, out var p) ? p : null;
+            _periodCache[new string(periodText)] = parsed;
+        }
+        var period = parsed.GetValueOrDefault();
+        if (parsed is null)
         {
             ok = false;
-            Problem(csv.Line, periodColumn + 1, "period", $"'{periodText.Trim()}' is not a period: use ISO 8601, e.g. 2023-01-01/P1Y, 2025-04-30 or 2023");
+            Problem(csv.Line, periodColumn + 1, "period", $"'{periodText}' is not a period: use ISO 8601, e.g. 2023-01-01/P1Y, 2025-04-30 or 2023");
         }
         var value = Number(csv, valueColumn, "value", ref ok);
         var lci = lciColumn >= 0 ? Number(csv, lciColumn, "lci_95", ref ok) : double.NaN;
@@ -423,11 +432,11 @@ public sealed class ObservationReader
 
     private (int Area, int Original)? ResolveArea(ReadOnlySpan<char> code)
     {
-        var text = new string(code);
-        if (_areaCache.TryGetValue(text, out var cached))
+        if (_areaCache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var cached))
         {
             return cached;
         }
+        var text = new string(code);
         (int, int)? result = null;
         if (_places.Find(text) is { } place)
         {
