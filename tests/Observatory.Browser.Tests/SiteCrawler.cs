@@ -14,6 +14,13 @@ public static partial class SiteCrawler
     [
         "/frameworks/search?q=food",
         "/frameworks/search?q=zzzz-nothing",
+        "/areas?nation=Wales",
+        "/areas?q=zzzz-nowhere",
+        // Area pages are one shape (see Shape), so these three are the ones checked: a council with every kind
+        // of indicator, a former code, and a region.
+        "/areas/E08000010",
+        "/areas/E08000016",
+        "/areas/E12000002",
         "/no-such-page",
     ];
 
@@ -58,11 +65,16 @@ public static partial class SiteCrawler
     {
         var q = path.IndexOf('?', StringComparison.Ordinal);
         var bare = q < 0 ? path : path[..q];
-        var segments = bare.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // An area code is an item of one kind, not a capability of its own: without this every council linked
+        // from the areas list would count as a new shape and fill the crawl.
+        var segments = bare.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => AreaCode().IsMatch(s) ? "{code}" : s).ToArray();
         // Keep the first two segments (capability and item) so each item's sub-pages are sampled separately.
         return "/" + string.Join('/', segments.Select((s, i) => i < 2 ? s : "*")) + (q < 0 ? "" : "?" + Keys().Replace(path[(q + 1)..], "$1"));
     }
 
     [GeneratedRegex("([^=&]+)=[^&]*")]
     private static partial Regex Keys();
+
+    [GeneratedRegex("^[EKNSW][0-9]{8}$")]
+    private static partial Regex AreaCode();
 }

@@ -7,6 +7,7 @@ public static class Navigation
 
     public static readonly IReadOnlyList<Item> Items =
     [
+        new("Areas", "/areas"),
         new("Frameworks", "/frameworks"),
     ];
 

@@ -39,6 +39,12 @@ public sealed record ChoroplethOptions
     /// decimals as the most precise value has (up to three).
     /// </summary>
     public Func<double, string>? FormatValue { get; init; }
+
+    /// <summary>
+    /// Replaces the key's heading ("Darker = higher"), for maps whose shades name groups rather than amounts,
+    /// such as a locator map.
+    /// </summary>
+    public string? KeyHeading { get; init; }
 }
 
 /// <summary>One shade of the key.</summary>
@@ -123,7 +129,7 @@ public static partial class ChoroplethMap
         var format = options.FormatValue ?? DefaultFormat(numbers);
         var classes = Classify(numbers, options, format);
         var noData = boundaries.Areas.Count(a => ValueOf(given.GetValueOrDefault(a.Code)) is null);
-        var note = options.Polarity switch
+        var note = options.KeyHeading ?? options.Polarity switch
         {
             MapPolarity.HigherIsBetter => "Darker = higher (better)",
             MapPolarity.LowerIsBetter => "Darker = higher (worse)",
