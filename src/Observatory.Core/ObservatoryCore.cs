@@ -6,6 +6,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
 using Observatory.Places;
+using Observatory.Portraits;
 using Observatory.Storage;
 
 namespace Observatory;
@@ -26,8 +27,15 @@ public static class ObservatoryCore
         services.AddSingleton(frameworks);
         services.AddScoped<FrameworkLibrary>();
         // Indicators name framework elements, so they are checked against the catalogue just loaded.
-        services.AddSingleton(IndicatorCatalogue.LoadShipped(data, frameworks));
+        var indicators = IndicatorCatalogue.LoadShipped(data, frameworks);
+        services.AddSingleton(indicators);
         services.AddSingleton(PlaceRegistry.LoadShipped(data));
+        // Definitions name framework elements, catalogue indicators and data columns, so they are checked now;
+        // the national values behind them are read on first use, once.
+        services.AddSingleton(PortraitDefinitions.LoadShipped(data, frameworks, indicators));
+        services.AddSingleton(sp => NationalPortraitData.Load(
+            sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<PortraitDefinitions>(), sp.GetRequiredService<PlaceRegistry>()));
+        services.AddScoped<PortraitService>();
         services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();

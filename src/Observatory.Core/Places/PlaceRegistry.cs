@@ -7,6 +7,9 @@ namespace Observatory.Places;
 /// <summary>A change of code: the former area was replaced by the successor from the given year.</summary>
 public sealed record CodeChange(string FormerCode, string SuccessorCode, int? Year, string Source);
 
+/// <summary>How a dataset names a country, where it differs from the registry's name ("Korea" for KOR in O'Neill 2018).</summary>
+public sealed record CountryName(string Dataset, string Name, string Iso3);
+
 /// <summary>
 /// Every place the Observatory knows, in memory: UK authorities current and historic with their hierarchy and
 /// code changes, statistical areas found in ONS files, and countries. Immutable; built once from the shipped
@@ -19,8 +22,9 @@ public sealed class PlaceRegistry
     private readonly ILookup<string, CodeChange> _changesByFormer;
     private readonly ILookup<string, CodeChange> _changesBySuccessor;
 
-    public PlaceRegistry(IReadOnlyList<Place> places, IReadOnlyList<CodeChange> changes)
+    public PlaceRegistry(IReadOnlyList<Place> places, IReadOnlyList<CodeChange> changes, IReadOnlyList<CountryName>? countryNames = null)
     {
+        _countryNames = (countryNames ?? []).GroupBy(c => (c.Dataset, c.Name)).ToDictionary(g => g.Key, g => g.First().Iso3);
         Places = places;
         CodeChanges = changes;
         _byCode = places.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
@@ -35,6 +39,14 @@ public sealed class PlaceRegistry
     }
 
     private readonly Dictionary<string, Place> _byName;
+    private readonly Dictionary<(string Dataset, string Name), string> _countryNames;
+
+    /// <summary>
+    /// A country as a dataset names it: <paramref name="dataset"/> is a column of data/places/countries.csv without
+    /// its <c>_name</c> suffix (oneill2018, fanning2022). Null when that dataset has no such country.
+    /// </summary>
+    public Place? FindCountry(string dataset, string name) =>
+        _countryNames.TryGetValue((dataset, name.Trim()), out var iso3) ? Find(iso3) : null;
 
     /// <summary>
     /// A UK place by name, as files that carry no code write it: "Kingston upon Hull, City of", "Bristol",
@@ -250,7 +262,9 @@ internal static class PlaceReader
             place.CountyCode = parents.FirstOrDefault(p => p.Type is PlaceType.County or PlaceType.MetropolitanCounty)?.Code;
             place.CombinedAuthorityCode = parents.FirstOrDefault(p => p.Type == PlaceType.CombinedAuthority)?.Code;
         }
-        var registry = new PlaceRegistry([.. places.Values.OrderBy(p => p.Code, StringComparer.Ordinal)], changes);
+        var countryNames = countries.SelectMany(r => r.Where(c => c.Key.EndsWith("_name", StringComparison.Ordinal) && c.Value.Length > 0)
+            .Select(c => new CountryName(c.Key[..^"_name".Length], c.Value, r["iso3"]))).ToList();
+        var registry = new PlaceRegistry([.. places.Values.OrderBy(p => p.Code, StringComparer.Ordinal)], changes, countryNames);
         // A recoded council is the same area under a new code: it inherits population and centroid.
         foreach (var place in registry.Places.Where(p => !p.IsCurrent))
         {
