@@ -36,7 +36,13 @@ public sealed class FrameworkImportTests : IAsyncLifetime
     private readonly ObservatoryAppFactory _app = new();
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync() => _client = await _app.ClientAsync();
+    public async Task InitializeAsync()
+    {
+        // A site administrator without an organisation imports frameworks published for everyone.
+        await _app.EnsurePreparedAsync();
+        await TestAccounts.SiteAdministratorAsync(_app.Services, "admin@example.gov.uk");
+        _client = await TestAccounts.ClientAsync(_app, "admin@example.gov.uk");
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

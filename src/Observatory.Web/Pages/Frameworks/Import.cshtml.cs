@@ -1,24 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatory.Accounts;
 using Observatory.Content;
 using Observatory.Frameworks;
+using Observatory.Storage;
 
 namespace Observatory.Web.Pages.Frameworks;
 
+[Authorize]
 [RequestSizeLimit(MaxUploadBytes + 64_000)]
-public sealed class ImportModel(FrameworkLibrary library) : PageModel
+public sealed class ImportModel(FrameworkLibrary library, ObservatoryDbContext db, CurrentActor current) : PageModel
 {
+    /// <summary>The organisations the person may import for (contributor or above).</summary>
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    [BindProperty]
+    public long? OrganisationId { get; set; }
+
+    [BindProperty]
+    public Visibility Visibility { get; set; } = Visibility.Private;
+
     public const long MaxUploadBytes = ImportedFramework.MaxContentLength;
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public string? FileError { get; private set; }
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        await LoadOrganisationsAsync(cancellationToken);
+        return Organisations.Count == 0 && !current.Actor.IsSiteAdministrator ? StatusCode(StatusCodes.Status403Forbidden) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
+        await LoadOrganisationsAsync(cancellationToken);
+        if (OrganisationId is { } chosen ? Organisations.All(o => o.Id != chosen) : !current.Actor.IsSiteAdministrator)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         if (file is null || file.Length == 0)
         {
             return Refuse("Select a framework file");
@@ -39,7 +60,7 @@ public sealed class ImportModel(FrameworkLibrary library) : PageModel
         }
         try
         {
-            var result = await library.ImportAsync(file.FileName, text, User.Identity?.Name, cancellationToken);
+            var result = await library.ImportAsync(file.FileName, text, current.Actor.Name, OrganisationId, OrganisationId is null ? Visibility.Public : Visibility, cancellationToken);
             TempData["Notice"] = result.Outcome switch
             {
                 FrameworkImportOutcome.Created => $"Imported {result.Framework.Name} ({result.Framework.ElementCount} elements).",
@@ -56,6 +77,14 @@ public sealed class ImportModel(FrameworkLibrary library) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+    }
+
+    private async Task LoadOrganisationsAsync(CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var ids = actor.Roles.Where(r => r.Value >= Role.Contributor).Select(r => r.Key).ToList();
+        Organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        OrganisationId ??= Organisations.FirstOrDefault()?.Id;
     }
 
     private PageResult Refuse(string message)

@@ -1,13 +1,26 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Charts;
 using Observatory.Frameworks;
 
 namespace Observatory.Web.Pages.Frameworks;
 
-public sealed class ShowModel(FrameworkLibrary library) : PageModel
+public sealed class ShowModel(FrameworkLibrary library, AuditLog audit, CurrentActor current) : PageModel
 {
+    /// <summary>The stored row of an imported framework: owner, visibility, workflow state.</summary>
+    public ImportedFramework? Imported { get; private set; }
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public bool CanSubmit => Imported is not null && AccessPolicy.CanSubmit(current.Actor, Imported);
+
+    public bool CanPublish => Imported is not null && AccessPolicy.CanPublish(current.Actor, Imported);
+
+    public bool CanSeeHistory => Imported?.OrganisationId is { } org && (current.Actor.IsSiteAdministrator || current.Actor.RoleIn(org) is not null);
+
     public sealed record LinkRow(FrameworkElement Own, string Relation, FrameworkElement Other, string? Note);
 
     public Framework Framework { get; private set; } = null!;
@@ -23,10 +36,35 @@ public sealed class ShowModel(FrameworkLibrary library) : PageModel
             return NotFound();
         }
         Framework = framework;
+        if (framework.Origin == FrameworkOrigin.Imported)
+        {
+            Imported = await library.FindImportedAsync(framework.Id, cancellationToken);
+            if (CanSeeHistory)
+            {
+                History = await audit.ForEntityAsync(nameof(ImportedFramework), Imported!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            }
+        }
         Diagram = FrameworkDiagrams.For(framework, Catalogue);
         Links = [.. framework.AllElements()
             .SelectMany(e => Catalogue.Related(e.Ref).Select(r => new LinkRow(e, RelationWords(r.Relation), r.Element, r.Note)))];
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAdvanceAsync(string id, WorkflowState to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await library.AdvanceAsync(id, to, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        TempData["Notice"] = to == WorkflowState.Published ? "The framework is published." : "The framework was submitted for approval.";
+        return LocalRedirect($"/frameworks/{id}");
     }
 
     public string ElementLink(FrameworkElement element, bool withFramework = false)
