@@ -9,11 +9,15 @@ namespace Observatory.Testing;
 /// <summary>The Observatory's Core services on a test database, as the command line builds them.</summary>
 public static class CoreServices
 {
-    public static ServiceProvider For(TestDatabase database)
+    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddObservatoryCore(DataFolder.Locate(), database.Settings);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -29,4 +33,14 @@ public static class CoreServices
         await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>());
         await new Places.PlacesSeeder().SeedAsync(scope.ServiceProvider, CancellationToken.None);
     }
+}
+
+/// <summary>A clock a test moves by hand, for expiry and lockout.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
 }

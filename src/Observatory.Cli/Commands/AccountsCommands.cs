@@ -1,0 +1,160 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
+using Observatory.Storage;
+
+namespace Observatory.Cli.Commands;
+
+/// <summary>
+/// observatory users create-admin, orgs create|list, tokens create|revoke: what an operator with the machine does
+/// before anyone can sign in, and for scripts.
+/// </summary>
+public static class AccountsCommands
+{
+    public static Command Users(CliConsole console)
+    {
+        var email = new Option<string>("--email") { Description = "The administrator's email address.", Required = true };
+        var name = new Option<string>("--name") { Description = "Their name as the Observatory shows it.", DefaultValueFactory = _ => "Site administrator" };
+        var password = new Option<string?>("--password")
+        {
+            Description = "Their password (at least 12 characters). Without it, it is read from OBSERVATORY_ADMIN_PASSWORD or, on a terminal, asked for.",
+        };
+        var createAdmin = new Command("create-admin", "Create a site administrator, or make an existing person one (and set their password).") { email, name, password };
+        createAdmin.SetAction((parse, ct) => console.Run(async () =>
+        {
+            var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("OBSERVATORY_ADMIN_PASSWORD") ?? ReadSecret("Password: ")
+                ?? throw new CommandException("Give a password with --password or OBSERVATORY_ADMIN_PASSWORD.", ExitCodes.Usage);
+            await using var services = await ServicesAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var person = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateSiteAdministratorAsync(parse.GetValue(email)!, parse.GetValue(name)!, secret, ct));
+            await console.Out.WriteLineAsync($"{person.Email} is a site administrator. Sign in at /sign-in.");
+            return ExitCodes.Success;
+        }));
+        return new Command("users", "Manage people.") { createAdmin };
+    }
+
+    public static Command Organisations(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "The organisation's name, e.g. \"Wigan Council\"." };
+        var kind = new Option<string>("--kind") { Description = "council, partner, sector-body or supplier.", DefaultValueFactory = _ => "council" };
+        kind.AcceptOnlyFromAmong("council", "partner", "sector-body", "supplier");
+        var places = new Option<string[]>("--place") { Description = "GSS code of a place it serves (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var create = new Command("create", "Create an organisation.") { name, kind, places };
+        create.SetAction((parse, ct) => console.Run(async () =>
+        {
+            await using var services = await ServicesAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor;
+            var registry = services.GetRequiredService<Places.PlaceRegistry>();
+            var codes = parse.GetValue(places) ?? [];
+            if (codes.FirstOrDefault(c => registry.Find(c) is null) is { } unknown)
+            {
+                throw new CommandException($"'{unknown}' is not a known place code.", ExitCodes.Usage);
+            }
+            var kindValue = parse.GetValue(kind) switch { "partner" => OrganisationKind.Partner, "sector-body" => OrganisationKind.SectorBody, "supplier" => OrganisationKind.Supplier, _ => OrganisationKind.Council };
+            var organisation = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(actor, parse.GetValue(name)!, kindValue, codes, ct));
+            await console.Out.WriteLineAsync($"Created {organisation.Name} ({organisation.Slug}). Invite its first admin from /organisations/{organisation.Slug}.");
+            return ExitCodes.Success;
+        }));
+        var list = new Command("list", "List organisations with their members.");
+        list.SetAction((parse, ct) => console.Run(async () =>
+        {
+            await using var services = await ServicesAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            var counts = await db.Memberships.GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            foreach (var o in await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct))
+            {
+                await console.Out.WriteLineAsync($"{o.Slug,-32} {Organisation.KindName(o.Kind),-12} {counts.GetValueOrDefault(o.Id),3} members  {o.Name}");
+            }
+            return ExitCodes.Success;
+        }));
+        return new Command("orgs", "Manage organisations.") { create, list };
+    }
+
+    public static Command Tokens(CliConsole console)
+    {
+        var email = new Option<string>("--email") { Description = "Whose token it is.", Required = true };
+        var name = new Option<string>("--name") { Description = "What will use it.", Required = true };
+        var write = new Option<bool>("--write") { Description = "Let the token change things as well as read them." };
+        var days = new Option<int>("--days") { Description = "Days until it expires (1–366).", DefaultValueFactory = _ => 90 };
+        var create = new Command("create", "Create a personal access token; it is printed once.") { email, name, write, days };
+        create.SetAction((parse, ct) => console.Run(async () =>
+        {
+            await using var services = await ServicesAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(email)!, ct);
+            var scopes = TokenScopes.Read | (parse.GetValue(write) ? TokenScopes.Write : TokenScopes.None);
+            var (token, secret) = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, parse.GetValue(name)!, scopes, parse.GetValue(days), ct));
+            await console.Out.WriteLineAsync(secret);
+            await console.Error.WriteLineAsync($"Token {token.Id} for {person.Email}, expires {token.ExpiresAt:yyyy-MM-dd}. It is not shown again.");
+            return ExitCodes.Success;
+        }));
+        var id = new Argument<long>("id") { Description = "The token's number, as 'tokens create' or the account page gives it." };
+        var revoke = new Command("revoke", "Revoke a token at once.") { id };
+        revoke.SetAction((parse, ct) => console.Run(async () =>
+        {
+            await using var services = await ServicesAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(null, parse.GetValue(id), ct))
+            {
+                throw new CommandException($"There is no active token {parse.GetValue(id)}.");
+            }
+            await console.Out.WriteLineAsync($"Token {parse.GetValue(id)} is revoked.");
+            return ExitCodes.Success;
+        }));
+        return new Command("tokens", "Manage API tokens.") { create, revoke };
+    }
+
+    private static async Task<ServiceProvider> ServicesAsync(ParseResult parse, CancellationToken ct)
+    {
+        var services = CliServices.Build(parse);
+        await using var scope = services.CreateAsyncScope();
+        await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>(), ct);
+        return services;
+    }
+
+    private static async Task<Person> FindPersonAsync(IServiceProvider services, string email, CancellationToken ct)
+    {
+        var normalised = Person.NormaliseEmail(email);
+        return await services.GetRequiredService<ObservatoryDbContext>().People.FirstOrDefaultAsync(p => p.Email == normalised, ct)
+            ?? throw new CommandException($"No one has an account with the email address {email}.");
+    }
+
+    private static async Task<T> Refusable<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (AccountException ex)
+        {
+            throw new CommandException(ex.Message + ".", ExitCodes.InputRefused);
+        }
+    }
+
+    private static string? ReadSecret(string prompt)
+    {
+        if (Console.IsInputRedirected)
+        {
+            return null;
+        }
+        Console.Error.Write(prompt);
+        var chars = new List<char>();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+        Console.Error.WriteLine();
+        return new string([.. chars]);
+    }
+}

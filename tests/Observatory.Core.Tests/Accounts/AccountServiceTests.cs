@@ -1,0 +1,237 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
+using Observatory.Auditing;
+using Observatory.Frameworks;
+using Observatory.Storage;
+using Observatory.Testing;
+
+namespace Observatory.Tests.Accounts;
+
+/// <summary>Accounts through the real service on a real database, with a clock the tests move.</summary>
+public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetime
+{
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _services = CoreServices.For(_database, _clock);
+        await CoreServices.PrepareAsync(_services, shippedData: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task<T> As<T>(Actor actor, Func<AccountService, ObservatoryDbContext, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+        return await work(scope.ServiceProvider.GetRequiredService<AccountService>(), scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>());
+    }
+
+    private Task<T> AsSystem<T>(Func<AccountService, ObservatoryDbContext, Task<T>> work) => As(Actor.System("tests"), work);
+
+    private async Task<List<AuditEntry>> Audit()
+    {
+        await using var db = _database.CreateContext();
+        return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+    }
+
+    private async Task<(Organisation Org, Person Person, Actor Actor)> Member(string email, Role role)
+    {
+        var org = await AsSystem((a, db) => db.Organisations.FirstOrDefaultAsync(o => o.Slug == "wigan-council")) ?? await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]));
+        var person = await AsSystem(async (a, _) =>
+        {
+            var (_, secret) = await a.InviteAsync(Actor.System("tests"), org.Id, email, role, "http://localhost/invitations");
+            return await a.AcceptInvitationAsync(secret, "Sam", TestAccounts.Password);
+        });
+        var actor = await AsSystem((a, _) => a.ActorForAsync(person, TokenScopes.Read | TokenScopes.Write));
+        return (org, person, actor);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
+    {
+        var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        for (var i = 0; i < 4; i++)
+        {
+            (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "wrong password!"))).Outcome.ShouldBe(SignInOutcome.Failed);
+        }
+        (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "wrong password!"))).Outcome.ShouldBe(SignInOutcome.LockedOut);
+
+        (await AsSystem((a, _) => a.SignInAsync("SAM@wigan.gov.uk", TestAccounts.Password))).Outcome.ShouldBe(SignInOutcome.LockedOut, "the right password does not open a locked account");
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        (await AsSystem((a, _) => a.SignInAsync("SAM@wigan.gov.uk", TestAccounts.Password))).Outcome.ShouldBe(SignInOutcome.Success);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_fails_exactly_like_a_wrong_password()
+    {
+        await Member("sam@wigan.gov.uk", Role.Viewer);
+
+        var unknown = await AsSystem((a, _) => a.SignInAsync("nobody@wigan.gov.uk", TestAccounts.Password));
+        var wrong = await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "not the password"));
+
+        (unknown.Outcome, unknown.Person).ShouldBe((SignInOutcome.Failed, (Person?)null));
+        (wrong.Outcome, wrong.Person).ShouldBe((SignInOutcome.Failed, (Person?)null));
+    }
+
+    [Fact]
+    public async Task An_invitation_works_once_and_not_after_it_expires()
+    {
+        var org = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, []));
+        var (_, secret) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "new@wigan.gov.uk", Role.Contributor, "http://localhost/invitations"));
+        var (_, late) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "late@wigan.gov.uk", Role.Viewer, "http://localhost/invitations"));
+
+        var person = await AsSystem((a, _) => a.AcceptInvitationAsync(secret, "New Person", TestAccounts.Password));
+        person.Email.ShouldBe("new@wigan.gov.uk");
+        await Should.ThrowAsync<AccountException>(() => AsSystem((a, _) => a.AcceptInvitationAsync(secret, "Someone Else", TestAccounts.Password)));
+
+        _clock.Advance(AccountService.InvitationLifetime + TimeSpan.FromMinutes(1));
+        await Should.ThrowAsync<AccountException>(() => AsSystem((a, _) => a.AcceptInvitationAsync(late, "Late", TestAccounts.Password)));
+        (await AsSystem((a, _) => a.FindInvitationAsync(late))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Only_an_organisation_admin_invites()
+    {
+        var (org, _, viewer) = await Member("viewer@wigan.gov.uk", Role.Viewer);
+
+        await Should.ThrowAsync<UnauthorizedAccessException>(() => As(viewer, (a, _) => a.InviteAsync(viewer, org.Id, "x@wigan.gov.uk", Role.OrganisationAdmin, "http://localhost")));
+    }
+
+    [Fact]
+    public async Task A_token_works_until_it_expires_or_is_revoked_and_carries_its_scopes()
+    {
+        var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Contributor);
+        var (readToken, readSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "reports", TokenScopes.Read, 30));
+        var (_, writeSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "loader", TokenScopes.Read | TokenScopes.Write, 1));
+
+        var read = (await AsSystem((a, _) => a.AuthenticateTokenAsync(readSecret))).ShouldNotBeNull();
+        read.Scopes.ShouldBe(TokenScopes.Read);
+        var readActor = await AsSystem((a, _) => a.ActorForAsync(read.Person, read.Scopes));
+        readActor.MayWrite.ShouldBeFalse();
+        AccessPolicy.CanContribute(readActor, readActor.Roles.Keys.Single()).ShouldBeFalse("a read token cannot write even for a contributor");
+        (await AsSystem((a, _) => a.AuthenticateTokenAsync(readSecret + "x"))).ShouldBeNull();
+
+        _clock.Advance(TimeSpan.FromDays(2));
+        (await AsSystem((a, _) => a.AuthenticateTokenAsync(writeSecret))).ShouldBeNull("expired");
+        (await AsSystem((a, _) => a.AuthenticateTokenAsync(readSecret))).ShouldNotBeNull();
+        (await AsSystem((a, _) => a.RevokeTokenAsync(person.Id, readToken.Id))).ShouldBeTrue();
+        (await AsSystem((a, _) => a.AuthenticateTokenAsync(readSecret))).ShouldBeNull("revoked");
+
+        await using var db = _database.CreateContext();
+        (await db.ApiTokens.Select(t => t.TokenHash).ToListAsync()).ShouldNotContain(readSecret, "only the hash is stored");
+    }
+
+    [Fact]
+    public async Task A_reset_link_works_once_and_ends_existing_sessions()
+    {
+        var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("sam@wigan.gov.uk", "http://localhost/account/reset"); return 0; });
+        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("nobody@wigan.gov.uk", "http://localhost/account/reset"); return 0; });
+        await using var db = _database.CreateContext();
+        var messages = await db.OutboxMessages.ToListAsync();
+        var mail = messages.Single(m => m.Subject.Contains("Reset"));
+        mail.To.ShouldBe("sam@wigan.gov.uk");
+        var secret = mail.Body.Split("/account/reset/")[1].Split(' ', '\n')[0].Trim();
+
+        await AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "a brand new long password"); return 0; });
+        await Should.ThrowAsync<AccountException>(() => AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "another new long password"); return 0; }));
+        (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "a brand new long password"))).Outcome.ShouldBe(SignInOutcome.Success);
+        (await db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id)).SecurityStamp.ShouldNotBe(person.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task Every_write_leaves_exactly_one_audit_entry_with_before_and_after()
+    {
+        var before = (await Audit()).Count;
+        var (org, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        var admin = Actor.System("an operator");
+        var joined = (await Audit()).Skip(before).ToList();
+        // Organisation created, invitation created, person created, membership created, invitation accepted.
+        joined.Select(e => (e.EntityType, e.Action)).ShouldBe(
+        [
+            ("Organisation", "created"), ("Invitation", "created"), ("Person", "created"), ("Membership", "created"), ("Invitation", "updated"),
+        ]);
+        joined.Single(e => e.EntityType == "Person").After!.ShouldNotContain("PasswordHash", Case.Insensitive);
+
+        var membership = await AsSystem((_, db) => db.Memberships.SingleAsync(m => m.PersonId == person.Id));
+        var count = (await Audit()).Count;
+        await As(admin, async (a, _) => { await a.ChangeRoleAsync(admin, membership.Id, Role.Approver); return 0; });
+        var change = (await Audit()).Skip(count).Single();
+        (change.EntityType, change.Action, change.ActorName).ShouldBe(("Membership", "updated", "an operator"));
+        JsonDocument.Parse(change.Before!).RootElement.GetProperty("Role").GetString().ShouldBe("Viewer");
+        JsonDocument.Parse(change.After!).RootElement.GetProperty("Role").GetString().ShouldBe("Approver");
+        change.OrganisationId.ShouldBe(org.Id);
+
+        count = (await Audit()).Count;
+        await As(admin, async (a, _) => { await a.ChangeRoleAsync(admin, membership.Id, Role.Approver); return 0; });
+        (await Audit()).Count.ShouldBe(count, "a write that changes nothing records nothing");
+
+        await As(admin, async (a, _) => { await a.RemoveMemberAsync(admin, membership.Id); return 0; });
+        var removal = (await Audit()).Skip(count).Single();
+        (removal.Action, removal.After).ShouldBe(("deleted", (string?)null));
+        removal.Before.ShouldNotBeNull().ShouldContain("Approver");
+    }
+
+    [Fact]
+    public async Task The_audit_log_cannot_be_changed_or_deleted()
+    {
+        await Member("sam@wigan.gov.uk", Role.Viewer);
+        await using var db = _database.CreateContext();
+        var entry = await db.AuditEntries.FirstAsync();
+
+        entry.ActorName = "someone else";
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task A_private_framework_is_seen_by_its_organisation_and_after_publishing_by_its_audience_only()
+    {
+        var (org, _, contributor) = await Member("contributor@wigan.gov.uk", Role.Contributor);
+        var (_, _, approver) = await Member("approver@wigan.gov.uk", Role.Approver);
+        var other = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Salford City Council", OrganisationKind.Council, []));
+        var outsider = new Actor(999, "outsider", false, new Dictionary<long, Role> { [other.Id] = Role.OrganisationAdmin }, TokenScopes.Read | TokenScopes.Write);
+        const string Yaml = "id: wigan-deal\nname: The Deal 2030\nversion: \"1\"\npublisher: Wigan Council\ngroup: Your organisation's frameworks\nsummary: Wigan's plan.\nsource:\n  file: deal.pdf\n  section: All\nelements:\n  - id: people\n    name: People\n    kind: theme\n    description: Confident people.\n";
+
+        async Task<FrameworkCatalogue> CatalogueFor(Actor actor)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+            return await scope.ServiceProvider.GetRequiredService<FrameworkLibrary>().GetCatalogueAsync();
+        }
+        async Task Library(Actor actor, Func<FrameworkLibrary, Task> work)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+            await work(scope.ServiceProvider.GetRequiredService<FrameworkLibrary>());
+        }
+
+        await Should.ThrowAsync<UnauthorizedAccessException>(() => Library(outsider, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private)));
+        await Library(contributor, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private));
+        (await CatalogueFor(contributor)).Find("wigan-deal").ShouldNotBeNull();
+        (await CatalogueFor(outsider)).Find("wigan-deal").ShouldBeNull();
+        (await CatalogueFor(Actor.Anonymous)).Find("wigan-deal").ShouldBeNull();
+
+        await Should.ThrowAsync<UnauthorizedAccessException>(() => Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published)));
+        await Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Submitted));
+        await Library(approver, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published));
+        (await CatalogueFor(outsider)).Find("wigan-deal").ShouldBeNull("published, but private to its organisation");
+    }
+}
+
+public sealed class AccountServiceOnSqliteTests() : AccountServiceTests(TestProvider.Sqlite);
+
+[Trait("Database", "PostgreSQL")]
+public sealed class AccountServiceOnPostgreSqlTests() : AccountServiceTests(TestProvider.PostgreSql);
