@@ -125,24 +125,24 @@ public static class PlaceTypes
     /// </summary>
     public static PlaceType FromCode(string code) => IsItl(code) ? PlaceType.StatisticalArea
         : code.Length == 3 && code.All(char.IsAsciiLetterUpper) ? PlaceType.Country : code[..Math.Min(3, code.Length)] switch
-    {
-        "K02" => PlaceType.UnitedKingdom,
-        "K03" or "K04" => PlaceType.StatisticalCountry,
-        "E92" or "W92" or "S92" or "N92" => PlaceType.Nation,
-        "E12" => PlaceType.Region,
-        "E47" => PlaceType.CombinedAuthority,
-        "E11" => PlaceType.MetropolitanCounty,
-        "E10" => PlaceType.County,
-        "E13" => PlaceType.LondonSubRegion,
-        "E06" => PlaceType.UnitaryAuthority,
-        "E08" => PlaceType.MetropolitanDistrict,
-        "E09" => PlaceType.LondonBorough,
-        "E07" => PlaceType.NonMetropolitanDistrict,
-        "W06" => PlaceType.WelshPrincipalArea,
-        "S12" => PlaceType.ScottishCouncilArea,
-        "N09" => PlaceType.NorthernIrelandDistrict,
-        _ => PlaceType.StatisticalArea,
-    };
+        {
+            "K02" => PlaceType.UnitedKingdom,
+            "K03" or "K04" => PlaceType.StatisticalCountry,
+            "E92" or "W92" or "S92" or "N92" => PlaceType.Nation,
+            "E12" => PlaceType.Region,
+            "E47" => PlaceType.CombinedAuthority,
+            "E11" => PlaceType.MetropolitanCounty,
+            "E10" => PlaceType.County,
+            "E13" => PlaceType.LondonSubRegion,
+            "E06" => PlaceType.UnitaryAuthority,
+            "E08" => PlaceType.MetropolitanDistrict,
+            "E09" => PlaceType.LondonBorough,
+            "E07" => PlaceType.NonMetropolitanDistrict,
+            "W06" => PlaceType.WelshPrincipalArea,
+            "S12" => PlaceType.ScottishCouncilArea,
+            "N09" => PlaceType.NorthernIrelandDistrict,
+            _ => PlaceType.StatisticalArea,
+        };
 
     private static bool IsItl(string code) => code.Length is >= 3 and <= 5 && code.StartsWith("TL", StringComparison.Ordinal) && code[2] is >= 'B' and <= 'N';
 
