@@ -30,6 +30,8 @@ public static class ObservatoryCore
         services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();
+        services.AddScoped<IndicatorCoverage>();
+        services.AddSingleton<IndicatorCoverage.Cache>();
         services.AddSingleton<IDataSeeder, PlacesSeeder>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;

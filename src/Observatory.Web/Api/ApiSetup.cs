@@ -22,6 +22,7 @@ public static class ApiSetup
     {
         app.MapOpenApi();
         app.MapFrameworksApi();
+        app.MapIndicatorsApi();
         return app;
     }
 

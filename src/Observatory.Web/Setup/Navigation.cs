@@ -8,6 +8,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Frameworks", "/frameworks"),
+        new("Indicators", "/indicators"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
