@@ -43,6 +43,8 @@ public static class ObservatoryCore
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<Auditing.AuditLog>();
+        services.AddScoped<IndicatorCoverage>();
+        services.AddSingleton<IndicatorCoverage.Cache>();
         services.AddSingleton<IDataSeeder, PlacesSeeder>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;

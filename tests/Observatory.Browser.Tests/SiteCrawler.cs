@@ -22,6 +22,8 @@ public static partial class SiteCrawler
         "/areas/E08000016",
         "/areas/E12000002",
         "/no-such-page",
+        "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
+        "/indicators/import",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
@@ -65,16 +67,15 @@ public static partial class SiteCrawler
     {
         var q = path.IndexOf('?', StringComparison.Ordinal);
         var bare = q < 0 ? path : path[..q];
-        // An area code is an item of one kind, not a capability of its own: without this every council linked
-        // from the areas list would count as a new shape and fill the crawl.
-        var segments = bare.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => AreaCode().IsMatch(s) ? "{code}" : s).ToArray();
-        // Keep the first two segments (capability and item) so each item's sub-pages are sampled separately.
-        return "/" + string.Join('/', segments.Select((s, i) => i < 2 ? s : "*")) + (q < 0 ? "" : "?" + Keys().Replace(path[(q + 1)..], "$1"));
+        var segments = bare.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Keep the first two segments (capability and item) so each item's sub-pages are sampled separately; but an
+        // item named by a GSS code or a number (an area, an import) is one of hundreds of pages built alike.
+        return "/" + string.Join('/', segments.Select((s, i) => i < 2 && !Generated().IsMatch(s) ? s : "*")) + (q < 0 ? "" : "?" + Keys().Replace(path[(q + 1)..], "$1"));
     }
+
+    [GeneratedRegex(@"^([A-Z]\d{8}|TL[A-Z0-9]{1,3}|\d+)$")]
+    private static partial Regex Generated();
 
     [GeneratedRegex("([^=&]+)=[^&]*")]
     private static partial Regex Keys();
-
-    [GeneratedRegex("^[EKNSW][0-9]{8}$")]
-    private static partial Regex AreaCode();
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Frameworks;
+using Observatory.Indicators;
 
 namespace Observatory.Web.Pages;
 
-public sealed class IndexModel(FrameworkLibrary library) : PageModel
+public sealed class IndexModel(FrameworkLibrary library, IndicatorCatalogue indicators) : PageModel
 {
     public int FrameworkCount { get; private set; }
     public int ElementCount { get; private set; }
+    public int IndicatorCount => indicators.Indicators.Count;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

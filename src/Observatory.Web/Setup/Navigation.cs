@@ -8,6 +8,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Areas", "/areas"),
+        new("Indicators", "/indicators"),
         new("Frameworks", "/frameworks"),
     ];
 
