@@ -72,6 +72,10 @@ public static class AccessPolicy
     public static bool CanAdministerOrganisation(Actor actor, long organisationId) =>
         actor.MayWrite && (actor.IsSiteAdministrator || actor.HasRole(organisationId, Role.OrganisationAdmin));
 
+    /// <summary>Indicator data is published statistics: any contributor of any organisation, or a site administrator, may import it.</summary>
+    public static bool CanImportIndicatorData(Actor actor) =>
+        actor.MayWrite && (actor.IsSiteAdministrator || actor.Roles.Values.Any(r => r >= Role.Contributor));
+
     public static bool CanAdministerSite(Actor actor) => actor.IsSiteAdministrator && actor.IsSignedIn && actor.MayWrite;
 
     public static IEnumerable<long> SharedWith(IOwnedItem item) =>

@@ -10,7 +10,7 @@ using Observatory.Testing;
 namespace Observatory.Web.Tests.Indicators;
 
 /// <summary>Importing indicator data through the upload page: all or nothing, problems named by line and column.</summary>
-public sealed class IndicatorImportTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
+public sealed class IndicatorImportTests(ContributorAppFixture fixture) : IClassFixture<ContributorAppFixture>
 {
     private const string Header = "area,indicator,period,value,lci95,uci95,status,note\n";
 

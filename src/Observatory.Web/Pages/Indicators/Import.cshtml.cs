@@ -9,12 +9,14 @@ namespace Observatory.Web.Pages.Indicators;
 
 /// <summary>
 /// Uploads a file of indicator values (ONS Explore Local Statistics, Open SDG or tidy CSV) and imports it whole or
-/// not at all. Open to anyone for now; once sign-in exists it will need the editor role.
+/// not at all. Indicator data is published statistics, so any contributor of any organisation (or a site
+/// administrator) may import it; the import is recorded with who did it.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [ImportModel.RefuseOversizeUpload]
-public sealed class ImportModel(ObservationImporter importer) : PageModel
+public sealed class ImportModel(ObservationImporter importer, Observatory.Accounts.CurrentActor current) : PageModel
 {
     public const long MaxUploadBytes = 100L * 1024 * 1024;
 
@@ -54,6 +56,10 @@ public sealed class ImportModel(ObservationImporter importer) : PageModel
 
     public IActionResult OnGet([FromQuery(Name = "too-large")] bool tooLarge = false)
     {
+        if (!Observatory.Accounts.AccessPolicy.CanImportIndicatorData(current.Actor))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         if (tooLarge)
         {
             Refuse("file", TooLargeMessage);
@@ -64,6 +70,10 @@ public sealed class ImportModel(ObservationImporter importer) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
+        if (!Observatory.Accounts.AccessPolicy.CanImportIndicatorData(current.Actor))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         Format = string.IsNullOrWhiteSpace(Format) ? Detect : Format.Trim();
         if (file is null || file.Length == 0)
         {
@@ -99,7 +109,7 @@ public sealed class ImportModel(ObservationImporter importer) : PageModel
         {
             await using var stream = file.OpenReadStream();
             var openSdg = string.IsNullOrWhiteSpace(OpenSdgIndicator) ? null : OpenSdgIndicator.Trim();
-            Outcome = await importer.ImportAsync(stream, new ImportRequest(fileName, Source!, User.Identity?.Name, format, openSdg), cancellationToken: cancellationToken);
+            Outcome = await importer.ImportAsync(stream, new ImportRequest(fileName, Source!, current.Actor.Name, format, openSdg), cancellationToken: cancellationToken);
             return Page();
         }
         catch (ContentValidationException ex)
