@@ -26,11 +26,18 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Extra configuration for this app (set before the first request), e.g. a lower sign-in rate limit.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(DatabaseSettings.EnvironmentVariable, _database.Setting);
         builder.UseSetting("OBSERVATORY_MIGRATE", "true");
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Migrates and seeds the database once, as the real start-up does.</summary>
