@@ -70,6 +70,7 @@ public static class ObservatoryWebApp
         {
             // Every form carries an anti-forgery token and every POST checks it.
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            options.Conventions.ConfigureFilter(new UnknownHandlers());
         });
         services.AddAntiforgery(options =>
         {

@@ -1,0 +1,245 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
+using Observatory.Frameworks;
+using Observatory.Storage;
+using Observatory.Testing;
+
+namespace Observatory.Web.Tests.Accounts;
+
+/// <summary>
+/// Every route of the app, read from ASP.NET's endpoint data source so that routes added later are covered
+/// without editing this suite, tried as an anonymous visitor, as the admin of another organisation and as a
+/// viewer of the owning one. No private content of Alpha Council may appear in a response to anyone outside it,
+/// and no write by someone not allowed to make it may succeed or leave an audit entry.
+/// </summary>
+public sealed class IsolationTests : IAsyncLifetime
+{
+    /// <summary>Words that appear only in Alpha Council's private items and in its members' details.</summary>
+    private static readonly string[] Secrets = ["ALPHA-PRIVATE-7731", "alpha-viewer@alpha.gov.uk", "alpha-invitee@alpha.gov.uk", "Alpha Council"];
+
+    private const string PrivateFramework = """
+        id: alpha-secret-plan
+        name: ALPHA-PRIVATE-7731 recovery plan
+        version: "1"
+        publisher: Alpha Council
+        group: Your organisation's frameworks
+        summary: ALPHA-PRIVATE-7731 draft priorities.
+        source:
+          file: plan.pdf
+          section: All
+        elements:
+          - id: priority-one
+            name: ALPHA-PRIVATE-7731 first priority
+            kind: theme
+            description: Not yet public.
+        """;
+
+    private readonly ObservatoryAppFactory _app = new();
+    private readonly Dictionary<string, string> _routeValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = "alpha-secret-plan",
+        ["elementId"] = "priority-one",
+        ["slug"] = "alpha-council",
+        ["code"] = "E08000010",
+        ["place"] = "E08000010",
+        ["definition"] = "uk-council",
+        ["token"] = "not-a-real-token",
+        ["relation"] = "parents",
+        ["format"] = "json",
+    };
+
+    private HttpClient _anonymous = null!;
+    private HttpClient _otherOrganisation = null!;
+    private HttpClient _viewer = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Every route is tried many times from one address; the sign-in rate limit would turn most tries into 429s.
+        _app.Settings["OBSERVATORY_SIGNIN_PER_MINUTE"] = "1000000";
+        await _app.EnsurePreparedAsync();
+        var alpha = await TestAccounts.OrganisationAsync(_app.Services, "Alpha Council", "E08000010");
+        var beta = await TestAccounts.OrganisationAsync(_app.Services, "Beta Council", "E08000006");
+        await TestAccounts.MemberAsync(_app.Services, "alpha-contributor@alpha.gov.uk", alpha, Role.Contributor);
+        await TestAccounts.MemberAsync(_app.Services, "alpha-viewer@alpha.gov.uk", alpha, Role.Viewer);
+        await TestAccounts.MemberAsync(_app.Services, "beta-admin@beta.gov.uk", beta, Role.OrganisationAdmin);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            await accounts.InviteAsync(Actor.System("tests"), alpha.Id, "alpha-invitee@alpha.gov.uk", Role.Viewer, "http://localhost/invitations");
+            var contributor = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Email == "alpha-contributor@alpha.gov.uk");
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = await accounts.ActorForAsync(contributor, TokenScopes.Read | TokenScopes.Write);
+            await scope.ServiceProvider.GetRequiredService<FrameworkLibrary>().ImportAsync("plan.yaml", PrivateFramework, "alpha contributor", alpha.Id, Visibility.Private);
+            // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
+            await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30);
+        }
+        _anonymous = await _app.ClientAsync();
+        _otherOrganisation = await TestAccounts.ClientAsync(_app, "beta-admin@beta.gov.uk");
+        _viewer = await TestAccounts.ClientAsync(_app, "alpha-viewer@alpha.gov.uk");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Every route of the app with the methods it answers: pages answer GET and POST (with each handler).</summary>
+    private List<(string Path, string Method, string? Handler)> Routes()
+    {
+        var handlers = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(PageModel).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Select(m => System.Text.RegularExpressions.Regex.Match(m.Name, "^OnPost(\\w*?)(Async)?$"))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+        var routes = new List<(string, string, string?)>();
+        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var path = Fill(endpoint.RoutePattern.RawText ?? "");
+            if (path is null)
+            {
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+            if (methods is null)
+            {
+                routes.Add((path, "GET", null));
+                routes.AddRange(handlers.Select(h => (path, "POST", h.Length == 0 ? null : h)));
+            }
+            else
+            {
+                routes.AddRange(methods.Select(m => (path, m, (string?)null)));
+            }
+        }
+        return [.. routes.Distinct()];
+    }
+
+    private string? Fill(string pattern)
+    {
+        var path = "/" + pattern.TrimStart('/');
+        var parameters = System.Text.RegularExpressions.Regex.Matches(path, "\\{\\*?([A-Za-z]+)[^}]*\\}");
+        foreach (System.Text.RegularExpressions.Match p in parameters)
+        {
+            var name = p.Groups[1].Value;
+            var optional = p.Value.EndsWith("?}", StringComparison.Ordinal);
+            path = path.Replace(p.Value, _routeValues.TryGetValue(name, out var v) ? v : optional ? "" : "1");
+        }
+        return path.Replace("//", "/").TrimEnd('/') is { Length: > 0 } filled ? filled : "/";
+    }
+
+    private async Task<int> AuditCount()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().AuditEntries.CountAsync();
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string path, string method, string? handler, string? formToken)
+    {
+        var url = handler is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}handler={handler}";
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET")
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["to"] = "Published",
+                ["role"] = "OrganisationAdmin",
+                ["membershipId"] = "1",
+                ["tokenId"] = "1",
+                ["email"] = "attacker@example.com",
+                ["name"] = "Planted organisation",
+                ["tokenName"] = "planted",
+                ["scopes"] = "write",
+                ["days"] = "30",
+            };
+            if (formToken is not null)
+            {
+                fields["__RequestVerificationToken"] = formToken;
+            }
+            request.Content = new FormUrlEncodedContent(fields);
+        }
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task No_route_shows_an_organisations_private_content_to_anyone_outside_it()
+    {
+        var routes = Routes().Where(r => r.Method == "GET").Select(r => r.Path).Distinct().ToList();
+        routes.Count.ShouldBeGreaterThan(30);
+        routes.ShouldContain("/frameworks/alpha-secret-plan");
+        var leaks = new StringBuilder();
+        foreach (var path in routes)
+        {
+            foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation) })
+            {
+                using var response = await client.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                {
+                    leaks.AppendLine($"{who}: GET {path} ({(int)response.StatusCode}) shows '{secret}'");
+                }
+            }
+        }
+        // The owner's own viewer sees them: the check above is not passing because the content is missing.
+        (await _viewer.GetStringAsync("/frameworks/alpha-secret-plan")).ShouldContain("ALPHA-PRIVATE-7731");
+        (await _viewer.GetStringAsync("/api/frameworks")).ShouldContain("alpha-secret-plan");
+        leaks.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Private_items_answer_404_to_those_who_may_not_know_they_exist()
+    {
+        (await _anonymous.GetAsync("/api/frameworks/alpha-secret-plan")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _otherOrganisation.GetAsync("/api/frameworks/alpha-secret-plan")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _otherOrganisation.GetAsync("/frameworks/alpha-secret-plan")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _otherOrganisation.GetAsync("/organisations/alpha-council")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Writes anyone signed in may make to their own account: creating a personal API token, and signing out
+    /// (which would also end the session the rest of the run needs). Everything else a visitor, an outsider or a
+    /// viewer tries must be refused.
+    /// </summary>
+    private static bool IsSelfService(string path, string? handler) => path == "/sign-out" || (path, handler) == ("/account", "CreateToken");
+
+    [Fact]
+    public async Task No_forbidden_write_succeeds_or_leaves_an_audit_entry()
+    {
+        var writes = Routes().Where(r => r.Method != "GET" && !IsSelfService(r.Path, r.Handler)).ToList();
+        writes.Count.ShouldBeGreaterThan(20);
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            // A real anti-forgery token for this client, so a refusal is the access policy's, not the token check's.
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in writes)
+            {
+                var before = await AuditCount();
+                using var response = await Send(client, path, method, handler, formToken);
+                var after = await AuditCount();
+                if (response.StatusCode == HttpStatusCode.InternalServerError)
+                {
+                    failures.AppendLine($"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered 500");
+                }
+                if (after != before)
+                {
+                    failures.AppendLine($"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {(int)response.StatusCode} and wrote {after - before} audit entr{(after - before == 1 ? "y" : "ies")}");
+                }
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            (await db.ImportedFrameworks.SingleAsync(f => f.FrameworkId == "alpha-secret-plan")).State.ShouldBe(WorkflowState.Draft);
+            (await db.Organisations.CountAsync()).ShouldBe(2);
+            (await db.Memberships.CountAsync(m => m.Role == Role.OrganisationAdmin)).ShouldBe(1);
+            (await db.ApiTokens.CountAsync(t => t.RevokedAt != null)).ShouldBe(0, "no one revoked another person's token");
+            (await db.Invitations.CountAsync()).ShouldBe(4, "the three accepted invitations and the open one; no planted invitation");
+        }
+    }
+}
