@@ -23,6 +23,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapFrameworksApi();
         app.MapAreasApi();
+        app.MapPortraitsApi();
         return app;
     }
 
