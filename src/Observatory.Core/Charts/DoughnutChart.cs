@@ -41,14 +41,14 @@ public static class DoughnutChart
 
     private const double Width = 900;
     private const double ChartHeight = 780;
-    private const double LegendHeight = 70;
+    private const double LegendHeight = 60;
     private const double Cx = Width / 2;
     private const double Cy = 390;
     private const double Hole = 40;
     private const double Foundation = 170;
     private const double Ceiling = 240;
     private const double OvershootReach = 80;
-    private const double LabelRadius = Ceiling + OvershootReach + 14;
+    private const double LabelRadius = Ceiling + OvershootReach + 30;
     private const double NoDataDepth = 30;
 
     /// <summary>The chart as SVG, labelled by its title and by the text summary as its description.</summary>
@@ -81,8 +81,6 @@ public static class DoughnutChart
         svg.Element("circle", ("cx", Cx), ("cy", Cy), ("r", Ceiling), ("fill", "none"), ("stroke", WithinColour), ("stroke-width", 4));
         if (!options.Small)
         {
-            svg.TextElement("Social foundation", ("x", Cx), ("y", Cy - 8), ("text-anchor", "middle"), ("font-size", 15), ("fill", "#0b0c0c"));
-            svg.TextElement("inside the inner ring", ("x", Cx), ("y", Cy + 12), ("text-anchor", "middle"), ("font-size", 13), ("fill", "#505a5f"));
             Legend(svg, id);
         }
         if (top > 0)
@@ -170,7 +168,11 @@ public static class DoughnutChart
             fill = "#0b0c0c";
         }
         const double lineHeight = 15;
-        var firstY = y - (lines.Count - 1) * lineHeight / 2 + 5;
+        var block = lines.Count * lineHeight;
+        // Outer labels keep their nearest edge on the label circle: above the centre they grow upwards, below it
+        // downwards, so a wrapped label never reaches back over a capped wedge.
+        var lean = ring == Ring.Social ? 0 : (y - Cy) / LabelRadius;
+        var firstY = y - block / 2 + 11 + lean * block / 2;
         svg.Open("text", ("class", "app-doughnut__label"), ("x", x), ("y", firstY), ("text-anchor", anchor), ("font-size", ring == Ring.Social ? 12 : 14), ("fill", fill));
         for (var i = 0; i < lines.Count; i++)
         {
@@ -188,15 +190,16 @@ public static class DoughnutChart
             (OvershootColour, "Overshoot (beyond the ceiling)"),
             ($"url(#{id}-nodata)", "No data"),
         ];
-        var y = ChartHeight + 20;
-        var x = 20.0;
-        foreach (var (fill, text) in items)
+        for (var i = 0; i < items.Length; i++)
         {
+            var (fill, text) = items[i];
+            // Two columns of two, so the legend fits however wide the reader's font sets the words.
+            var x = 200.0 + i % 2 * 300;
+            var y = ChartHeight - 10 + i / 2 * 36;
             svg.Open("g", ("class", "app-doughnut__legend"));
             svg.Element("rect", ("x", x), ("y", y), ("width", 24), ("height", 24), ("fill", fill), ("stroke", "#0b0c0c"), ("stroke-width", 1));
             svg.TextElement(text, ("x", x + 32), ("y", y + 18), ("font-size", 16), ("fill", "#0b0c0c"));
             svg.Close("g");
-            x += 32 + text.Length * 8.2 + 24;
         }
     }
 

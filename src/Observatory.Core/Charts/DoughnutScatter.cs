@@ -28,8 +28,9 @@ public static class DoughnutScatter
         var svg = new Svg(id, Width, Height, title, description);
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
-        double X(int v) => Left + (maxTransgressed == 0 ? plotW / 2 : v * plotW / maxTransgressed);
-        double Y(int v) => Top + plotH - (maxAchieved == 0 ? plotH / 2 : v * plotH / maxAchieved);
+        // Half a step of margin on every side, so circles at 0 and at the maximum are not cut by the axes.
+        double X(int v) => Left + (v + 0.5) * plotW / (maxTransgressed + 1);
+        double Y(int v) => Top + plotH - (v + 0.5) * plotH / (maxAchieved + 1);
 
         // The top-left corner is the safe and just space; shading it says where a place would want to be.
         svg.Element("rect", ("x", Left), ("y", Top), ("width", plotW * 0.12), ("height", plotH * 0.12), ("fill", DoughnutChart.WithinColour), ("fill-opacity", 0.2));
@@ -46,7 +47,7 @@ public static class DoughnutScatter
         svg.TextElement("Ecological boundaries transgressed", ("x", Left + plotW / 2), ("y", Height - 12), ("text-anchor", "middle"), ("font-size", 15), ("fill", "#0b0c0c"));
         svg.TextElement("Social thresholds achieved", ("x", 18), ("y", Top + plotH / 2), ("text-anchor", "middle"), ("font-size", 15), ("fill", "#0b0c0c"),
             ("transform", $"rotate(-90 18 {Svg.N(Top + plotH / 2)})"));
-        var maxRadius = Math.Min(plotW / Math.Max(1, maxTransgressed), plotH / Math.Max(1, maxAchieved)) * 0.48;
+        var maxRadius = Math.Min(plotW / (maxTransgressed + 1), plotH / (maxAchieved + 1)) * 0.48;
         foreach (var point in points)
         {
             var count = point.Count();
