@@ -21,6 +21,12 @@ public static partial class SiteCrawler
         "/areas/E08000010",
         "/areas/E08000016",
         "/areas/E12000002",
+        // Portrait variants no link reaches: a comparison, a national year, and a council with a map of its own.
+        "/areas/E08000010/portrait",
+        "/portraits/uk-council/E08000010?compare=E08000035",
+        "/portraits/fanning-2022/GBR?period=2015",
+        "/portraits/uk-council",
+        "/portraits/oneill-2018",
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",

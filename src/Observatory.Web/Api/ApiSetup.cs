@@ -24,6 +24,7 @@ public static class ApiSetup
         app.MapFrameworksApi();
         app.MapAreasApi();
         app.MapIndicatorsApi();
+        app.MapPortraitsApi();
         return app;
     }
 

@@ -10,6 +10,7 @@ public static class Navigation
         new("Areas", "/areas"),
         new("Indicators", "/indicators"),
         new("Frameworks", "/frameworks"),
+        new("Portraits", "/portraits"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
