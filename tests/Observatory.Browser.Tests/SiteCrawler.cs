@@ -21,6 +21,9 @@ public static partial class SiteCrawler
         "/areas/E08000010",
         "/areas/E08000016",
         "/areas/E12000002",
+        "/areas/E08000010/similar?set=ons-global&k=20",
+        "/areas/E08000010/similar?k=99",
+        "/indices/local-digital-capital/E06000053",
         "/no-such-page",
     ];
 

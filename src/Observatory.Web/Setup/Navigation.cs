@@ -9,6 +9,7 @@ public static class Navigation
     [
         new("Areas", "/areas"),
         new("Frameworks", "/frameworks"),
+        new("Indices", "/indices"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
