@@ -126,8 +126,18 @@ public sealed class IndexReaderTests
 
     private static IndicatorDefinition Def(string id, Polarity polarity) => new()
     {
-        Id = id, Name = id, Label = id, Description = "", Measure = "", DecimalPlaces = 1, Polarity = polarity, PolarityReason = "",
-        PeriodFormat = PeriodFormat.Year, Evidences = [], DatasetId = "d", Format = DataFormat.Tidy,
+        Id = id,
+        Name = id,
+        Label = id,
+        Description = "",
+        Measure = "",
+        DecimalPlaces = 1,
+        Polarity = polarity,
+        PolarityReason = "",
+        PeriodFormat = PeriodFormat.Year,
+        Evidences = [],
+        DatasetId = "d",
+        Format = DataFormat.Tidy,
     };
 
     private static (IndexDefinition? Definition, IReadOnlyList<ContentProblem> Problems) Read(string yaml) =>
