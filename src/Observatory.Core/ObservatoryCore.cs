@@ -5,8 +5,10 @@ using Observatory.Content;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
+using Observatory.Indices;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Similarity;
 using Observatory.Storage;
 
 namespace Observatory;
@@ -29,7 +31,15 @@ public static class ObservatoryCore
         // Indicators name framework elements, so they are checked against the catalogue just loaded.
         var indicators = IndicatorCatalogue.LoadShipped(data, frameworks);
         services.AddSingleton(indicators);
-        services.AddSingleton(PlaceRegistry.LoadShipped(data));
+        var placeRegistry = PlaceRegistry.LoadShipped(data);
+        services.AddSingleton(placeRegistry);
+        // Indices and similar-area sets name catalogue indicators (and ONS's lists name places), so both are
+        // checked now rather than on the first page that needs them.
+        services.AddSingleton(IndexDefinitions.LoadShipped(data, frameworks, indicators));
+        services.AddSingleton(SimilarAreaSets.LoadShipped(data, indicators, placeRegistry));
+        services.AddScoped<CouncilMatrix>();
+        services.AddScoped<IndexService>();
+        services.AddScoped<SimilarAreaService>();
         // Definitions name framework elements, catalogue indicators and data columns, so they are checked now;
         // the national values behind them are read on first use, once.
         services.AddSingleton(PortraitDefinitions.LoadShipped(data, frameworks, indicators));

@@ -27,6 +27,8 @@ public static partial class SiteCrawler
         "/portraits/fanning-2022/GBR?period=2015",
         "/portraits/uk-council",
         "/portraits/oneill-2018",
+        "/areas/E08000010/similar?set=ons-global&k=20",
+        "/indices/local-digital-capital/E06000053",
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",

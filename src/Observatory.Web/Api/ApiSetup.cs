@@ -11,7 +11,7 @@ public static class ApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Connected Places Observatory API";
-                document.Info.Description = "Frameworks, places, indicators, portraits and evidence for UK places. Errors are problem details (RFC 9457).";
+                document.Info.Description = "Frameworks, places, indicators, portraits, composite indices, similar areas and evidence for UK places. Errors are problem details (RFC 9457).";
                 return Task.CompletedTask;
             });
         });
@@ -25,6 +25,7 @@ public static class ApiSetup
         app.MapAreasApi();
         app.MapIndicatorsApi();
         app.MapPortraitsApi();
+        app.MapIndicesApi();
         return app;
     }
 

@@ -11,6 +11,7 @@ public static class Navigation
         new("Indicators", "/indicators"),
         new("Frameworks", "/frameworks"),
         new("Portraits", "/portraits"),
+        new("Indices", "/indices"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
