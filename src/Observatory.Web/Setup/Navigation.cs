@@ -9,9 +9,9 @@ public static class Navigation
     [
         new("Areas", "/areas"),
         new("Indicators", "/indicators"),
-        new("Frameworks", "/frameworks"),
         new("Portraits", "/portraits"),
         new("Indices", "/indices"),
+        new("Frameworks", "/frameworks"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
