@@ -52,6 +52,7 @@ public static class ObservatoryCore
         services.AddScoped<CurrentActor>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Portraits.LocalTargets>();
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<IndicatorCoverage>();
         services.AddSingleton<IndicatorCoverage.Cache>();

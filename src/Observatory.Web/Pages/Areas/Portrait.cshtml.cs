@@ -15,6 +15,6 @@ public sealed class PortraitModel(PlaceRegistry places, PortraitDefinitions defi
     public Task<IActionResult> OnGetAsync(string code, string? definition, string? period, string? compare, string? print, string? format, CancellationToken cancellationToken)
     {
         _path = $"/areas/{WebUtility.UrlEncode(code)}/portrait";
-        return LoadAsync(code, definition, period, compare, print is "1" or "true", format, cancellationToken);
+        return LoadAsync(code, definition, period, compare, print is "1" or "true", format, cancellationToken, Request.Query["targets"]);
     }
 }

@@ -39,17 +39,28 @@ public abstract class PortraitPageModel(PlaceRegistry places, PortraitDefinition
     /// <summary>Where the page's own GET forms go.</summary>
     public abstract string SelfPath { get; }
 
-    protected async Task<IActionResult> LoadAsync(string code, string? definitionId, string? period, string? compare, bool print, string? format, CancellationToken cancellationToken)
+    /// <summary>The organisation whose local targets the portrait is drawn against (the local-targets lens), if any.</summary>
+    public Observatory.Accounts.Organisation? LensOrganisation { get; private set; }
+
+    /// <summary>Organisations whose local targets for this place the reader may see, for the lens links.</summary>
+    public IReadOnlyList<Observatory.Accounts.Organisation> LensOrganisations { get; private set; } = [];
+
+    /// <summary>Whether the reader may set local targets for this place (a contributor of an organisation serving it).</summary>
+    public bool CanSetTargets { get; private set; }
+
+    protected async Task<IActionResult> LoadAsync(string code, string? definitionId, string? period, string? compare, bool print, string? format, CancellationToken cancellationToken,
+        string? targets = null)
     {
         Print = print;
         PeriodText = period;
-        Lookup = await PortraitRequest.ResolveAsync(code, definitionId, period, places, definitions, service, cancellationToken);
+        var local = await LocalLensAsync(code, definitionId, targets, cancellationToken);
+        Lookup = await PortraitRequest.ResolveAsync(code, definitionId, period, places, definitions, service, cancellationToken, local);
         if (Lookup.Problem == PortraitProblem.BadPeriod)
         {
             // A period the data do not have is the reader's mistake: say so over the latest portrait, with a 400.
             PeriodError = Lookup.Detail;
             PeriodText = null;
-            Lookup = await PortraitRequest.ResolveAsync(code, definitionId, null, places, definitions, service, cancellationToken);
+            Lookup = await PortraitRequest.ResolveAsync(code, definitionId, null, places, definitions, service, cancellationToken, local);
         }
         if (Lookup.Portrait is null)
         {
@@ -94,6 +105,33 @@ public abstract class PortraitPageModel(PlaceRegistry places, PortraitDefinition
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         return Page();
+    }
+
+    /// <summary>
+    /// The local-targets lens: with <c>?targets=organisation-slug</c>, the thresholds that organisation set for
+    /// this place replace the definition's. Only targets the reader may see are used.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Observatory.Portraits.ThresholdOverride>?> LocalLensAsync(string code, string? definitionId, string? slug, CancellationToken cancellationToken)
+    {
+        var services = HttpContext.RequestServices;
+        var targets = services.GetRequiredService<Observatory.Portraits.LocalTargets>();
+        var actor = services.GetRequiredService<Observatory.Accounts.CurrentActor>().Actor;
+        var db = services.GetRequiredService<Observatory.Storage.ObservatoryDbContext>();
+        var place = places.Find(code);
+        var definition = definitionId ?? (place is { IsCouncil: true } ? "uk-council" : null);
+        if (place is null || definition is null)
+        {
+            return null;
+        }
+        LensOrganisations = await targets.OrganisationsWithTargetsAsync(place.Code, definition, cancellationToken);
+        var serving = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Organisations.Where(o => o.PlaceCodes.Contains(place.Code)), cancellationToken);
+        CanSetTargets = serving.Any(o => o.Places.Contains(place.Code) && Observatory.Accounts.AccessPolicy.CanContribute(actor, o.Id));
+        if (string.IsNullOrWhiteSpace(slug) || LensOrganisations.FirstOrDefault(o => o.Slug == slug) is not { } organisation)
+        {
+            return null;
+        }
+        LensOrganisation = organisation;
+        return await targets.OverridesAsync(organisation.Id, place.Code, definition, cancellationToken);
     }
 
     /// <summary>The historical years, evenly spaced from the first to the last, as small doughnuts.</summary>

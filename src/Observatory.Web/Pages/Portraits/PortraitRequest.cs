@@ -90,7 +90,8 @@ public static class PortraitRequest
     }
 
     public static async Task<PortraitLookup> ResolveAsync(string code, string? definitionId, string? periodText, PlaceRegistry places,
-        PortraitDefinitions definitions, PortraitService service, CancellationToken cancellationToken)
+        PortraitDefinitions definitions, PortraitService service, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, ThresholdOverride>? localTargets = null)
     {
         code = code.Trim();
         if (NameOf(code, places) is not { } name)
@@ -117,7 +118,7 @@ public static class PortraitRequest
         {
             return new(canonical, name, definition, null, null, PortraitProblem.BadPeriod, error);
         }
-        var portrait = await service.ForPlaceAsync(canonical, definition.Id, period, cancellationToken: cancellationToken);
+        var portrait = await service.ForPlaceAsync(canonical, definition.Id, period, localTargets, cancellationToken);
         return portrait is null
             ? new(canonical, name, definition, period, null, PortraitProblem.NotCovered, $"The definition '{definition.Id}' has no data for {name}.")
             : new(canonical, name, definition, period, portrait, PortraitProblem.None, null);

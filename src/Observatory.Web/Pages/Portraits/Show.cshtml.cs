@@ -12,7 +12,7 @@ public sealed class ShowModel(PlaceRegistry places, PortraitDefinitions definiti
     public override string SelfPath => _path;
 
     public async Task<IActionResult> OnGetAsync(string definition, string place, [FromQuery(Name = "definition")] string? chosen, string? period, string? compare,
-        string? print, string? format, CancellationToken cancellationToken)
+        string? print, string? format, string? targets, CancellationToken cancellationToken)
     {
         if (place.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,6 +26,6 @@ public sealed class ShowModel(PlaceRegistry places, PortraitDefinitions definiti
             return Redirect($"/portraits/{WebUtility.UrlEncode(chosen.Trim())}/{WebUtility.UrlEncode(place)}{rest}");
         }
         _path = $"/portraits/{WebUtility.UrlEncode(definition)}/{WebUtility.UrlEncode(place)}";
-        return await LoadAsync(place, definition, period, compare, print is "1" or "true", format, cancellationToken);
+        return await LoadAsync(place, definition, period, compare, print is "1" or "true", format, cancellationToken, targets);
     }
 }
