@@ -21,6 +21,16 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
+def peak_rss_kb():
+    """VmHWM of this process's own memory. Not getrusage's ru_maxrss: Linux carries the high-water mark across
+    exec, so a peer started by a large .NET process would report that process's size instead of its own."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main():
     path, areas, indicators, k, stride, out_path = sys.argv[1:7]
     x = np.fromfile(path, dtype=np.float64).reshape(int(areas), int(indicators))
@@ -32,7 +42,7 @@ def main():
         out.write("area," + ",".join(f"n{i}" for i in range(int(k))) + "\n")
         for a in range(0, int(areas), int(stride)):
             out.write(f"{a}," + ",".join(str(int(b)) for b in neighbours[a]) + "\n")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peakRssKb": peak, "sklearn": sklearn.__version__}))
 
 

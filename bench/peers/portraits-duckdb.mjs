@@ -70,7 +70,9 @@ const threads = (await (await connection.run("SELECT current_setting('threads')"
 console.log(JSON.stringify({
   seconds,
   cpu: (used.user + used.system) / 1e6,
-  peakRssKb: process.resourceUsage().maxRSS,
+  // VmHWM, not resourceUsage().maxRSS: Linux carries getrusage's high-water mark across exec, so a peer started
+  // by a large .NET process would report that process's size instead of its own.
+  peakRssKb: Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]),
   duckdb: version,
   threads: Number(threads),
 }));

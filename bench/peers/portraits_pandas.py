@@ -21,6 +21,16 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
+def peak_rss_kb():
+    """VmHWM of this process's own memory. Not getrusage's ru_maxrss: Linux carries the high-water mark across
+    exec, so a peer started by a large .NET process would report that process's size instead of its own."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def round_away(ratio, decimals):
     scale = 10.0 ** decimals
     return np.sign(ratio) * np.floor(np.abs(ratio) * scale + 0.5) / scale
@@ -75,7 +85,7 @@ def main():
     result = compute(df, spec)
     seconds, cpu = time.perf_counter() - clock, cpu_seconds() - cpu
     result.sort_values(["period", "area"]).to_csv(out_path, index=False)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peakRssKb": peak, "pandas": pd.__version__, "numpy": np.__version__}))
 
 
