@@ -22,6 +22,7 @@ public static class BenchmarkRunner
     [
         new CatalogueLoadBenchmark(),
         new ImportBenchmark(),
+        new PortraitBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -130,23 +130,18 @@ public sealed class SmallAreaDataset
                 var label = IndicatorLabel(i);
                 for (var a = 0; a < Areas; a++)
                 {
-                    var level = 10 + random.NextDouble() * 80;
-                    var trend = (random.NextDouble() - 0.5) * 1.5;
+                    var (level, trend) = DrawArea(ref random);
                     for (var p = 0; p < Periods; p++)
                     {
                         id++;
-                        var draw = random.Next();
-                        // 1 row in 200 is suppressed (x, no value); 1 in 50 is low reliability (u).
-                        var suppressed = draw % 200 == 0;
-                        var status = suppressed ? "x" : draw % 50 == 1 ? "u" : "";
+                        var row = DrawRow(ref random, level, trend, p);
+                        var status = row.Suppressed ? "x" : row.Unreliable ? "u" : "";
                         string value = "", lci = "", uci = "";
-                        if (!suppressed)
+                        if (!row.Suppressed)
                         {
-                            var v = Math.Clamp(level + trend * p + (random.NextDouble() - 0.5) * 4, 0, 100);
-                            var half = 0.5 + random.NextDouble() * 3;
-                            value = Format(v, number);
-                            lci = Format(Math.Max(0, v - half), number);
-                            uci = Format(Math.Min(100, v + half), number);
+                            value = Format(row.Value, number);
+                            lci = Format(Math.Max(0, row.Value - row.Half), number);
+                            uci = Format(Math.Min(100, row.Value + row.Half), number);
                         }
                         line.Clear().Append(areaCodes[a]).Append(',').Append(areaNames[a]).Append(",Lower Layer Super Output Area,").Append(label).Append(',')
                             .Append(periods[p].Els).Append(',').Append(value).Append(",\"Percentage of adults, aged 16 and over\",Percentage,")
@@ -169,6 +164,51 @@ public sealed class SmallAreaDataset
         }
         File.WriteAllText(done, Rows.ToString(CultureInfo.InvariantCulture));
         return (els, bulk, false);
+    }
+
+    /// <summary>
+    /// The same values as the file <see cref="Write"/> writes, as they read back (rounded to one decimal, NaN where
+    /// suppressed), held compactly in memory: one flat array in [period][indicator][area] order, so that one
+    /// period's indicator is a contiguous run of <see cref="Areas"/> values.
+    /// </summary>
+    public double[] Values()
+    {
+        var values = new double[(long)Periods * IndicatorCount * Areas];
+        var random = new SplitMix64(Seed);
+        for (var i = 0; i < IndicatorCount; i++)
+        {
+            for (var a = 0; a < Areas; a++)
+            {
+                var (level, trend) = DrawArea(ref random);
+                for (var p = 0; p < Periods; p++)
+                {
+                    var row = DrawRow(ref random, level, trend, p);
+                    values[(((long)p * IndicatorCount) + i) * Areas + a] = row.Suppressed ? double.NaN : Math.Round(row.Value, 1);
+                }
+            }
+        }
+        return values;
+    }
+
+    /// <summary>An area's series for one indicator: a level and a trend a period.</summary>
+    private static (double Level, double Trend) DrawArea(ref SplitMix64 random)
+    {
+        var level = 10 + random.NextDouble() * 80;
+        var trend = (random.NextDouble() - 0.5) * 1.5;
+        return (level, trend);
+    }
+
+    /// <summary>One row: 1 in 200 is suppressed (x, no value); 1 in 50 is low reliability (u). Value and half-interval unrounded.</summary>
+    private static (bool Suppressed, bool Unreliable, double Value, double Half) DrawRow(ref SplitMix64 random, double level, double trend, int period)
+    {
+        var draw = random.Next();
+        if (draw % 200 == 0)
+        {
+            return (true, false, double.NaN, double.NaN);
+        }
+        var v = Math.Clamp(level + trend * period + (random.NextDouble() - 0.5) * 4, 0, 100);
+        var half = 0.5 + random.NextDouble() * 3;
+        return (false, draw % 50 == 1, v, half);
     }
 
     private static string Format(double value, Span<char> buffer) =>
