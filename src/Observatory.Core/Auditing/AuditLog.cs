@@ -20,11 +20,11 @@ public sealed class AuditLog(ObservatoryDbContext db)
         var sb = new StringBuilder("id,at,actor,actor_person_id,entity_type,entity_id,action,before,after\r\n");
         foreach (var e in entries)
         {
-            sb.AppendJoin(',', new[]
+            Content.CsvWriter.AppendRow(sb, new[]
             {
                 e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.ActorName,
                 e.ActorPersonId?.ToString(CultureInfo.InvariantCulture) ?? "", e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "",
-            }.Select(Quote)).Append("\r\n");
+            });
         }
         return sb.ToString();
     }
@@ -42,7 +42,4 @@ public sealed class AuditLog(ObservatoryDbContext db)
             Before = e.Before is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.Before),
             After = e.After is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.After),
         }), new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 }

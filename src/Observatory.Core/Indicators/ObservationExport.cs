@@ -109,25 +109,5 @@ public static class ObservationExport
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
-    private static void Row(StringBuilder sb, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var f in fields)
-        {
-            if (!first)
-            {
-                sb.Append(',');
-            }
-            first = false;
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                sb.Append('"').Append(f.Replace("\"", "\"\"")).Append('"');
-            }
-            else
-            {
-                sb.Append(f);
-            }
-        }
-        sb.Append("\r\n");
-    }
+    private static void Row(StringBuilder sb, IEnumerable<string> fields) => Content.CsvWriter.AppendRow(sb, fields);
 }

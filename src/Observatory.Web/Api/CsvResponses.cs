@@ -13,47 +13,14 @@ public static class CsvResponses
     public const string MediaType = "text/csv";
 
     /// <summary>True when the Accept header names text/csv, so one address can answer JSON or CSV.</summary>
-    public static bool AcceptsCsv(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => string.Equals(a.MediaType.Value, MediaType, StringComparison.OrdinalIgnoreCase));
+    public static bool AcceptsCsv(HttpRequest request) => CsvResults.Wants(request);
 
     /// <summary>A header row and data rows, CRLF line ends; fields holding a comma, quote or line break are quoted.</summary>
-    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
-    {
-        var sb = new StringBuilder();
-        AppendRow(sb, header);
-        foreach (var row in rows)
-        {
-            AppendRow(sb, row);
-        }
-        return sb.ToString();
-    }
+    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows) => Content.CsvWriter.Write(header, rows);
 
     /// <summary>Numbers exactly as stored (round-trip), in invariant culture, so a CSV reads back to the same value.</summary>
     public static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
     public static FileContentHttpResult File(string csv, string downloadName) =>
         TypedResults.File(Encoding.UTF8.GetBytes(csv), MediaType + "; charset=utf-8", downloadName);
-
-    private static void AppendRow(StringBuilder sb, IEnumerable<string?> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
-            {
-                sb.Append(',');
-            }
-            first = false;
-            var text = field ?? "";
-            if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                sb.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                sb.Append(text);
-            }
-        }
-        sb.Append("\r\n");
-    }
 }

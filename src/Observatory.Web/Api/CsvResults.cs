@@ -40,13 +40,7 @@ public static class CsvResults
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
-        var sb = new StringBuilder();
-        AppendLine(sb, columns.Select(c => c.Header));
-        foreach (var row in rows)
-        {
-            AppendLine(sb, columns.Select(c => c.Value(row)));
-        }
-        return sb.ToString();
+        return Content.CsvWriter.Write(columns.Select(c => c.Header), rows.Select(row => columns.Select(c => c.Value(row))));
     }
 
     /// <summary>A CSV response, with a file name so a browser saves it rather than showing it.</summary>
@@ -59,27 +53,5 @@ public static class CsvResults
     }
 
     /// <summary>A field, quoted when it holds a comma, quote, CR or LF, with quotes inside doubled.</summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static void AppendLine(StringBuilder sb, IEnumerable<string?> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
-            {
-                sb.Append(',');
-            }
-            sb.Append(Field(field));
-            first = false;
-        }
-        sb.Append("\r\n");
-    }
+    public static string Field(string? value) => Content.CsvWriter.Field(value);
 }
