@@ -198,6 +198,58 @@ public sealed partial class YamlFile
         }
     }
 
+    /// <summary>A value from a fixed set of spellings (e.g. higher-is-better → Polarity.HigherIsBetter); anything else is a problem naming the set.</summary>
+    public T? Choice<T>(YamlMappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices, bool required = true)
+        where T : struct
+    {
+        var text = required ? RequiredString(map, key, path) : OptionalString(map, key, path);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        Problem(Get(map, key), Join(path, key), $"'{text}' is not one of: {string.Join(", ", choices.Keys)}");
+        return null;
+    }
+
+    /// <summary>The YAML spelling of a value of <paramref name="choices"/>, for messages, pages and the API.</summary>
+    public static string Spelling<T>(IReadOnlyDictionary<string, T> choices, T value)
+        where T : struct => choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, value)).Key;
+
+    /// <summary>A finite number, read in the invariant culture whatever the machine's.</summary>
+    public double? Number(YamlMappingNode map, string key, string path, bool required = false)
+    {
+        var text = required ? RequiredString(map, key, path) : OptionalString(map, key, path);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+        Problem(Get(map, key), Join(path, key), $"'{text}' must be a number");
+        return null;
+    }
+
+    public int? Whole(YamlMappingNode map, string key, string path, int min, int max, bool required = false)
+    {
+        var text = required ? RequiredString(map, key, path) : OptionalString(map, key, path);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        Problem(Get(map, key), Join(path, key), $"'{text}' must be a whole number from {min} to {max}");
+        return null;
+    }
+
     public static int LineOf(YamlNode? node) => node is null ? 0 : (int)node.Start.Line;
 
     public static string Join(string path, string key) => string.IsNullOrEmpty(path) ? key : $"{path}.{key}";

@@ -176,13 +176,13 @@ public static partial class IndicatorReader
                     doc.Problem(doc.Get(map, "file"), YamlFile.Join(path, "file"), $"'{file}' does not exist under data/indicators/");
                 }
             }
-            var format = Choice(doc, map, "format", path, Formats);
+            var format = doc.Choice(map, "format", path, Formats);
             if (format is { } f)
             {
                 // A label means different things in each format, so one dataset cannot mix them.
                 if (first is { } expected && f != expected)
                 {
-                    doc.Problem(doc.Get(map, "format"), YamlFile.Join(path, "format"), $"every data file of a dataset must have the same format (the first is '{Name(Formats, expected)}')");
+                    doc.Problem(doc.Get(map, "format"), YamlFile.Join(path, "format"), $"every data file of a dataset must have the same format (the first is '{YamlFile.Spelling(Formats, expected)}')");
                 }
                 first ??= f;
                 files.Add(new IndicatorDataFile(file, f));
@@ -216,8 +216,8 @@ public static partial class IndicatorReader
         }
         var select = ReadSelect(doc, map, path, format);
         var decimalPlaces = ReadDecimalPlaces(doc, map, path);
-        var polarity = Choice(doc, map, "polarity", path, Polarities);
-        var periodFormat = Choice(doc, map, "periodFormat", path, PeriodFormats);
+        var polarity = doc.Choice(map, "polarity", path, Polarities);
+        var periodFormat = doc.Choice(map, "periodFormat", path, PeriodFormats);
         return new IndicatorDefinition
         {
             Id = id,
@@ -342,7 +342,7 @@ public static partial class IndicatorReader
         foreach (var (thresholdMap, thresholdPath) in doc.MappingList(map, "thresholds", path, required: false))
         {
             doc.RejectUnknownKeys(thresholdMap, thresholdPath, ThresholdKeys);
-            var kind = Choice(doc, thresholdMap, "kind", thresholdPath, ThresholdKinds);
+            var kind = doc.Choice(thresholdMap, "kind", thresholdPath, ThresholdKinds);
             var valueText = doc.RequiredString(thresholdMap, "value", thresholdPath);
             double value = 0;
             if (valueText.Length > 0 && !double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -358,26 +358,6 @@ public static partial class IndicatorReader
         }
         return thresholds;
     }
-
-    private static T? Choice<T>(YamlFile doc, YamlMappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices)
-        where T : struct
-    {
-        var text = doc.RequiredString(map, key, path);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        if (choices.TryGetValue(text, out var value))
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' is not one of: {string.Join(", ", choices.Keys)}");
-        return null;
-    }
-
-    /// <summary>The YAML spelling of an enum value, for messages and docs.</summary>
-    public static string Name<T>(IReadOnlyDictionary<string, T> choices, T value)
-        where T : struct => choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, value)).Key;
 
     [GeneratedRegex("^[0-9]+(-[0-9a-z]+)+$")]
     private static partial Regex SdgIdPattern();

@@ -61,8 +61,8 @@ public static class IndexReader
         {
             doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
         }
-        var normalisation = Choice(doc, root, "normalisation", "", Normalisations, required: true) ?? IndexNormalisation.MinMax;
-        var k = Number(doc, root, "k", "");
+        var normalisation = doc.Choice(root, "normalisation", "", Normalisations, required: true) ?? IndexNormalisation.MinMax;
+        var k = doc.Number(root, "k", "");
         if (k is not null && normalisation != IndexNormalisation.ZScoreCapped)
         {
             doc.Problem(doc.Get(root, "k"), "k", "is only for z-score-capped");
@@ -75,7 +75,7 @@ public static class IndexReader
         {
             doc.Problem(doc.Get(root, "k"), "k", "must be above 0 and at most 10");
         }
-        var scale = Number(doc, root, "scale", "");
+        var scale = doc.Number(root, "scale", "");
         if (scale is not null && normalisation is not IndexNormalisation.MinMax and not IndexNormalisation.Rank)
         {
             doc.Problem(doc.Get(root, "scale"), "scale", "is only for min-max and rank");
@@ -84,9 +84,9 @@ public static class IndexReader
         {
             doc.Problem(doc.Get(root, "scale"), "scale", "must be 1, 10 or 100");
         }
-        Choice(doc, root, "reference-set", "", ReferenceSets, required: true);
+        doc.Choice(root, "reference-set", "", ReferenceSets, required: true);
         var referencePeriod = PeriodRule(doc, root, "reference-period", "", allowLatest: true, required: true);
-        var decimals = Whole(doc, root, "decimals", "", 0, 4) ?? 1;
+        var decimals = doc.Whole(root, "decimals", "", 0, 4) ?? 1;
         var ids = new Dictionary<string, int>();
         var headline = ReadNode(doc, root, "", 0, normalisation, indicator, elementExists, ids, isHeadline: true, id, doc.OptionalString(root, "name", "") ?? "");
         var definition = new IndexDefinition
@@ -130,11 +130,11 @@ public static class IndexReader
                 ids[id] = YamlFile.LineOf(map);
             }
         }
-        var aggregation = Choice(doc, map, "aggregation", path, Aggregations, required: false) ?? IndexAggregation.Mean;
+        var aggregation = doc.Choice(map, "aggregation", path, Aggregations, required: false) ?? IndexAggregation.Mean;
         if (aggregation == IndexAggregation.Geometric && !IndexDefinition.IsNonNegative(normalisation))
         {
             doc.Problem(doc.Get(map, "aggregation"), YamlFile.Join(path, "aggregation"),
-                $"geometric needs values that cannot be negative; {Name(Normalisations, normalisation)} can be (use min-max, z-score-capped, rank or rank-exponential)");
+                $"geometric needs values that cannot be negative; {YamlFile.Spelling(Normalisations, normalisation)} can be (use min-max, z-score-capped, rank or rank-exponential)");
         }
         ElementRef? element = null;
         if (!isHeadline && doc.OptionalString(map, "element", path) is { } elementText)
@@ -191,12 +191,12 @@ public static class IndexReader
         {
             doc.Problem(doc.Get(map, "no-data"), YamlFile.Join(path, "no-data"), "is only for a domain with no indicators");
         }
-        var minimum = Whole(doc, map, "minimum-coverage", path, 1, 1000);
+        var minimum = doc.Whole(map, "minimum-coverage", path, 1, 1000);
         if (minimum is { } m && m > count && count > 0)
         {
             doc.Problem(doc.Get(map, "minimum-coverage"), YamlFile.Join(path, "minimum-coverage"), $"{m} is more than the {count} {(children.Count > 0 ? "domains" : "indicators")} listed");
         }
-        var weight = isHeadline ? 1 : Number(doc, map, "weight", path) ?? 1;
+        var weight = isHeadline ? 1 : doc.Number(map, "weight", path) ?? 1;
         if (weight is <= 0 || !double.IsFinite(weight))
         {
             doc.Problem(doc.Get(map, "weight"), YamlFile.Join(path, "weight"), "must be a number above 0");
@@ -226,12 +226,12 @@ public static class IndexReader
         {
             doc.Problem(doc.Get(map, "id"), YamlFile.Join(path, "id"), $"'{id}' is not an indicator in the catalogue");
         }
-        var weight = Number(doc, map, "weight", path) ?? 1;
+        var weight = doc.Number(map, "weight", path) ?? 1;
         if (weight <= 0)
         {
             doc.Problem(doc.Get(map, "weight"), YamlFile.Join(path, "weight"), "must be a number above 0");
         }
-        var overridden = Choice(doc, map, "polarity", path, Polarities, required: false);
+        var overridden = doc.Choice(map, "polarity", path, Polarities, required: false);
         var reason = doc.OptionalString(map, "polarity-reason", path);
         if (overridden is not null && reason is null)
         {
@@ -268,54 +268,4 @@ public static class IndexReader
         doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be {(allowLatest ? "latest or " : "")}an ISO 8601 period such as 2023-01-01/P1Y");
         return null;
     }
-
-    private static double? Number(YamlFile doc, YamlMappingNode map, string key, string path)
-    {
-        var text = doc.OptionalString(map, key, path);
-        if (text is null)
-        {
-            return null;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be a number");
-        return null;
-    }
-
-    private static int? Whole(YamlFile doc, YamlMappingNode map, string key, string path, int min, int max)
-    {
-        var text = doc.OptionalString(map, key, path);
-        if (text is null)
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be a whole number from {min} to {max}");
-        return null;
-    }
-
-    private static T? Choice<T>(YamlFile doc, YamlMappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices, bool required)
-        where T : struct
-    {
-        var text = required ? doc.RequiredString(map, key, path) : doc.OptionalString(map, key, path);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (choices.TryGetValue(text, out var value))
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' is not one of: {string.Join(", ", choices.Keys)}");
-        return null;
-    }
-
-    /// <summary>The YAML spelling of an enum value, for pages and the API.</summary>
-    public static string Name<T>(IReadOnlyDictionary<string, T> choices, T value)
-        where T : struct => choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, value)).Key;
 }

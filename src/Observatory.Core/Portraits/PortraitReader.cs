@@ -92,8 +92,8 @@ public static class PortraitReader
         {
             doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
         }
-        var places = Choice(doc, root, "places", "", PlaceSets) ?? PortraitPlaces.Countries;
-        var decimals = Whole(doc, root, "decimals", "", 0, MaxDecimals) ?? 2;
+        var places = doc.Choice(root, "places", "", PlaceSets) ?? PortraitPlaces.Countries;
+        var decimals = doc.Whole(root, "decimals", "", 0, MaxDecimals) ?? 2;
         var lenses = ReadLenses(doc, root, "", context, null);
         var url = doc.OptionalString(root, "url", "");
         if (url is not null && !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
@@ -150,15 +150,15 @@ public static class PortraitReader
         {
             doc.Problem(doc.Get(map, "file"), YamlFile.Join(path, "file"), $"'{file}' does not exist under data/doughnut/");
         }
-        var layout = Choice(doc, map, "layout", path, Layouts) ?? PortraitDataLayout.Wide;
+        var layout = doc.Choice(map, "layout", path, Layouts) ?? PortraitDataLayout.Wide;
         var placeColumn = doc.OptionalString(map, "place-column", path);
-        var placeNumber = Whole(doc, map, "place-column-number", path, 1, 1000, required: false);
+        var placeNumber = doc.Whole(map, "place-column-number", path, 1, 1000, required: false);
         if ((placeColumn is null) == (placeNumber is null))
         {
             doc.Problem(map, YamlFile.Join(path, "place-column"), "give exactly one of place-column (a header) and place-column-number (a position, 1 = first)");
         }
         var periodColumn = doc.OptionalString(map, "period-column", path);
-        var year = Whole(doc, map, "year", path, 1800, 2200, required: false);
+        var year = doc.Whole(map, "year", path, 1800, 2200, required: false);
         if ((periodColumn is null) == (year is null))
         {
             doc.Problem(map, YamlFile.Join(path, "period-column"), "give exactly one of period-column (the column holding the year) and year (the one year the file describes)");
@@ -190,7 +190,7 @@ public static class PortraitReader
         {
             File = file,
             Layout = layout,
-            PlaceNaming = Choice(doc, map, "place-names", path, PlaceNamings) ?? PlaceNaming.Code,
+            PlaceNaming = doc.Choice(map, "place-names", path, PlaceNamings) ?? PlaceNaming.Code,
             PlaceColumn = placeColumn,
             PlaceColumnNumber = placeNumber ?? 0,
             PeriodColumn = periodColumn,
@@ -208,7 +208,7 @@ public static class PortraitReader
         IReadOnlyList<(PortraitDataFile File, IReadOnlyList<string>? Header)> data, PortraitContext context)
     {
         doc.RejectUnknownKeys(map, path, DimensionKeys);
-        var ring = Choice(doc, map, "ring", path, Rings) ?? Ring.Social;
+        var ring = doc.Choice(map, "ring", path, Rings) ?? Ring.Social;
         var elementText = doc.RequiredString(map, "element", path);
         var element = default(ElementRef);
         if (elementText.Length > 0)
@@ -225,7 +225,7 @@ public static class PortraitReader
             }
             else if (context.RingOf(element) is { } elementRing && elementRing != ring)
             {
-                doc.Problem(elementNode, elementPath, $"'{elementText}' is on the {Name(Rings, elementRing)} ring, but the dimension says ring: {Name(Rings, ring)}");
+                doc.Problem(elementNode, elementPath, $"'{elementText}' is on the {YamlFile.Spelling(Rings, elementRing)} ring, but the dimension says ring: {YamlFile.Spelling(Rings, ring)}");
             }
         }
         var related = new List<ElementRef>();
@@ -279,7 +279,7 @@ public static class PortraitReader
     {
         doc.RejectUnknownKeys(map, path, IndicatorKeys);
         var id = doc.RequiredId(map, "id", path);
-        var normalisation = Choice(doc, map, "normalisation", path, Normalisations) ?? Normalisation.RatioToBoundary;
+        var normalisation = doc.Choice(map, "normalisation", path, Normalisations) ?? Normalisation.RatioToBoundary;
         var column = doc.OptionalString(map, "column", path);
         var code = doc.OptionalString(map, "code", path);
         var indicatorId = doc.OptionalString(map, "indicator", path);
@@ -314,7 +314,7 @@ public static class PortraitReader
         Polarity? polarity = null;
         if (doc.Get(map, "polarity") is not null)
         {
-            polarity = Choice(doc, map, "polarity", path, IndicatorReader.Polarities);
+            polarity = doc.Choice(map, "polarity", path, IndicatorReader.Polarities);
         }
         var effectivePolarity = polarity ?? catalogued?.Polarity ?? (ring == Ring.Social ? Polarity.HigherIsBetter : Polarity.LowerIsBetter);
         if (effectivePolarity == Polarity.Neither)
@@ -383,10 +383,10 @@ public static class PortraitReader
             return null;
         }
         doc.RejectUnknownKeys(t, thresholdPath, ThresholdKeys);
-        var given = Number(doc, t, "value", thresholdPath, required: true);
+        var given = doc.Number(t, "value", thresholdPath, required: true);
         var value = given ?? double.NaN;
-        var baseline = Number(doc, t, "baseline", thresholdPath, required: false);
-        var worst = Number(doc, t, "worst", thresholdPath, required: false);
+        var baseline = doc.Number(t, "baseline", thresholdPath, required: false);
+        var worst = doc.Number(t, "worst", thresholdPath, required: false);
         if (normalisation == Normalisation.BaselineAnchoredRatio && baseline is null)
         {
             doc.Problem(t, YamlFile.Join(thresholdPath, "baseline"), "is required for baseline-anchored-ratio: the pre-industrial or original value the ratio is anchored at");
@@ -433,7 +433,7 @@ public static class PortraitReader
             }
             else if (ring is { } r && LensRing(lens) != r)
             {
-                doc.Problem(doc.Get(map, "lenses"), itemPath, $"'{text}' is a lens for the {Name(Rings, LensRing(lens))} ring, not the {Name(Rings, r)} ring");
+                doc.Problem(doc.Get(map, "lenses"), itemPath, $"'{text}' is a lens for the {YamlFile.Spelling(Rings, LensRing(lens))} ring, not the {YamlFile.Spelling(Rings, r)} ring");
             }
             else
             {
@@ -479,54 +479,4 @@ public static class PortraitReader
         doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be true or false");
         return false;
     }
-
-    private static double? Number(YamlFile doc, YamlMappingNode map, string key, string path, bool required)
-    {
-        var text = required ? doc.RequiredString(map, key, path) : doc.OptionalString(map, key, path);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be a number");
-        return null;
-    }
-
-    private static int? Whole(YamlFile doc, YamlMappingNode map, string key, string path, int min, int max, bool required = false)
-    {
-        var text = required ? doc.RequiredString(map, key, path) : doc.OptionalString(map, key, path);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be a whole number from {min} to {max}");
-        return null;
-    }
-
-    private static T? Choice<T>(YamlFile doc, YamlMappingNode map, string key, string path, IReadOnlyDictionary<string, T> choices)
-        where T : struct
-    {
-        var text = doc.RequiredString(map, key, path);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        if (choices.TryGetValue(text, out var value))
-        {
-            return value;
-        }
-        doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' is not one of: {string.Join(", ", choices.Keys)}");
-        return null;
-    }
-
-    /// <summary>The YAML spelling of an enum value, for messages and results.</summary>
-    public static string Name<T>(IReadOnlyDictionary<string, T> choices, T value)
-        where T : struct => choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, value)).Key;
 }

@@ -102,13 +102,13 @@ public static class IndicesApi
             new Coverage(result.DomainsWithData(a), result.Definition.Domains.Count)))];
 
     private static IndexSummary Summary(IndexDefinition d) => new(d.Id, d.Name, d.Summary, d.Method,
-        IndexReader.Name(IndexReader.Normalisations, d.Normalisation),
+        Observatory.Content.YamlFile.Spelling(IndexReader.Normalisations, d.Normalisation),
         d.Normalisation == IndexNormalisation.ZScoreCapped ? d.K : null,
         d.Normalisation is IndexNormalisation.MinMax or IndexNormalisation.Rank ? d.Scale : null,
-        IndexReader.Name(IndexReader.ReferenceSets, d.ReferenceSet), d.ReferencePeriod?.ToIso() ?? "latest",
-        IndexReader.Name(IndexReader.Aggregations, d.Headline.Aggregation), d.Headline.MinimumCoverage, [.. d.Domains.Select(Domain)]);
+        Observatory.Content.YamlFile.Spelling(IndexReader.ReferenceSets, d.ReferenceSet), d.ReferencePeriod?.ToIso() ?? "latest",
+        Observatory.Content.YamlFile.Spelling(IndexReader.Aggregations, d.Headline.Aggregation), d.Headline.MinimumCoverage, [.. d.Domains.Select(Domain)]);
 
-    private static DomainSummary Domain(IndexNode n) => new(n.Id, n.Name, n.Weight, IndexReader.Name(IndexReader.Aggregations, n.Aggregation),
+    private static DomainSummary Domain(IndexNode n) => new(n.Id, n.Name, n.Weight, Observatory.Content.YamlFile.Spelling(IndexReader.Aggregations, n.Aggregation),
         n.MinimumCoverage, n.Element?.ToString(), n.NoDataReason,
         [.. n.Indicators.Select(i => new IndicatorWeight(i.IndicatorId, i.Weight, i.Polarity == Polarity.LowerIsBetter ? "lower-is-better" : "higher-is-better", i.Period?.ToIso()))],
         [.. n.Children.Select(Domain)]);
