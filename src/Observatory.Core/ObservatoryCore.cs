@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Charts.Maps;
 using Observatory.Content;
+using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
@@ -58,6 +59,10 @@ public static class ObservatoryCore
         services.AddSingleton<IndicatorCoverage.Cache>();
         services.AddSingleton<IDataSeeder, PlacesSeeder>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
+        // Items name framework elements and places, so they are checked against both now.
+        services.AddSingleton(ShippedEvidence.LoadShipped(data, frameworks, placeRegistry));
+        services.AddScoped<EvidenceLibrary>();
+        services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         return services;
     }
 }

@@ -78,6 +78,39 @@ public static class AccessPolicy
 
     public static bool CanAdministerSite(Actor actor) => actor.IsSiteAdministrator && actor.IsSignedIn && actor.MayWrite;
 
+    /// <summary>Curators review and publish contributed evidence; site administrators are curators too.</summary>
+    public static bool CanCurateEvidence(Actor actor) => actor.MayWrite && actor.IsSignedIn && (actor.IsSiteAdministrator || actor.IsCurator);
+
+    /// <summary>Anyone signed in may submit evidence ("anyone signed in may submit an item"), with a token that may write.</summary>
+    public static bool CanSubmitEvidence(Actor actor) => actor.IsSignedIn && actor.MayWrite;
+
+    /// <summary>
+    /// Published evidence is seen by the audience its visibility names. Before publication only the person who
+    /// submitted it, their organisation and the curators see it; shipped items (no submitter) are always published.
+    /// </summary>
+    public static bool CanViewEvidence(Actor actor, Evidence.EvidenceRecord item)
+    {
+        if (actor.IsSiteAdministrator || actor.IsCurator || item.SubmittedById is { } by && by == actor.PersonId || actor.RoleIn(item.OrganisationId) is not null)
+        {
+            return true;
+        }
+        if (item.State != WorkflowState.Published)
+        {
+            return false;
+        }
+        return item.Visibility switch
+        {
+            Visibility.Public => true,
+            Visibility.Shared => item.SharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => long.TryParse(id, out var org) && actor.RoleIn(org) is not null),
+            _ => false,
+        };
+    }
+
+    /// <summary>Curators edit any item; the person who submitted one may edit it until it is published.</summary>
+    public static bool CanEditEvidence(Actor actor, Evidence.EvidenceRecord item) =>
+        CanCurateEvidence(actor)
+        || actor.MayWrite && item.SubmittedById is { } by && by == actor.PersonId && item.State != WorkflowState.Published;
+
     public static IEnumerable<long> SharedWith(IOwnedItem item) =>
         item.SharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => long.TryParse(s, out var id) ? id : -1).Where(id => id > 0);
 }

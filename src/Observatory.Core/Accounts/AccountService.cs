@@ -294,7 +294,7 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
     public async Task<Actor> ActorForAsync(Person person, TokenScopes scopes, CancellationToken cancellationToken = default)
     {
         var roles = await db.Memberships.AsNoTracking().Where(m => m.PersonId == person.Id).ToDictionaryAsync(m => m.OrganisationId, m => m.Role, cancellationToken);
-        return new Actor(person.Id, person.DisplayName, person.IsSiteAdministrator, roles, scopes);
+        return new Actor(person.Id, person.DisplayName, person.IsSiteAdministrator, roles, scopes, person.IsCurator);
     }
 
     public async Task ChangeRoleAsync(Actor actor, long membershipId, Role role, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ namespace Observatory.Accounts;
 /// anonymous visitor, or the Observatory itself (the command line, seeding). Every permission question is asked
 /// of an actor, through <see cref="AccessPolicy"/>.
 /// </summary>
-public sealed record Actor(long? PersonId, string Name, bool IsSiteAdministrator, IReadOnlyDictionary<long, Role> Roles, TokenScopes Scopes)
+public sealed record Actor(long? PersonId, string Name, bool IsSiteAdministrator, IReadOnlyDictionary<long, Role> Roles, TokenScopes Scopes, bool IsCurator = false)
 {
     private static readonly IReadOnlyDictionary<long, Role> NoRoles = new Dictionary<long, Role>();
 

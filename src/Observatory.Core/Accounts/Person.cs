@@ -17,6 +17,9 @@ public sealed class Person : IAudited
 
     public bool IsSiteAdministrator { get; set; }
 
+    /// <summary>Reviews and publishes contributed evidence for the whole Observatory.</summary>
+    public bool IsCurator { get; set; }
+
     public int FailedSignIns { get; set; }
 
     /// <summary>Set after repeated failures; sign-in is refused until then.</summary>

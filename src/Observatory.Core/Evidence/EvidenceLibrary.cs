@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Observatory.Accounts;
+using Observatory.Storage;
+
+namespace Observatory.Evidence;
+
+/// <summary>
+/// Reads the evidence library as an actor may see it. Every page, endpoint and export starts from
+/// <see cref="Visible"/>, so an unpublished or private item never leaks through a list, a count or a map.
+/// </summary>
+public sealed class EvidenceLibrary(ObservatoryDbContext db)
+{
+    /// <summary>The items <paramref name="actor"/> may see: the same rule as <see cref="AccessPolicy.CanViewEvidence"/>, as a query.</summary>
+    public IQueryable<EvidenceRecord> Visible(Actor actor)
+    {
+        var items = db.EvidenceItems.AsNoTracking();
+        if (actor.IsSiteAdministrator || actor.IsCurator)
+        {
+            return items;
+        }
+        var organisations = actor.Roles.Keys.ToList();
+        var shareTokens = organisations.Select(id => "," + id + ",").ToList();
+        var person = actor.PersonId ?? -1;
+        return items.Where(e =>
+            e.SubmittedById == person
+            || e.OrganisationId != null && organisations.Contains(e.OrganisationId.Value)
+            || e.State == WorkflowState.Published
+               && (e.Visibility == Visibility.Public
+                   || e.Visibility == Visibility.Shared && shareTokens.Any(t => ("," + e.SharedWith + ",").Contains(t))));
+    }
+
+    /// <summary>Only the published items the actor may see: what lists, searches, maps and exports show.</summary>
+    public IQueryable<EvidenceRecord> Published(Actor actor) => Visible(actor).Where(e => e.State == WorkflowState.Published);
+
+    /// <summary>One item with its places and elements, or null when it does not exist or the actor may not see it (the page answers 404 either way).</summary>
+    public Task<EvidenceRecord?> FindAsync(Actor actor, string slug, CancellationToken cancellationToken = default) =>
+        Visible(actor).Include(e => e.Places).Include(e => e.Elements).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
+using Observatory.Evidence;
+using Observatory.Storage;
+using Observatory.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Observatory.Core.Tests.Evidence;
+
+/// <summary>The shipped evidence seeded into a real database, and who may see what.</summary>
+public abstract class EvidenceLibraryTests(TestProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _services = CoreServices.For(_database);
+        await CoreServices.PrepareAsync(_services, shippedData: false);
+        await Seed();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task Seed()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+        await new EvidenceSeeder().SeedAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Every_shipped_item_is_stored_published_with_its_places_and_elements_and_seeding_again_changes_nothing()
+    {
+        var shipped = _services.GetRequiredService<ShippedEvidence>();
+        await using (var db = _database.CreateContext())
+        {
+            (await db.EvidenceItems.CountAsync()).ShouldBe(shipped.Items.Count);
+            (await db.EvidenceItems.CountAsync(e => e.State == WorkflowState.Published)).ShouldBe(shipped.Items.Count);
+            (await db.EvidencePlaces.CountAsync()).ShouldBe(shipped.Items.Sum(i => i.Places.Count));
+            (await db.EvidenceElements.CountAsync()).ShouldBe(shipped.Items.Sum(i => i.Elements.Count));
+            var wigan = await db.EvidenceItems.Where(e => e.Places.Any(p => p.PlaceCode == "E08000010")).Select(e => e.Slug).ToListAsync();
+            wigan.ShouldContain("wigan-bewigan");
+        }
+        var audited = await AuditCount();
+        await Seed();
+        await using (var db = _database.CreateContext())
+        {
+            (await db.EvidenceItems.CountAsync()).ShouldBe(shipped.Items.Count);
+            (await db.EvidenceVersions.CountAsync()).ShouldBe(0);
+        }
+        (await AuditCount()).ShouldBe(audited);
+    }
+
+    private async Task<int> AuditCount()
+    {
+        await using var db = _database.CreateContext();
+        return await db.AuditEntries.CountAsync(a => a.EntityType == nameof(EvidenceRecord));
+    }
+
+    [Fact]
+    public async Task An_unpublished_or_private_contribution_is_seen_only_by_its_submitter_its_organisation_and_curators()
+    {
+        long orgId, otherOrgId, personId;
+        await using (var db = _database.CreateContext())
+        {
+            var org = new Organisation { Slug = "wigan-council", Name = "Wigan Council", Kind = OrganisationKind.Council, PlaceCodes = "E08000010" };
+            var other = new Organisation { Slug = "bolton-council", Name = "Bolton Council", Kind = OrganisationKind.Council, PlaceCodes = "E08000001" };
+            var person = new Person { Email = "sam@example.org", DisplayName = "Sam" };
+            db.AddRange(org, other, person);
+            await db.SaveChangesAsync();
+            (orgId, otherOrgId, personId) = (org.Id, other.Id, person.Id);
+            var item = new EvidenceItem
+            {
+                Id = "wigan-draft", Title = "Draft", Kind = EvidenceKind.CaseStudy, Summary = "Not yet reviewed.", Strength = 1,
+                Status = WhatWorksStatus.Promising, Elements = [new("place-making", "food")],
+            };
+            var submitted = EvidenceRecord.From(item, DateTime.UtcNow);
+            submitted.State = WorkflowState.Submitted;
+            submitted.SubmittedById = personId;
+            var privateItem = EvidenceRecord.From(item with { Id = "wigan-private" }, DateTime.UtcNow);
+            privateItem.OrganisationId = orgId;
+            privateItem.Visibility = Visibility.Private;
+            var shared = EvidenceRecord.From(item with { Id = "wigan-shared" }, DateTime.UtcNow);
+            shared.OrganisationId = orgId;
+            shared.Visibility = Visibility.Shared;
+            shared.SharedWith = otherOrgId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            db.EvidenceItems.AddRange(submitted, privateItem, shared);
+            await db.SaveChangesAsync();
+        }
+        var both = TokenScopes.Read | TokenScopes.Write;
+        var submitter = new Actor(personId, "Sam", false, new Dictionary<long, Role>(), both);
+        var member = new Actor(999, "Member", false, new Dictionary<long, Role> { [orgId] = Role.Viewer }, both);
+        var partner = new Actor(998, "Partner", false, new Dictionary<long, Role> { [otherOrgId] = Role.Viewer }, both);
+        var curator = new Actor(997, "Curator", false, new Dictionary<long, Role>(), both, IsCurator: true);
+
+        (await VisibleSlugs(Actor.Anonymous)).ShouldBe([]);
+        (await VisibleSlugs(submitter)).ShouldBe(["wigan-draft"]);
+        (await VisibleSlugs(member)).ShouldBe(["wigan-private", "wigan-shared"]);
+        (await VisibleSlugs(partner)).ShouldBe(["wigan-shared"]);
+        (await VisibleSlugs(curator)).ShouldBe(["wigan-draft", "wigan-private", "wigan-shared"]);
+
+        // The query and the policy give the same answer for every item.
+        await using var check = _database.CreateContext();
+        foreach (var record in await check.EvidenceItems.Where(e => e.Collection == null).ToListAsync())
+        {
+            foreach (var actor in new[] { Actor.Anonymous, submitter, member, partner, curator })
+            {
+                (await VisibleSlugs(actor)).Contains(record.Slug).ShouldBe(AccessPolicy.CanViewEvidence(actor, record), $"{actor.Name} / {record.Slug}");
+            }
+        }
+    }
+
+    private async Task<List<string>> VisibleSlugs(Actor actor)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var library = scope.ServiceProvider.GetRequiredService<EvidenceLibrary>();
+        return await library.Visible(actor).Where(e => e.Collection == null).OrderBy(e => e.Slug).Select(e => e.Slug).ToListAsync();
+    }
+}
+
+public sealed class EvidenceLibraryOnSqliteTests() : EvidenceLibraryTests(TestProvider.Sqlite);
+
+[Trait("Database", "PostgreSQL")]
+public sealed class EvidenceLibraryOnPostgreSqlTests() : EvidenceLibraryTests(TestProvider.PostgreSql);
