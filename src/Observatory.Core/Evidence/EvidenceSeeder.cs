@@ -35,7 +35,11 @@ public sealed class EvidenceSeeder : IDataSeeder
             {
                 db.EvidenceVersions.Add(new EvidenceVersion
                 {
-                    ItemId = record.Id, Version = record.Version, Document = record.Document, ChangedBy = "shipped data", ChangedAt = now,
+                    ItemId = record.Id,
+                    Version = record.Version,
+                    Document = record.Document,
+                    ChangedBy = "shipped data",
+                    ChangedAt = now,
                     Note = "Replaced by the shipped data file's newer text",
                 });
                 record.Apply(item);

@@ -79,8 +79,13 @@ public abstract class EvidenceLibraryTests(TestProvider provider) : IAsyncLifeti
             (orgId, otherOrgId, personId) = (org.Id, other.Id, person.Id);
             var item = new EvidenceItem
             {
-                Id = "wigan-draft", Title = "Draft", Kind = EvidenceKind.CaseStudy, Summary = "Not yet reviewed.", Strength = 1,
-                Status = WhatWorksStatus.Promising, Elements = [new("place-making", "food")],
+                Id = "wigan-draft",
+                Title = "Draft",
+                Kind = EvidenceKind.CaseStudy,
+                Summary = "Not yet reviewed.",
+                Strength = 1,
+                Status = WhatWorksStatus.Promising,
+                Elements = [new("place-making", "food")],
             };
             var submitted = EvidenceRecord.From(item, DateTime.UtcNow);
             submitted.State = WorkflowState.Submitted;
