@@ -263,7 +263,8 @@ internal sealed class NeighbourSearch
             }
             else if (distance < _distance[0])
             {
-                for (i = 0; (2 * i) + 1 < _count; )
+                i = 0;
+                while ((2 * i) + 1 < _count)
                 {
                     var child = (2 * i) + 1;
                     if (child + 1 < _count && After(_distance[child + 1], _area[child + 1], child))
