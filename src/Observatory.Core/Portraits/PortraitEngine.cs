@@ -43,8 +43,8 @@ public sealed class PortraitColumns
 
 /// <summary>
 /// Portraits for every place of a set at once, held as columns (ratios per indicator, statuses per dimension,
-/// counts per place); <see cref="For(int)"/> turns one place into a <see cref="Portrait"/>. Statuses and counts are
-/// computed with the batch; the ratios, which are eight bytes for every value, the first time they are read.
+/// counts per place); <see cref="For(int)"/> turns one place into a <see cref="Portrait"/>. The counts are computed
+/// with the batch; the statuses and ratios, from the same columns by the same rules, the first time they are read.
 /// </summary>
 public sealed class PortraitBatch
 {
@@ -53,7 +53,7 @@ public sealed class PortraitBatch
     private Dictionary<string, int>? _index;
 
     internal PortraitBatch(PortraitDefinition definition, PortraitColumns columns, Period? period, string? series,
-        PortraitThreshold?[] thresholds, string?[] localReasons, Func<double[][], double[][]> ratios, DimensionStatus[][] statuses,
+        PortraitThreshold?[] thresholds, string?[] localReasons, Func<double[][], double[][]> ratios, Func<DimensionStatus[][]> statuses,
         int[] socialAchieved, int[] socialWithData, int[] ecologicalTransgressed, int[] ecologicalWithData)
     {
         Definition = definition;
@@ -63,11 +63,13 @@ public sealed class PortraitBatch
         Thresholds = thresholds;
         LocalReasons = localReasons;
         // Writing every ratio out costs more than reading the values, finding each status and counting them
-        // together, so a batch wanted for its counts or statuses (a map, a league table) never pays for it.
+        // together, and the statuses (a byte a place and dimension) about as much again, so a batch wanted for
+        // its counts (a scatter of places) pays for neither, and one wanted for statuses (a league table) not for
+        // the ratios.
         _ratios = new(() => ratios(columns.Values));
         _lower = columns.Lower is { } lo ? new(() => ratios(lo)) : null;
         _upper = columns.Upper is { } up ? new(() => ratios(up)) : null;
-        Statuses = statuses;
+        _statuses = new(statuses);
         SocialAchieved = socialAchieved;
         SocialWithData = socialWithData;
         EcologicalTransgressed = ecologicalTransgressed;
@@ -95,8 +97,10 @@ public sealed class PortraitBatch
     public double[][]? RatiosLower => _lower?.Value;
     public double[][]? RatiosUpper => _upper?.Value;
 
+    private readonly Lazy<DimensionStatus[][]> _statuses;
+
     /// <summary>[dimension][place].</summary>
-    public DimensionStatus[][] Statuses { get; }
+    public DimensionStatus[][] Statuses => _statuses.Value;
 
     public int[] SocialAchieved { get; }
     public int[] SocialWithData { get; }
@@ -187,8 +191,8 @@ public sealed class PortraitBatch
 /// </summary>
 public static class PortraitEngine
 {
-    // Places are taken a chunk at a time, every dimension in turn, so a dimension's ratios are still in the L1 cache
-    // when its status is read from them, however many places the set has.
+    // Places are taken a chunk at a time, every dimension in turn, so a dimension's marks (see Read) stay in the
+    // cache from its first indicator to its status, however many places the set has.
     private const int Chunk = 4096;
 
     /// <summary>Portraits for every place in <paramref name="columns"/>.</summary>
@@ -217,40 +221,50 @@ public static class PortraitEngine
                 rules[column++] = RatioRule.For(indicator.Normalisation, dimension.Ring, indicator.Polarity, threshold, worst);
             }
         }
-        var statuses = new DimensionStatus[definition.Dimensions.Count][];
-        var socialAchieved = new int[places];
-        var socialWithData = new int[places];
-        var ecologicalTransgressed = new int[places];
-        var ecologicalWithData = new int[places];
         var rounding = new Rounding(definition.Decimals);
-        // Per place of a chunk, the dimension's status so far as a mark: 0 no indicator with data, −1 one with data,
-        // −2 one worse than its threshold. Each indicator's mark is taken in by a minimum, so a dimension's status
-        // is read without keeping its ratios.
-        var marks = new long[Math.Min(Chunk, places)];
-        for (var d = 0; d < definition.Dimensions.Count; d++)
-        {
-            // Every slot is written below, so the runtime need not clear it first.
-            statuses[d] = GC.AllocateUninitializedArray<DimensionStatus>(places);
-        }
+        int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
+        Read(definition, columns.Values, rules, rounding, null, counts);
+        return new PortraitBatch(definition, columns, period, series, thresholds, reasons,
+            values => RatiosOf(rules, values, rounding), () => StatusesOf(definition, columns.Values, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /// <summary>
+    /// Every value through its rule, each dimension's status found, into <paramref name="statuses"/> ([dimension][place])
+    /// when given and, when given, counted into <paramref name="counts"/>: social achieved, social with data,
+    /// ecological transgressed, ecological with data, per place. A place's dimension is held meanwhile as a mark:
+    /// 0 no indicator with data, −1 one with data, −2 one worse than its threshold; each indicator's mark is taken
+    /// in by a minimum, so no ratio is kept.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Read(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses, int[][]? counts)
+    {
+        var places = values.Length > 0 ? values[0].Length : 0;
+        var marks = new long[Math.Min(Chunk, Math.Max(places, 1))];
         for (var start = 0; start < places; start += Chunk)
         {
             var length = Math.Min(Chunk, places - start);
-            column = 0;
+            var column = 0;
             for (var d = 0; d < definition.Dimensions.Count; d++)
             {
                 var dimension = definition.Dimensions[d];
                 var social = dimension.Ring == Ring.Social;
                 for (var k = 0; k < dimension.Indicators.Count; k++, column++)
                 {
-                    rules[column].Mark(columns.Values[column].AsSpan(start, length), social, rounding, marks);
+                    rules[column].Mark(values[column].AsSpan(start, length), social, rounding, marks);
                 }
-                Tally(social, marks.AsSpan(0, length), statuses[d].AsSpan(start, length),
-                    (social ? socialWithData : ecologicalWithData).AsSpan(start, length),
-                    (social ? socialAchieved : ecologicalTransgressed).AsSpan(start, length));
+                Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
+                    counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
+                    counts is null ? default : counts[social ? 0 : 2].AsSpan(start, length));
             }
         }
-        return new PortraitBatch(definition, columns, period, series, thresholds, reasons, values => RatiosOf(rules, values, rounding), statuses,
-            socialAchieved, socialWithData, ecologicalTransgressed, ecologicalWithData);
+    }
+
+    private static DimensionStatus[][] StatusesOf(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding)
+    {
+        // Every slot is written, so the runtime need not clear it first.
+        var statuses = definition.Dimensions.Select(_ => GC.AllocateUninitializedArray<DimensionStatus>(values.Length > 0 ? values[0].Length : 0)).ToArray();
+        Read(definition, values, rules, rounding, statuses, null);
+        return statuses;
     }
 
     /// <summary>
@@ -294,47 +308,72 @@ public static class PortraitEngine
     }
 
     /// <summary>
-    /// One dimension's status and its place in the counts, for a chunk of places, from its marks (see
-    /// <see cref="Compute"/>): worse than the threshold when any indicator is, within when one has data, no data
-    /// when none has. The marks are cleared for the next dimension.
+    /// One dimension's status (into <paramref name="status"/> unless empty) and its place in the counts (unless
+    /// empty), for a chunk of places, from its marks (see <see cref="Read"/>): worse than the threshold when any
+    /// indicator is, within when one has data, no data when none has. The marks are cleared for the next dimension.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tally(bool social, Span<long> marks, Span<DimensionStatus> status, Span<int> withData, Span<int> counted)
     {
         var badStatus = social ? DimensionStatus.Shortfall : DimensionStatus.Overshoot;
+        var statuses = !status.IsEmpty;
+        var counting = !withData.IsEmpty;
         var p = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            // Two vectors of 64-bit marks make one of 32-bit statuses and counts. A comparison gives all bits set
-            // (−1) for true, so subtracting it counts one.
-            var half = Vector<long>.Count;
-            var worse = new Vector<int>((int)badStatus);
-            var within = new Vector<int>((int)DimensionStatus.Within);
-            var noData = new Vector<int>((int)DimensionStatus.NoData);
+            // Eight vectors of 64-bit marks are narrowed to four of 32-bit counts, then to one of 8-bit statuses.
+            // A comparison gives all bits set (−1) for true, so subtracting it counts one.
+            var width = Vector<long>.Count;
+            var worse = new Vector<byte>((byte)badStatus);
+            var within = new Vector<byte>((byte)DimensionStatus.Within);
+            var noData = new Vector<byte>((byte)DimensionStatus.NoData);
             var twice = new Vector<int>(-2);
             ref var m = ref MemoryMarshal.GetReference(marks);
-            ref var s = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<DimensionStatus, int>(status));
+            ref var s = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<DimensionStatus, byte>(status));
             ref var w = ref MemoryMarshal.GetReference(withData);
             ref var c = ref MemoryMarshal.GetReference(counted);
-            for (; p <= marks.Length - (2 * half); p += 2 * half)
+
+            // Two vectors of marks: whether each place has data and whether it is worse, as 32-bit masks, counted
+            // (when counting) and cleared.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            (Vector<int> Any, Vector<int> Bad) Take(ref long m, ref int w, ref int c, nuint at)
+            {
+                var mark = Vector.Narrow(Vector.LoadUnsafe(ref m, at), Vector.LoadUnsafe(ref m, at + (nuint)width));
+                Vector<long>.Zero.StoreUnsafe(ref m, at);
+                Vector<long>.Zero.StoreUnsafe(ref m, at + (nuint)width);
+                var any = Vector.LessThan(mark, Vector<int>.Zero);
+                var bad = Vector.Equals(mark, twice);
+                if (counting)
+                {
+                    (Vector.LoadUnsafe(ref w, at) - any).StoreUnsafe(ref w, at);
+                    (Vector.LoadUnsafe(ref c, at) - (social ? Vector.AndNot(any, bad) : bad)).StoreUnsafe(ref c, at);
+                }
+                return (any, bad);
+            }
+            for (; p <= marks.Length - (8 * width); p += 8 * width)
             {
                 var at = (nuint)p;
-                var mark = Vector.Narrow(Vector.LoadUnsafe(ref m, at), Vector.LoadUnsafe(ref m, at + (nuint)half));
-                Vector<long>.Zero.StoreUnsafe(ref m, at);
-                Vector<long>.Zero.StoreUnsafe(ref m, at + (nuint)half);
-                var any = Vector.LessThan(mark, Vector<int>.Zero);
-                var isBad = Vector.Equals(mark, twice);
-                Vector.ConditionalSelect(isBad, worse, Vector.ConditionalSelect(any, within, noData)).StoreUnsafe(ref s, at);
-                (Vector.LoadUnsafe(ref w, at) - any).StoreUnsafe(ref w, at);
-                (Vector.LoadUnsafe(ref c, at) - (social ? Vector.AndNot(any, isBad) : isBad)).StoreUnsafe(ref c, at);
+                var (any0, bad0) = Take(ref m, ref w, ref c, at);
+                var (any1, bad1) = Take(ref m, ref w, ref c, at + (nuint)(2 * width));
+                var (any2, bad2) = Take(ref m, ref w, ref c, at + (nuint)(4 * width));
+                var (any3, bad3) = Take(ref m, ref w, ref c, at + (nuint)(6 * width));
+                if (statuses)
+                {
+                    var anyBytes = Vector.AsVectorByte(Vector.Narrow(Vector.Narrow(any0, any1), Vector.Narrow(any2, any3)));
+                    var badBytes = Vector.AsVectorByte(Vector.Narrow(Vector.Narrow(bad0, bad1), Vector.Narrow(bad2, bad3)));
+                    Vector.ConditionalSelect(badBytes, worse, Vector.ConditionalSelect(anyBytes, within, noData)).StoreUnsafe(ref s, at);
+                }
             }
         }
         for (; p < marks.Length; p++)
         {
             var mark = marks[p];
             marks[p] = 0;
-            status[p] = mark == -2 ? badStatus : mark != 0 ? DimensionStatus.Within : DimensionStatus.NoData;
-            if (mark != 0)
+            if (statuses)
+            {
+                status[p] = mark == -2 ? badStatus : mark != 0 ? DimensionStatus.Within : DimensionStatus.NoData;
+            }
+            if (counting && mark != 0)
             {
                 withData[p]++;
                 if ((mark == -2) != social)
@@ -569,6 +608,8 @@ public static class PortraitEngine
         }
 
         /// <summary>Runs <paramref name="kernel"/> with the arithmetic of this rule's form.</summary>
+        // Optimised from the first call, as the loops it picks: it runs once for every column of every chunk.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Run<TKernel>(ref TKernel kernel, double scale)
             where TKernel : IKernel, allows ref struct
         {
