@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Observatory.Indicators;
 
 namespace Observatory.Portraits;
@@ -40,14 +43,17 @@ public sealed class PortraitColumns
 
 /// <summary>
 /// Portraits for every place of a set at once, held as columns (ratios per indicator, statuses per dimension,
-/// counts per place); <see cref="For(int)"/> turns one place into a <see cref="Portrait"/>.
+/// counts per place); <see cref="For(int)"/> turns one place into a <see cref="Portrait"/>. The counts are computed
+/// with the batch; the statuses and ratios, from the same columns by the same rules, the first time they are read.
 /// </summary>
 public sealed class PortraitBatch
 {
-    private readonly Dictionary<string, int> _index;
+    // Built on the first look-up by code: a batch computed for counts or a map is never asked for one place, and
+    // hashing every code of a small-area set cost as much as the portraits themselves.
+    private Dictionary<string, int>? _index;
 
     internal PortraitBatch(PortraitDefinition definition, PortraitColumns columns, Period? period, string? series,
-        PortraitThreshold?[] thresholds, string?[] localReasons, double[][] ratios, double[][]? lower, double[][]? upper, DimensionStatus[][] statuses,
+        PortraitThreshold?[] thresholds, string?[] localReasons, Func<double[][], double[][]> ratios, Func<DimensionStatus[][]> statuses,
         int[] socialAchieved, int[] socialWithData, int[] ecologicalTransgressed, int[] ecologicalWithData)
     {
         Definition = definition;
@@ -56,19 +62,18 @@ public sealed class PortraitBatch
         Series = series;
         Thresholds = thresholds;
         LocalReasons = localReasons;
-        Ratios = ratios;
-        RatiosLower = lower;
-        RatiosUpper = upper;
-        Statuses = statuses;
+        // Writing every ratio out costs more than reading the values, finding each status and counting them
+        // together, and the statuses (a byte a place and dimension) about as much again, so a batch wanted for
+        // its counts (a scatter of places) pays for neither, and one wanted for statuses (a league table) not for
+        // the ratios.
+        _ratios = new(() => ratios(columns.Values));
+        _lower = columns.Lower is { } lo ? new(() => ratios(lo)) : null;
+        _upper = columns.Upper is { } up ? new(() => ratios(up)) : null;
+        _statuses = new(statuses);
         SocialAchieved = socialAchieved;
         SocialWithData = socialWithData;
         EcologicalTransgressed = ecologicalTransgressed;
         EcologicalWithData = ecologicalWithData;
-        _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < columns.Places.Count; i++)
-        {
-            _index.TryAdd(columns.Places[i], i);
-        }
     }
 
     public PortraitDefinition Definition { get; }
@@ -82,21 +87,35 @@ public sealed class PortraitBatch
 
     public IReadOnlyList<string?> LocalReasons { get; }
 
-    /// <summary>[indicator][place]: rounded ratios, NaN = no data.</summary>
-    public double[][] Ratios { get; }
+    private readonly Lazy<double[][]> _ratios;
+    private readonly Lazy<double[][]>? _lower;
+    private readonly Lazy<double[][]>? _upper;
 
-    public double[][]? RatiosLower { get; }
-    public double[][]? RatiosUpper { get; }
+    /// <summary>[indicator][place]: rounded ratios, NaN = no data.</summary>
+    public double[][] Ratios => _ratios.Value;
+
+    public double[][]? RatiosLower => _lower?.Value;
+    public double[][]? RatiosUpper => _upper?.Value;
+
+    private readonly Lazy<DimensionStatus[][]> _statuses;
 
     /// <summary>[dimension][place].</summary>
-    public DimensionStatus[][] Statuses { get; }
+    public DimensionStatus[][] Statuses => _statuses.Value;
 
     public int[] SocialAchieved { get; }
     public int[] SocialWithData { get; }
     public int[] EcologicalTransgressed { get; }
     public int[] EcologicalWithData { get; }
 
-    public int IndexOf(string placeCode) => _index.GetValueOrDefault(placeCode, -1);
+    public int IndexOf(string placeCode) => LazyInitializer.EnsureInitialized(ref _index, () =>
+    {
+        var index = new Dictionary<string, int>(Places.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Places.Count; i++)
+        {
+            index.TryAdd(Places[i], i);
+        }
+        return index;
+    }).GetValueOrDefault(placeCode, -1);
 
     public Portrait? For(string placeCode) => IndexOf(placeCode) is var i and >= 0 ? For(i) : null;
 
@@ -172,6 +191,10 @@ public sealed class PortraitBatch
 /// </summary>
 public static class PortraitEngine
 {
+    // Places are taken a chunk at a time, every dimension in turn, so a dimension's marks (see Read) stay in the
+    // cache from its first indicator to its status, however many places the set has.
+    private const int Chunk = 4096;
+
     /// <summary>Portraits for every place in <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentException">A local threshold names no dimension or indicator, or one whose ratio is published.</exception>
     public static PortraitBatch Compute(PortraitDefinition definition, PortraitColumns columns, Period? period = null, string? series = null,
@@ -184,9 +207,7 @@ public static class PortraitEngine
         }
         var (thresholds, reasons) = ApplyLocal(definition, localThresholds);
         var places = columns.Places.Count;
-        var ratios = new double[indicators.Count][];
-        var lower = columns.Lower is null ? null : new double[indicators.Count][];
-        var upper = columns.Upper is null ? null : new double[indicators.Count][];
+        var rules = new RatioRule[indicators.Count];
         var column = 0;
         foreach (var dimension in definition.Dimensions)
         {
@@ -197,98 +218,67 @@ public static class PortraitEngine
                 var worst = indicator.Normalisation == Normalisation.MinMaxToThreshold
                     ? threshold?.Worst ?? Worst(columns.Values[column], indicator.Polarity)
                     : double.NaN;
-                ratios[column] = NormaliseColumn(columns.Values[column], dimension.Ring, indicator, threshold, worst, definition.Decimals);
-                if (lower is not null && upper is not null)
-                {
-                    lower[column] = NormaliseColumn(columns.Lower![column], dimension.Ring, indicator, threshold, worst, definition.Decimals);
-                    upper[column] = NormaliseColumn(columns.Upper![column], dimension.Ring, indicator, threshold, worst, definition.Decimals);
-                }
-                column++;
+                rules[column++] = RatioRule.For(indicator.Normalisation, dimension.Ring, indicator.Polarity, threshold, worst);
             }
         }
-        var statuses = new DimensionStatus[definition.Dimensions.Count][];
-        var socialAchieved = new int[places];
-        var socialWithData = new int[places];
-        var ecologicalTransgressed = new int[places];
-        var ecologicalWithData = new int[places];
-        column = 0;
-        for (var d = 0; d < definition.Dimensions.Count; d++)
+        var rounding = new Rounding(definition.Decimals);
+        int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
+        Read(definition, columns.Values, rules, rounding, null, counts);
+        return new PortraitBatch(definition, columns, period, series, thresholds, reasons,
+            values => RatiosOf(rules, values, rounding), () => StatusesOf(definition, columns.Values, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /// <summary>
+    /// Every value through its rule, each dimension's status found, into <paramref name="statuses"/> ([dimension][place])
+    /// when given and, when given, counted into <paramref name="counts"/>: social achieved, social with data,
+    /// ecological transgressed, ecological with data, per place. A place's dimension is held meanwhile as a mark:
+    /// 0 no indicator with data, −1 one with data, −2 one worse than its threshold; each indicator's mark is taken
+    /// in by a minimum, so no ratio is kept.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Read(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses, int[][]? counts)
+    {
+        var places = values.Length > 0 ? values[0].Length : 0;
+        var marks = new long[Math.Min(Chunk, Math.Max(places, 1))];
+        for (var start = 0; start < places; start += Chunk)
         {
-            var dimension = definition.Dimensions[d];
-            var status = statuses[d] = new DimensionStatus[places];
-            Array.Fill(status, DimensionStatus.NoData);
-            var bad = dimension.Ring == Ring.Social ? DimensionStatus.Shortfall : DimensionStatus.Overshoot;
-            for (var k = 0; k < dimension.Indicators.Count; k++, column++)
+            var length = Math.Min(Chunk, places - start);
+            var column = 0;
+            for (var d = 0; d < definition.Dimensions.Count; d++)
             {
-                var r = ratios[column];
-                for (var p = 0; p < places; p++)
+                var dimension = definition.Dimensions[d];
+                var social = dimension.Ring == Ring.Social;
+                for (var k = 0; k < dimension.Indicators.Count; k++, column++)
                 {
-                    var s = StatusOf(dimension.Ring, r[p]);
-                    if (s == bad || (s == DimensionStatus.Within && status[p] == DimensionStatus.NoData))
-                    {
-                        status[p] = s;
-                    }
+                    rules[column].Mark(values[column].AsSpan(start, length), social, rounding, marks);
                 }
-            }
-            var (with, counted) = dimension.Ring == Ring.Social ? (socialWithData, socialAchieved) : (ecologicalWithData, ecologicalTransgressed);
-            var counts = dimension.Ring == Ring.Social ? DimensionStatus.Within : DimensionStatus.Overshoot;
-            for (var p = 0; p < places; p++)
-            {
-                if (status[p] != DimensionStatus.NoData)
-                {
-                    with[p]++;
-                    if (status[p] == counts)
-                    {
-                        counted[p]++;
-                    }
-                }
+                Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
+                    counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
+                    counts is null ? default : counts[social ? 0 : 2].AsSpan(start, length));
             }
         }
-        return new PortraitBatch(definition, columns, period, series, thresholds, reasons, ratios, lower, upper, statuses,
-            socialAchieved, socialWithData, ecologicalTransgressed, ecologicalWithData);
+    }
+
+    private static DimensionStatus[][] StatusesOf(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding)
+    {
+        // Every slot is written, so the runtime need not clear it first.
+        var statuses = definition.Dimensions.Select(_ => GC.AllocateUninitializedArray<DimensionStatus>(values.Length > 0 ? values[0].Length : 0)).ToArray();
+        Read(definition, values, rules, rounding, statuses, null);
+        return statuses;
     }
 
     /// <summary>
     /// The unrounded ratio of one value (1 = the threshold). <paramref name="worst"/> is only read by
     /// min-max-to-threshold. NaN when the ratio is undefined (no value, or a threshold equal to the worst value).
     /// </summary>
-    public static double Normalise(Normalisation normalisation, Ring ring, Polarity polarity, double value, PortraitThreshold? threshold, double worst = double.NaN)
-    {
-        if (double.IsNaN(value))
-        {
-            return double.NaN;
-        }
-        if (normalisation == Normalisation.PublishedRatio)
-        {
-            return value;
-        }
-        if (threshold is null)
-        {
-            return double.NaN;
-        }
-        var t = threshold.Value;
-        switch (normalisation)
-        {
-            case Normalisation.RatioToBoundary:
-                // Social ratios grow as things get better, ecological ones as they get worse, so a
-                // lower-is-better social value and a higher-is-better ecological one are turned round.
-                var turned = (ring == Ring.Social) == (polarity == Polarity.LowerIsBetter);
-                return turned ? (value == 0 ? double.PositiveInfinity : t / value) : value / t;
-            case Normalisation.BaselineAnchoredRatio:
-                var b = threshold.Baseline ?? double.NaN;
-                return (value - b) / (t - b);
-            case Normalisation.MinMaxToThreshold:
-                return t == worst || double.IsNaN(worst) ? double.NaN : (value - worst) / (t - worst);
-            case Normalisation.ShareDeprived:
-                return (100 - value) / (100 - t);
-            default:
-                return double.NaN;
-        }
-    }
+    public static double Normalise(Normalisation normalisation, Ring ring, Polarity polarity, double value, PortraitThreshold? threshold, double worst = double.NaN) =>
+        RatioRule.For(normalisation, ring, polarity, threshold, worst).Of(value);
 
-    /// <summary>Half away from zero, through decimal, so 0.995 rounds to 1.00 as the published tables do.</summary>
-    public static double Round(double ratio, int decimals) =>
-        double.IsFinite(ratio) && Math.Abs(ratio) < 1e15 ? (double)Math.Round((decimal)ratio, decimals, MidpointRounding.AwayFromZero) : ratio;
+    /// <summary>
+    /// Half away from zero, as through <see cref="decimal"/>, so 0.995 rounds to 1.00 as the published tables do.
+    /// Bit for bit what <c>(double)Math.Round((decimal)ratio, decimals, MidpointRounding.AwayFromZero)</c> gives.
+    /// </summary>
+    public static double Round(double ratio, int decimals) => new Rounding(decimals).Of(ratio);
 
     public static DimensionStatus StatusOf(Ring ring, double ratio) =>
         double.IsNaN(ratio) ? DimensionStatus.NoData
@@ -304,27 +294,521 @@ public static class PortraitEngine
             _ => 0,
         };
 
-    private static double[] NormaliseColumn(double[] values, Ring ring, PortraitIndicator indicator, PortraitThreshold? threshold, double worst, int decimals)
+    /// <summary>Every column's rounded ratios, as <see cref="Round"/> of <see cref="Normalise"/> gives them one at a time.</summary>
+    private static double[][] RatiosOf(RatioRule[] rules, double[][] values, Rounding rounding)
     {
-        var ratios = new double[values.Length];
-        for (var p = 0; p < values.Length; p++)
+        var ratios = new double[rules.Length][];
+        for (var column = 0; column < rules.Length; column++)
         {
-            ratios[p] = Round(Normalise(indicator.Normalisation, ring, indicator.Polarity, values[p], threshold, worst), decimals);
+            // Every slot is written, so the runtime need not clear it first.
+            ratios[column] = GC.AllocateUninitializedArray<double>(values[column].Length);
+            rules[column].Apply(values[column], ratios[column], rounding);
         }
         return ratios;
     }
 
+    /// <summary>
+    /// One dimension's status (into <paramref name="status"/> unless empty) and its place in the counts (unless
+    /// empty), for a chunk of places, from its marks (see <see cref="Read"/>): worse than the threshold when any
+    /// indicator is, within when one has data, no data when none has. The marks are cleared for the next dimension.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tally(bool social, Span<long> marks, Span<DimensionStatus> status, Span<int> withData, Span<int> counted)
+    {
+        var badStatus = social ? DimensionStatus.Shortfall : DimensionStatus.Overshoot;
+        var statuses = !status.IsEmpty;
+        var counting = !withData.IsEmpty;
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Eight vectors of 64-bit marks are narrowed to four of 32-bit counts, then to one of 8-bit statuses.
+            // A comparison gives all bits set (−1) for true, so subtracting it counts one.
+            var width = Vector<long>.Count;
+            var worse = new Vector<byte>((byte)badStatus);
+            var within = new Vector<byte>((byte)DimensionStatus.Within);
+            var noData = new Vector<byte>((byte)DimensionStatus.NoData);
+            var twice = new Vector<int>(-2);
+            ref var m = ref MemoryMarshal.GetReference(marks);
+            ref var s = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<DimensionStatus, byte>(status));
+            ref var w = ref MemoryMarshal.GetReference(withData);
+            ref var c = ref MemoryMarshal.GetReference(counted);
+
+            // Two vectors of marks: whether each place has data and whether it is worse, as 32-bit masks, counted
+            // (when counting) and cleared.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            (Vector<int> Any, Vector<int> Bad) Take(ref long m, ref int w, ref int c, nuint at)
+            {
+                var mark = Vector.Narrow(Vector.LoadUnsafe(ref m, at), Vector.LoadUnsafe(ref m, at + (nuint)width));
+                Vector<long>.Zero.StoreUnsafe(ref m, at);
+                Vector<long>.Zero.StoreUnsafe(ref m, at + (nuint)width);
+                var any = Vector.LessThan(mark, Vector<int>.Zero);
+                var bad = Vector.Equals(mark, twice);
+                if (counting)
+                {
+                    (Vector.LoadUnsafe(ref w, at) - any).StoreUnsafe(ref w, at);
+                    (Vector.LoadUnsafe(ref c, at) - (social ? Vector.AndNot(any, bad) : bad)).StoreUnsafe(ref c, at);
+                }
+                return (any, bad);
+            }
+            for (; p <= marks.Length - (8 * width); p += 8 * width)
+            {
+                var at = (nuint)p;
+                var (any0, bad0) = Take(ref m, ref w, ref c, at);
+                var (any1, bad1) = Take(ref m, ref w, ref c, at + (nuint)(2 * width));
+                var (any2, bad2) = Take(ref m, ref w, ref c, at + (nuint)(4 * width));
+                var (any3, bad3) = Take(ref m, ref w, ref c, at + (nuint)(6 * width));
+                if (statuses)
+                {
+                    var anyBytes = Vector.AsVectorByte(Vector.Narrow(Vector.Narrow(any0, any1), Vector.Narrow(any2, any3)));
+                    var badBytes = Vector.AsVectorByte(Vector.Narrow(Vector.Narrow(bad0, bad1), Vector.Narrow(bad2, bad3)));
+                    Vector.ConditionalSelect(badBytes, worse, Vector.ConditionalSelect(anyBytes, within, noData)).StoreUnsafe(ref s, at);
+                }
+            }
+        }
+        for (; p < marks.Length; p++)
+        {
+            var mark = marks[p];
+            marks[p] = 0;
+            if (statuses)
+            {
+                status[p] = mark == -2 ? badStatus : mark != 0 ? DimensionStatus.Within : DimensionStatus.NoData;
+            }
+            if (counting && mark != 0)
+            {
+                withData[p]++;
+                if ((mark == -2) != social)
+                {
+                    counted[p]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>The lowest value with data, or the highest when lower is better; NaN when none has any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Worst(double[] values, Polarity polarity)
     {
+        var highest = polarity == Polarity.LowerIsBetter;
+        var p = 0;
         var worst = double.NaN;
-        foreach (var v in values)
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
         {
-            if (!double.IsNaN(v) && (double.IsNaN(worst) || (polarity == Polarity.LowerIsBetter ? v > worst : v < worst)))
+            // No data is replaced by the value that can never be the worst, so it drops out of the max or min.
+            var never = new Vector<double>(highest ? double.NegativeInfinity : double.PositiveInfinity);
+            var best = never;
+            for (; p <= values.Length - Vector<double>.Count; p += Vector<double>.Count)
+            {
+                var v = Vector.LoadUnsafe(ref values[p]);
+                v = Vector.ConditionalSelect(Vector.Equals(v, v), v, never);
+                best = highest ? Vector.Max(best, v) : Vector.Min(best, v);
+            }
+            worst = highest ? double.NegativeInfinity : double.PositiveInfinity;
+            for (var i = 0; i < Vector<double>.Count; i++)
+            {
+                worst = highest ? Math.Max(worst, best[i]) : Math.Min(worst, best[i]);
+            }
+        }
+        for (; p < values.Length; p++)
+        {
+            var v = values[p];
+            if (!double.IsNaN(v) && (double.IsNaN(worst) || (highest ? v > worst : v < worst)))
             {
                 worst = v;
             }
         }
+        // Which zero was first matters to the sign of a ratio, and a set of ±∞ or no data at all reads the same as
+        // the sentinel: the first-found scan settles those.
+        if (worst == 0 || double.IsInfinity(worst))
+        {
+            worst = double.NaN;
+            foreach (var v in values)
+            {
+                if (!double.IsNaN(v) && (double.IsNaN(worst) || (highest ? v > worst : v < worst)))
+                {
+                    worst = v;
+                }
+            }
+        }
         return worst;
+    }
+
+    /// <summary>
+    /// Rounding half away from zero to a fixed number of decimals, bit for bit as through <see cref="decimal"/>
+    /// (which first keeps 15 significant digits of the double), without going through it for almost every value:
+    /// away from a rounding midpoint both give the nearest multiple of 10^−decimals, so only a value within a
+    /// hair of a midpoint (where the two could part), whose result is zero (whose sign decimal drops) or too large
+    /// to round in a double takes the decimal path.
+    /// </summary>
+    private readonly struct Rounding
+    {
+        // Far wider than the 15-significant-digit step decimal rounds to first (5·10^−15 relative) and than the few
+        // units in the last place by which a ratio scaled in one step can differ from one divided then scaled, so a
+        // value either might put on the other side of a midpoint is always left to decimal.
+        public const double MidpointWindow = 1e-9;
+        private const double TwoTo52 = 4503599627370496;
+
+        private readonly int _decimals;
+        private readonly double _limit;
+
+        public Rounding(int decimals)
+        {
+            _decimals = decimals;
+            // Outside 0…15 decimals everything goes through decimal: the scale would no longer be an exact double
+            // or leave room for a fraction.
+            var fast = decimals is >= 0 and <= 15;
+            Scale = fast ? Math.Pow(10, decimals) : 1;
+            // Scaled values from 2^52 up have no fraction left to round; ratios from 10^15 up decimal leaves alone.
+            _limit = fast ? Math.Min(TwoTo52, 1e15 * Scale) : 0;
+        }
+
+        /// <summary>10^decimals: a ratio times this is rounded to a whole number.</summary>
+        public double Scale { get; }
+
+        /// <summary>Whether the decimals leave room for rounding in doubles at all; when not, every value goes through decimal.</summary>
+        public bool Fast => _limit > 0;
+
+        public double Of(double ratio)
+        {
+            var y = ratio * Scale;
+            var whole = Math.Truncate(y);
+            var fraction = Math.Abs(y - whole);
+            var n = whole + (fraction >= 0.5 ? (y < 0 ? -1.0 : 1.0) : 0.0);
+            return Math.Abs(y) >= _limit || Math.Abs(fraction - 0.5) <= Math.Abs(y) * MidpointWindow || n == 0
+                ? ThroughDecimal(ratio)
+                : n / Scale;
+        }
+
+        /// <summary>
+        /// <see cref="Of(double)"/> of the ratios of a vector of <paramref name="values"/> under
+        /// <paramref name="rule"/>, written to <paramref name="into"/>, from <paramref name="scaled"/>: those ratios
+        /// times <see cref="Scale"/>, exact or to within a few units in the last place. The lanes the vector cannot
+        /// settle are worked out again one at a time from the value.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Of(Vector<double> scaled, Vector<double> values, in RatioRule rule, ref double into)
+        {
+            var half = new Vector<double>(0.5);
+            // Half with the sign of the scaled ratio: adding it and truncating rounds half away from zero, except
+            // right at a midpoint, which the window below sends to decimal anyway.
+            var signedHalf = half | (scaled & new Vector<double>(-0.0));
+            var n = Vector.Truncate(scaled + signedHalf);
+            var size = Vector.Abs(scaled);
+            // Out of range includes ±∞; NaN, no data, compares false and stays NaN through the division.
+            var slow = Vector.GreaterThanOrEqual(size, new Vector<double>(_limit))
+                | Vector.GreaterThanOrEqual(Vector.Abs(scaled - n) + (size * new Vector<double>(MidpointWindow)), half)
+                | Vector.Equals(n, Vector<double>.Zero);
+            (n / new Vector<double>(Scale)).StoreUnsafe(ref into);
+            if (slow != Vector<long>.Zero)
+            {
+                Patch(values, slow, rule, ref into);
+            }
+        }
+
+        // Out of line: it runs for about one value in a million, and inlined it would crowd the loop it sits in.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Patch(Vector<double> values, Vector<long> slow, in RatioRule rule, ref double into)
+        {
+            for (var i = 0; i < Vector<double>.Count; i++)
+            {
+                if (slow[i] != 0)
+                {
+                    Unsafe.Add(ref into, i) = Of(rule.Of(values[i]));
+                }
+            }
+        }
+
+        private double ThroughDecimal(double ratio) =>
+            double.IsFinite(ratio) && Math.Abs(ratio) < 1e15 ? (double)Math.Round((decimal)ratio, _decimals, MidpointRounding.AwayFromZero) : ratio;
+    }
+
+    /// <summary>
+    /// One indicator's normalisation with its threshold, polarity and worst value already read, so a column is
+    /// turned into ratios by one loop that does the same arithmetic for every value.
+    /// </summary>
+    private readonly record struct RatioRule(RatioRule.Form Shape, double Origin, double Span)
+    {
+        public enum Form
+        {
+            /// <summary>No ratio can be read: no threshold, or a min–max scale of no length.</summary>
+            Undefined,
+
+            /// <summary>The value is the ratio.</summary>
+            Published,
+
+            /// <summary>value ÷ Span.</summary>
+            Over,
+
+            /// <summary>Span ÷ value, +∞ for a value of 0.</summary>
+            Into,
+
+            /// <summary>(value − Origin) ÷ Span.</summary>
+            From,
+
+            /// <summary>(Origin − value) ÷ Span.</summary>
+            Below,
+        }
+
+        public static RatioRule For(Normalisation normalisation, Ring ring, Polarity polarity, PortraitThreshold? threshold, double worst)
+        {
+            if (normalisation == Normalisation.PublishedRatio)
+            {
+                return new(Form.Published, 0, 0);
+            }
+            if (threshold is null)
+            {
+                return new(Form.Undefined, 0, 0);
+            }
+            var t = threshold.Value;
+            switch (normalisation)
+            {
+                case Normalisation.RatioToBoundary:
+                    // Social ratios grow as things get better, ecological ones as they get worse, so a
+                    // lower-is-better social value and a higher-is-better ecological one are turned round.
+                    var turned = (ring == Ring.Social) == (polarity == Polarity.LowerIsBetter);
+                    return new(turned ? Form.Into : Form.Over, 0, t);
+                case Normalisation.BaselineAnchoredRatio:
+                    var b = threshold.Baseline ?? double.NaN;
+                    return new(Form.From, b, t - b);
+                case Normalisation.MinMaxToThreshold:
+                    return t == worst || double.IsNaN(worst) ? new(Form.Undefined, 0, 0) : new(Form.From, worst, t - worst);
+                case Normalisation.ShareDeprived:
+                    return new(Form.Below, 100, 100 - t);
+                default:
+                    return new(Form.Undefined, 0, 0);
+            }
+        }
+
+        /// <summary>The exact, unrounded ratio of one value.</summary>
+        public double Of(double value) => Shape switch
+        {
+            Form.Published => new Published().Of(value),
+            Form.Over => new Over(Span).Of(value),
+            Form.Into => new Into(Span).Of(value),
+            Form.From => new From(Origin, Span).Of(value),
+            Form.Below => new Below(Origin, Span).Of(value),
+            _ => double.NaN,
+        };
+
+        /// <summary>Rounded ratios of <paramref name="values"/> into <paramref name="ratios"/>.</summary>
+        public void Apply(ReadOnlySpan<double> values, Span<double> ratios, Rounding rounding)
+        {
+            var kernel = new Rounded(values, ratios, rounding);
+            Run(ref kernel, rounding.Scale);
+        }
+
+        /// <summary>
+        /// Takes each of <paramref name="values"/> into its slot of <paramref name="marks"/> (see
+        /// <see cref="Compute"/>): −1 when its rounded ratio has data, −2 when that ratio is worse than the
+        /// threshold (below 1 on the social ring, above 1 on the ecological), whichever is lower.
+        /// </summary>
+        public void Mark(ReadOnlySpan<double> values, bool social, Rounding rounding, Span<long> marks)
+        {
+            var kernel = new Marked(values, social, rounding, marks);
+            Run(ref kernel, rounding.Scale);
+        }
+
+        /// <summary>Runs <paramref name="kernel"/> with the arithmetic of this rule's form.</summary>
+        // Optimised from the first call, as the loops it picks: it runs once for every column of every chunk.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Run<TKernel>(ref TKernel kernel, double scale)
+            where TKernel : IKernel, allows ref struct
+        {
+            // The three forms that divide by a constant are scaled by one multiplication instead (a division
+            // takes several times as long); below-the-origin is from-the-origin with the factor turned round. Only
+            // a factor that is an ordinary double keeps the product within a few units in the last place of the
+            // division's.
+            var factor = Shape switch { Form.Over or Form.From => scale / Span, Form.Below => -scale / Span, _ => double.NaN };
+            switch (Shape)
+            {
+                case Form.Published: kernel.Run(new Exact<Published>(default, scale), this); break;
+                case Form.Into: kernel.Run(new Exact<Into>(new(Span), scale), this); break;
+                case Form.Over or Form.From or Form.Below when double.IsNormal(factor):
+                    kernel.Run(new Affine(Shape == Form.Over ? 0 : Origin, factor), this);
+                    break;
+                case Form.Over: kernel.Run(new Exact<Over>(new(Span), scale), this); break;
+                case Form.From: kernel.Run(new Exact<From>(new(Origin, Span), scale), this); break;
+                case Form.Below: kernel.Run(new Exact<Below>(new(Origin, Span), scale), this); break;
+                default: kernel.Undefined(); break;
+            }
+        }
+
+        /// <summary>A loop over a column, compiled once per form of the arithmetic, which the JIT then inlines into it.</summary>
+        private interface IKernel
+        {
+            void Run<TScaled>(TScaled scaled, in RatioRule rule)
+                where TScaled : struct, IScaled;
+
+            /// <summary>No value has a ratio.</summary>
+            void Undefined();
+        }
+
+        private readonly ref struct Rounded(ReadOnlySpan<double> values, Span<double> ratios, Rounding rounding) : IKernel
+        {
+            private readonly ReadOnlySpan<double> _values = values;
+            private readonly Span<double> _ratios = ratios;
+
+            // Optimised from the first call: a whole set of places goes through it in a few calls.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void Run<TScaled>(TScaled scaled, in RatioRule rule)
+                where TScaled : struct, IScaled
+            {
+                ref var v = ref MemoryMarshal.GetReference(_values);
+                ref var r = ref MemoryMarshal.GetReference(_ratios);
+                var p = 0;
+                if (Vector.IsHardwareAccelerated && rounding.Fast)
+                {
+                    for (; p <= _values.Length - Vector<double>.Count; p += Vector<double>.Count)
+                    {
+                        var value = Vector.LoadUnsafe(ref v, (nuint)p);
+                        rounding.Of(scaled.Of(value), value, rule, ref Unsafe.Add(ref r, p));
+                    }
+                }
+                for (; p < _values.Length; p++)
+                {
+                    Unsafe.Add(ref r, p) = rounding.Of(rule.Of(Unsafe.Add(ref v, p)));
+                }
+            }
+
+            public void Undefined() => _ratios.Fill(double.NaN);
+        }
+
+        private readonly ref struct Marked(ReadOnlySpan<double> values, bool social, Rounding rounding, Span<long> marks) : IKernel
+        {
+            private readonly ReadOnlySpan<double> _values = values;
+            private readonly Span<long> _marks = marks;
+
+            // The rounded ratio is below 1 exactly when the ratio times the scale is below scale − ½, and above 1
+            // exactly when it is at or above scale + ½ (half rounds away from zero), so the status is read by one
+            // comparison, without rounding. Only a value within a hair of that edge (twice the rounding's window
+            // about it) is rounded, exactly, after the loop, so the loop itself makes no call.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void Run<TScaled>(TScaled scaled, in RatioRule rule)
+                where TScaled : struct, IScaled
+            {
+                ref var v = ref MemoryMarshal.GetReference(_values);
+                ref var m = ref MemoryMarshal.GetReference(_marks);
+                var p = 0;
+                if (Vector.IsHardwareAccelerated && rounding.Fast)
+                {
+                    var (edge, band) = Edge();
+                    var anyNear = Vector<long>.Zero;
+                    for (; p <= _values.Length - Vector<double>.Count; p += Vector<double>.Count)
+                    {
+                        var at = (nuint)p;
+                        var y = scaled.Of(Vector.LoadUnsafe(ref v, at));
+                        var worse = social ? Vector.LessThan(y, edge) : Vector.GreaterThanOrEqual(y, edge);
+                        var near = Vector.LessThanOrEqual(Vector.Abs(y - edge), band);
+                        // Has data (NaN is the only value not equal to itself) plus worse: 0, −1 or −2.
+                        var mark = Vector.AndNot(Vector.Equals(y, y) + worse, near);
+                        Vector.Min(Vector.LoadUnsafe(ref m, at), mark).StoreUnsafe(ref m, at);
+                        anyNear |= near;
+                    }
+                    if (anyNear != Vector<long>.Zero)
+                    {
+                        Settle(scaled, rule, p);
+                    }
+                }
+                for (; p < _values.Length; p++)
+                {
+                    Exactly(rule, p);
+                }
+            }
+
+            private (Vector<double> Edge, Vector<double> Band) Edge()
+            {
+                var edge = rounding.Scale + (social ? -0.5 : 0.5);
+                return (new Vector<double>(edge), new Vector<double>(2 * edge * Rounding.MidpointWindow));
+            }
+
+            /// <summary>The values before <paramref name="end"/> that were too near the edge to mark, rounded exactly.</summary>
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private void Settle<TScaled>(TScaled scaled, in RatioRule rule, int end)
+                where TScaled : struct, IScaled
+            {
+                var (edge, band) = Edge();
+                for (var p = 0; p < end; p += Vector<double>.Count)
+                {
+                    var y = scaled.Of(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(_values), (nuint)p));
+                    var near = Vector.LessThanOrEqual(Vector.Abs(y - edge), band);
+                    for (var i = 0; i < Vector<long>.Count; i++)
+                    {
+                        if (near[i] != 0)
+                        {
+                            Exactly(rule, p + i);
+                        }
+                    }
+                }
+            }
+
+            private void Exactly(in RatioRule rule, int p)
+            {
+                var ratio = rounding.Of(rule.Of(_values[p]));
+                var mark = double.IsNaN(ratio) ? 0 : (social ? ratio < 1 : ratio > 1) ? -2 : -1;
+                _marks[p] = Math.Min(_marks[p], mark);
+            }
+
+            public void Undefined()
+            {
+            }
+        }
+
+        /// <summary>Ratios times the rounding scale, for a vector of values.</summary>
+        private interface IScaled
+        {
+            Vector<double> Of(Vector<double> values);
+        }
+
+        /// <summary>(value − origin) × factor, factor = ±scale ÷ span: within a few units in the last place of the exact ratio × scale.</summary>
+        private readonly struct Affine(double origin, double factor) : IScaled
+        {
+            public Vector<double> Of(Vector<double> values) => (values - new Vector<double>(origin)) * new Vector<double>(factor);
+        }
+
+        /// <summary>The exact ratio times the scale: the same two roundings as ratio, then scaled value, one at a time.</summary>
+        private readonly struct Exact<TArithmetic>(TArithmetic arithmetic, double scale) : IScaled
+            where TArithmetic : struct, IArithmetic
+        {
+            public Vector<double> Of(Vector<double> values) => arithmetic.Of(values) * new Vector<double>(scale);
+        }
+
+        // Each form once, for one value and for a vector of them; a missing value (NaN) stays NaN through every one.
+        private interface IArithmetic
+        {
+            double Of(double value);
+            Vector<double> Of(Vector<double> values);
+        }
+
+        private readonly struct Published : IArithmetic
+        {
+            public double Of(double value) => value;
+            public Vector<double> Of(Vector<double> values) => values;
+        }
+
+        private readonly struct Over(double span) : IArithmetic
+        {
+            public double Of(double value) => value / span;
+            public Vector<double> Of(Vector<double> values) => values / new Vector<double>(span);
+        }
+
+        private readonly struct Into(double span) : IArithmetic
+        {
+            public double Of(double value) => value == 0 ? double.PositiveInfinity : span / value;
+
+            public Vector<double> Of(Vector<double> values) =>
+                Vector.ConditionalSelect(Vector.Equals(values, Vector<double>.Zero), new Vector<double>(double.PositiveInfinity), new Vector<double>(span) / values);
+        }
+
+        private readonly struct From(double origin, double span) : IArithmetic
+        {
+            public double Of(double value) => (value - origin) / span;
+            public Vector<double> Of(Vector<double> values) => (values - new Vector<double>(origin)) / new Vector<double>(span);
+        }
+
+        private readonly struct Below(double origin, double span) : IArithmetic
+        {
+            public double Of(double value) => (origin - value) / span;
+            public Vector<double> Of(Vector<double> values) => (new Vector<double>(origin) - values) / new Vector<double>(span);
+        }
     }
 
     private static (PortraitThreshold?[] Thresholds, string?[] Reasons) ApplyLocal(PortraitDefinition definition, IReadOnlyDictionary<string, ThresholdOverride>? local)

@@ -84,29 +84,28 @@ public static class NeighbourEngine
     /// the area itself, never one it cannot be compared with. Match score = 100 × (1 − d / d_max), d_max the
     /// area's distance to its farthest comparable candidate, rounded to 0.1.
     /// </summary>
-    public static IReadOnlyList<Neighbour> Nearest(double[][] z, ReadOnlySpan<double> weights, int area, int k, ReadOnlySpan<bool> candidates)
+    public static IReadOnlyList<Neighbour> Nearest(double[][] z, ReadOnlySpan<double> weights, int area, int k, ReadOnlySpan<bool> candidates) =>
+        Nearest(z, weights, [area], k, candidates)[0];
+
+    /// <summary>
+    /// <see cref="Nearest(double[][], ReadOnlySpan{double}, int, int, ReadOnlySpan{bool})"/> for each of
+    /// <paramref name="areas"/> (in that order), the areas shared out over the processor's cores.
+    /// </summary>
+    public static IReadOnlyList<Neighbour>[] Nearest(double[][] z, ReadOnlySpan<double> weights, IReadOnlyList<int> areas, int k, ReadOnlySpan<bool> candidates)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var found = new List<(int Area, double Distance)>();
-        for (var b = 0; b < candidates.Length; b++)
+        var search = new NeighbourSearch(z, weights, candidates);
+        var result = new IReadOnlyList<Neighbour>[areas.Count];
+        var batches = (areas.Count + NeighbourSearch.Batch - 1) / NeighbourSearch.Batch;
+        if (batches <= 1)
         {
-            if (b == area || !candidates[b])
-            {
-                continue;
-            }
-            var d = Distance(z, weights, area, b);
-            if (!double.IsNaN(d))
-            {
-                found.Add((b, d));
-            }
+            search.Nearest(areas, 0, k, result);
         }
-        if (found.Count == 0)
+        else
         {
-            return [];
+            Parallel.For(0, batches, b => search.Nearest(areas, b * NeighbourSearch.Batch, k, result));
         }
-        var max = found.Max(f => f.Distance);
-        return [.. found.OrderBy(f => f.Distance).ThenBy(f => f.Area).Take(k)
-            .Select(f => new Neighbour(f.Area, f.Distance, max > 0 ? Math.Round(100 * (1 - (f.Distance / max)), 1, MidpointRounding.AwayFromZero) : 100))];
+        return result;
     }
 
     /// <summary>How many entries two neighbour lists share.</summary>

@@ -58,15 +58,13 @@ public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry place
         var set = sets.Find(setId ?? sets.Default.Id) ?? throw new ArgumentException($"no set '{setId}'", nameof(setId));
         var ons = sets.FindOns(onsModel) ?? throw new ArgumentException($"no ONS model '{onsModel}'", nameof(onsModel));
         var (z, weights, matrix) = await StandardisedAsync(set, cancellationToken);
+        var listed = Enumerable.Range(0, matrix.Areas.Count).Where(a => ons.Lists.GetValueOrDefault(matrix.Areas[a]) is { Count: > 0 }).ToList();
+        var nearest = NeighbourEngine.Nearest(z, weights, listed, k, matrix.Reference);
         var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var a = 0; a < matrix.Areas.Count; a++)
+        for (var i = 0; i < listed.Count; i++)
         {
-            if (ons.Lists.GetValueOrDefault(matrix.Areas[a]) is not { Count: > 0 } theirs)
-            {
-                continue;
-            }
-            var ours = NeighbourEngine.Nearest(z, weights, a, k, matrix.Reference).Select(n => matrix.Areas[n.Area]);
-            result[matrix.Areas[a]] = NeighbourEngine.Overlap(ours, theirs.Take(k));
+            var area = matrix.Areas[listed[i]];
+            result[area] = NeighbourEngine.Overlap(nearest[i].Select(n => matrix.Areas[n.Area]), ons.Lists[area].Take(k));
         }
         return result;
     }

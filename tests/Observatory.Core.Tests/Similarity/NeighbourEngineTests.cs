@@ -69,6 +69,76 @@ public sealed class NeighbourEngineTests
         z[1].ShouldAllBe(v => v == 0);
     }
 
+    [Theory]
+    [InlineData(0.0, false, false)]
+    [InlineData(0.0, true, false)]
+    [InlineData(0.05, false, true)]
+    [InlineData(0.3, true, true)]
+    public void The_search_finds_what_sorting_every_candidate_finds(double missing, bool weighted, bool someNotCandidates)
+    {
+        // 300 areas: several blocks of candidates and a part-filled last one. Values on a coarse grid, and some
+        // areas repeated, so that many distances tie and the order by slot decides.
+        var random = new Random(42);
+        const int Areas = 300, Indicators = 7;
+        var z = new double[Indicators][];
+        for (var r = 0; r < Indicators; r++)
+        {
+            z[r] = new double[Areas];
+            for (var a = 0; a < Areas; a++)
+            {
+                z[r][a] = a % 10 == 9 ? z[r][a - 5] : random.NextDouble() < missing ? double.NaN : random.Next(-3, 4) * 0.5;
+            }
+        }
+        double[] weights = weighted ? [.. Enumerable.Range(0, Indicators).Select(_ => random.Next(1, 4) * 0.7)] : [.. Enumerable.Repeat(1.0, Indicators)];
+        var candidates = Enumerable.Range(0, Areas).Select(a => !someNotCandidates || random.NextDouble() < 0.8).ToArray();
+        var areas = Enumerable.Range(0, Areas).ToArray();
+
+        foreach (var k in new[] { 1, 5, 20, Areas + 5 })
+        {
+            var all = NeighbourEngine.Nearest(z, weights, areas, k, candidates);
+            for (var a = 0; a < Areas; a++)
+            {
+                var expected = Sorted(z, weights, a, k, candidates);
+                all[a].ShouldBe(expected, $"area {a}, k = {k}");
+                if (a % 37 == 0)
+                {
+                    NeighbourEngine.Nearest(z, weights, a, k, candidates).ShouldBe(expected);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every comparable candidate's distance, sorted (nearest first, then by slot), the first k taken.</summary>
+    private static List<Neighbour> Sorted(double[][] z, double[] weights, int area, int k, bool[] candidates)
+    {
+        var found = Enumerable.Range(0, candidates.Length).Where(b => b != area && candidates[b])
+            .Select(b => (Area: b, Distance: NeighbourEngine.Distance(z, weights, area, b))).Where(f => !double.IsNaN(f.Distance)).ToList();
+        if (found.Count == 0)
+        {
+            return [];
+        }
+        var max = found.Max(f => f.Distance);
+        return [.. found.OrderBy(f => f.Distance).ThenBy(f => f.Area).Take(k)
+            .Select(f => new Neighbour(f.Area, f.Distance, max > 0 ? Math.Round(100 * (1 - (f.Distance / max)), 1, MidpointRounding.AwayFromZero) : 100))];
+    }
+
+    [Fact]
+    public void The_search_gives_the_distance_function_s_distances_to_the_bit()
+    {
+        var random = new Random(5);
+        var z = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, 200).Select(_ => (random.NextDouble() * 6) - 3).ToArray()).ToArray();
+        var weights = Enumerable.Repeat(1.0, 30).ToArray();
+        var everyone = Enumerable.Repeat(true, 200).ToArray();
+
+        var nearest = NeighbourEngine.Nearest(z, weights, Enumerable.Range(0, 200).ToArray(), 199, everyone);
+
+        for (var a = 0; a < 200; a++)
+        {
+            nearest[a].Count.ShouldBe(199);
+            nearest[a].ShouldAllBe(n => BitConverter.DoubleToInt64Bits(n.Distance) == BitConverter.DoubleToInt64Bits(NeighbourEngine.Distance(z, weights, a, n.Area)));
+        }
+    }
+
     [Fact]
     public void Overlap_counts_shared_entries()
     {

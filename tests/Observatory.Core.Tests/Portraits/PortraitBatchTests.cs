@@ -1,0 +1,260 @@
+using Observatory.Frameworks;
+using Observatory.Indicators;
+using Observatory.Portraits;
+
+namespace Observatory.Tests.Portraits;
+
+/// <summary>
+/// The batch computation (SIMD, statuses read without rounding, ratios worked out when first read) against the
+/// rules applied one value at a time as DOUGHNUT.md §3 states them, rounding through decimal: the same ratios to
+/// the bit, the same statuses and counts, for every place.
+/// </summary>
+public sealed class PortraitBatchTests
+{
+    [Fact]
+    public void Rounding_is_decimal_rounding_to_the_bit()
+    {
+        var random = new Random(2026);
+        var values = new List<double>
+        {
+            0, -0.0, 0.995, 1.005, 0.994999999999, 0.125, -0.125, 2.675, 1e-30, -1e-30, -0.004, 0.004999999, 0.005,
+            1e15, -1e15, 999999999999999.9, 4503599627370.495, 45035996273704.96, 1.7976931348623157e308, double.Epsilon,
+            double.NaN, double.PositiveInfinity, double.NegativeInfinity,
+        };
+        for (var i = 0; i < 200_000; i++)
+        {
+            // Midpoints and their neighbours at every decimals, then values of every size.
+            var midpoint = (random.Next(-100_000, 100_000) + 0.5) / Math.Pow(10, random.Next(0, 6));
+            values.Add(midpoint);
+            values.Add(Math.BitIncrement(midpoint));
+            values.Add(Math.BitDecrement(midpoint));
+            values.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 17)));
+        }
+        foreach (var decimals in new[] { 0, 1, 2, 3, 4, 9, 15, 16 })
+        {
+            foreach (var value in values)
+            {
+                Bits(PortraitEngine.Round(value, decimals)).ShouldBe(Bits(ThroughDecimal(value, decimals)), $"{value:R} to {decimals}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_place_of_every_shipped_national_year_is_what_the_rules_give_one_value_at_a_time()
+    {
+        var years = 0;
+        foreach (var definition in Shipped.Definitions.All)
+        {
+            foreach (var year in Shipped.National.YearsOf(definition.Id))
+            {
+                ShouldMatchTheRules(definition, year.Columns);
+                years++;
+            }
+        }
+        years.ShouldBeGreaterThan(60);
+    }
+
+    [Fact]
+    public void Every_shipped_definition_over_generated_values_near_its_thresholds_is_what_the_rules_give()
+    {
+        var random = new Random(7);
+        foreach (var definition in Shipped.Definitions.All)
+        {
+            // More places than one chunk of the engine, and not a multiple of any vector width, so every path runs.
+            ShouldMatchTheRules(definition, Generated(definition, 5_003, random));
+        }
+    }
+
+    [Fact]
+    public void Every_normalisation_ring_and_polarity_over_generated_values_is_what_the_rules_give()
+    {
+        var random = new Random(11);
+        var indicators = new List<(Normalisation, Polarity, double?, double?, double?)>();
+        foreach (var normalisation in Enum.GetValues<Normalisation>())
+        {
+            foreach (var polarity in Enum.GetValues<Polarity>())
+            {
+                var threshold = normalisation == Normalisation.PublishedRatio ? (double?)null : 20 + (random.NextDouble() * 60);
+                var baseline = normalisation == Normalisation.BaselineAnchoredRatio ? (double?)random.Next(0, 100) : null;
+                indicators.Add((normalisation, polarity, threshold, baseline, null));
+            }
+        }
+        // A threshold of 0 (ratios of ±∞ and NaN), a min–max scale of no length, and one so long that the factor
+        // a ratio is scaled by is barely a double.
+        indicators.Add((Normalisation.RatioToBoundary, Polarity.LowerIsBetter, 0, null, null));
+        indicators.Add((Normalisation.RatioToBoundary, Polarity.HigherIsBetter, 0, null, null));
+        indicators.Add((Normalisation.MinMaxToThreshold, Polarity.HigherIsBetter, 5, null, 5));
+        indicators.Add((Normalisation.MinMaxToThreshold, Polarity.HigherIsBetter, double.MinValue, null, null));
+        var dimensions = new List<PortraitDimension>();
+        foreach (var ring in Enum.GetValues<Ring>())
+        {
+            for (var i = 0; i < indicators.Count; i += 3)
+            {
+                dimensions.Add(Dimension($"{ring}-{i}", ring, [.. indicators.Skip(i).Take(3).Select((x, n) => Indicator($"i{i + n}", x.Item1, x.Item2, x.Item3, x.Item4, x.Item5))]));
+            }
+        }
+        dimensions.Add(Dimension("unmeasured", Ring.Social, []));
+        foreach (var decimals in new[] { 2, 0, 3, 20 })
+        {
+            var definition = new PortraitDefinition
+            {
+                Id = "generated",
+                Name = "Generated",
+                Citation = "Test",
+                Places = PortraitPlaces.Countries,
+                Decimals = decimals,
+                Lenses = [],
+                Dimensions = dimensions,
+            };
+            ShouldMatchTheRules(definition, Generated(definition, 4_500, random, bounds: true));
+        }
+    }
+
+    /// <summary>Values about each indicator's threshold, with gaps, zeros, exact thresholds and rounding midpoints.</summary>
+    private static PortraitColumns Generated(PortraitDefinition definition, int places, Random random, bool bounds = false)
+    {
+        var columns = new PortraitColumns([.. Enumerable.Range(0, places).Select(p => $"P{p}")], definition.Indicators.Count, bounds);
+        for (var c = 0; c < definition.Indicators.Count; c++)
+        {
+            var indicator = definition.Indicators[c];
+            var t = indicator.Threshold?.Value ?? 1;
+            double Value() => random.Next(12) switch
+            {
+                0 => double.NaN,
+                1 => 0,
+                2 => t,
+                // Where the ratio is a rounding midpoint next to 1, for ratios read as value ÷ threshold.
+                3 => t * (1 + (random.Next(-3, 4) * 0.005)),
+                4 => Math.Round(t * (0.5 + random.NextDouble()), 1),
+                5 => -random.NextDouble() * t,
+                _ => t * (0.5 + random.NextDouble()),
+            };
+            for (var p = 0; p < places; p++)
+            {
+                columns.Values[c][p] = Value();
+                if (bounds)
+                {
+                    columns.Lower![c][p] = columns.Values[c][p] - random.NextDouble();
+                    columns.Upper![c][p] = Value();
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static void ShouldMatchTheRules(PortraitDefinition definition, PortraitColumns columns)
+    {
+        var batch = PortraitEngine.Compute(definition, columns);
+        var expected = Rules(definition, columns, columns.Values);
+        var context = $"{definition.Id}, {columns.Places.Count} places";
+        for (var c = 0; c < expected.Ratios.Length; c++)
+        {
+            batch.Ratios[c].Select(Bits).ShouldBe(expected.Ratios[c].Select(Bits), $"{context}, ratios of {definition.Indicators[c].Id}");
+            if (columns.Lower is not null)
+            {
+                batch.RatiosLower![c].Select(Bits).ShouldBe(Rules(definition, columns, columns.Lower).Ratios[c].Select(Bits), context);
+                batch.RatiosUpper![c].Select(Bits).ShouldBe(Rules(definition, columns, columns.Upper!).Ratios[c].Select(Bits), context);
+            }
+        }
+        for (var d = 0; d < definition.Dimensions.Count; d++)
+        {
+            batch.Statuses[d].ShouldBe(expected.Statuses[d], $"{context}, {definition.Dimensions[d].Id}");
+        }
+        batch.SocialAchieved.ShouldBe(expected.Counts[0], context);
+        batch.SocialWithData.ShouldBe(expected.Counts[1], context);
+        batch.EcologicalTransgressed.ShouldBe(expected.Counts[2], context);
+        batch.EcologicalWithData.ShouldBe(expected.Counts[3], context);
+        if (columns.Places.Count > 0)
+        {
+            var last = batch.For(columns.Places.Count - 1);
+            last.SocialAchieved.ShouldBe(expected.Counts[0][^1], context);
+        }
+    }
+
+    /// <summary>DOUGHNUT.md §3 one value at a time: normalise, round through decimal, read the status; a dimension is worse if any indicator is.</summary>
+    private static (double[][] Ratios, DimensionStatus[][] Statuses, int[][] Counts) Rules(PortraitDefinition definition, PortraitColumns columns, double[][] values)
+    {
+        var places = columns.Places.Count;
+        var ratios = new double[definition.Indicators.Count][];
+        var statuses = new DimensionStatus[definition.Dimensions.Count][];
+        int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
+        var column = 0;
+        for (var d = 0; d < definition.Dimensions.Count; d++)
+        {
+            var dimension = definition.Dimensions[d];
+            statuses[d] = new DimensionStatus[places];
+            Array.Fill(statuses[d], DimensionStatus.NoData);
+            var bad = dimension.Ring == Ring.Social ? DimensionStatus.Shortfall : DimensionStatus.Overshoot;
+            foreach (var indicator in dimension.Indicators)
+            {
+                var worst = indicator.Threshold?.Worst ?? FirstWorst(columns.Values[column], indicator.Polarity);
+                ratios[column] = new double[places];
+                for (var p = 0; p < places; p++)
+                {
+                    var ratio = ThroughDecimal(PortraitEngine.Normalise(indicator.Normalisation, dimension.Ring, indicator.Polarity, values[column][p], indicator.Threshold, worst), definition.Decimals);
+                    ratios[column][p] = ratio;
+                    var status = double.IsNaN(ratio) ? DimensionStatus.NoData
+                        : dimension.Ring == Ring.Social ? (ratio >= 1 ? DimensionStatus.Within : DimensionStatus.Shortfall)
+                        : ratio > 1 ? DimensionStatus.Overshoot : DimensionStatus.Within;
+                    if (status == bad || (status == DimensionStatus.Within && statuses[d][p] == DimensionStatus.NoData))
+                    {
+                        statuses[d][p] = status;
+                    }
+                }
+                column++;
+            }
+            for (var p = 0; p < places; p++)
+            {
+                var s = statuses[d][p];
+                var offset = dimension.Ring == Ring.Social ? 0 : 2;
+                if (s != DimensionStatus.NoData)
+                {
+                    counts[offset + 1][p]++;
+                    if (s == (dimension.Ring == Ring.Social ? DimensionStatus.Within : DimensionStatus.Overshoot))
+                    {
+                        counts[offset][p]++;
+                    }
+                }
+            }
+        }
+        return (ratios, statuses, counts);
+    }
+
+    /// <summary>The worst value with data, the first met when several are equal.</summary>
+    private static double FirstWorst(double[] values, Polarity polarity)
+    {
+        var worst = double.NaN;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v) && (double.IsNaN(worst) || (polarity == Polarity.LowerIsBetter ? v > worst : v < worst)))
+            {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private static double ThroughDecimal(double ratio, int decimals) =>
+        double.IsFinite(ratio) && Math.Abs(ratio) < 1e15 ? (double)Math.Round((decimal)ratio, decimals, MidpointRounding.AwayFromZero) : ratio;
+
+    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    private static PortraitDimension Dimension(string id, Ring ring, IReadOnlyList<PortraitIndicator> indicators) => new()
+    {
+        Id = id,
+        Name = id,
+        Element = new ElementRef("doughnut", id),
+        Ring = ring,
+        Lenses = [],
+        Indicators = indicators,
+    };
+
+    private static PortraitIndicator Indicator(string id, Normalisation normalisation, Polarity polarity, double? threshold, double? baseline, double? worst) => new()
+    {
+        Id = id,
+        Name = id,
+        Normalisation = normalisation,
+        Polarity = polarity,
+        Threshold = threshold is { } t ? new PortraitThreshold(t, null, "source", "rationale", baseline, worst) : null,
+    };
+}
