@@ -64,6 +64,7 @@ public static class ObservatoryCore
         services.AddScoped<EvidenceLibrary>();
         services.AddScoped<EvidenceCounts>();
         services.AddScoped<EvidenceExports>();
+        services.AddScoped<RelatedEvidence>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         return services;
     }

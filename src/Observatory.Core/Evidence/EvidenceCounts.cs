@@ -59,7 +59,14 @@ public sealed class PlaceEvidenceCounts
 }
 
 /// <summary>One side of the gap map: the elements of one kind in one framework, in document order.</summary>
-public sealed record GapAxis(Framework Framework, string Kind, IReadOnlyList<FrameworkElement> Elements);
+public sealed record GapAxis(Framework Framework, string Kind, IReadOnlyList<FrameworkElement> Elements)
+{
+    /// <summary>What counts for each element: itself and every element within it (an outcome's areas of focus).</summary>
+    public IReadOnlyList<ElementRef> Scope(int index) => [.. Elements[index].SelfAndDescendants().Select(e => e.Ref)];
+
+    /// <summary>Whether any element on this side has elements within it, so its cells count more than the element itself.</summary>
+    public bool RollsUp => Elements.Any(e => e.Children.Count > 0);
+}
 
 /// <summary>
 /// The evidence and gap map: for each row element and column element, how many published items are tagged with
@@ -155,8 +162,8 @@ public sealed class EvidenceCounts(EvidenceLibrary library, PlaceRegistry places
 
     /// <summary>
     /// The gap map of <paramref name="rows"/> against <paramref name="columns"/>. An item counts in a cell when it
-    /// is tagged with both elements themselves (not a broader or narrower one), so each cell matches the list of
-    /// items that carry both tags.
+    /// is tagged with the row element (or one within it) and the column element (or one within it): evidence for
+    /// an area of focus is evidence for its outcome.
     /// </summary>
     public async Task<GapMatrix> GapsAsync(Actor actor, GapAxis rows, GapAxis columns, CancellationToken cancellationToken = default)
     {
@@ -174,8 +181,8 @@ public sealed class EvidenceCounts(EvidenceLibrary library, PlaceRegistry places
         var all = new HashSet<long>();
         foreach (var item in tags.GroupBy(t => t.ItemId))
         {
-            var inRows = item.Select(t => rowIndex.GetValueOrDefault(t.Element, -1)).Where(i => i >= 0).Distinct().ToList();
-            var inColumns = item.Select(t => columnIndex.GetValueOrDefault(t.Element, -1)).Where(i => i >= 0).Distinct().ToList();
+            var inRows = item.SelectMany(t => rowIndex.GetValueOrDefault(t.Element) ?? []).Distinct().ToList();
+            var inColumns = item.SelectMany(t => columnIndex.GetValueOrDefault(t.Element) ?? []).Distinct().ToList();
             if (inRows.Count == 0 || inColumns.Count == 0)
             {
                 continue;
@@ -195,8 +202,23 @@ public sealed class EvidenceCounts(EvidenceLibrary library, PlaceRegistry places
             [.. rowItems.Select(s => s.Count)], [.. columnItems.Select(s => s.Count)], all.Count);
     }
 
-    private static Dictionary<string, int> Index(GapAxis axis) =>
-        axis.Elements.Select((e, i) => (Ref: e.Ref.ToString(), i)).ToDictionary(p => p.Ref, p => p.i, StringComparer.Ordinal);
+    /// <summary>Each element reference that counts on this side, with the positions it counts for.</summary>
+    private static Dictionary<string, List<int>> Index(GapAxis axis)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < axis.Elements.Count; i++)
+        {
+            foreach (var reference in axis.Scope(i))
+            {
+                if (!index.TryGetValue(reference.ToString(), out var positions))
+                {
+                    index[reference.ToString()] = positions = [];
+                }
+                positions.Add(i);
+            }
+        }
+        return index;
+    }
 
     private IQueryable<EvidenceRecord> Filtered(Actor actor, IReadOnlyCollection<ElementRef>? elements)
     {

@@ -133,6 +133,28 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_broader_element_in_the_gap_map_counts_the_evidence_for_the_elements_within_it()
+    {
+        var rows = EvidenceCounts.Axis(Catalogue.Find("place-making")!, "outcome");
+        var columns = EvidenceCounts.Axis(Catalogue.Find("four-rs")!, "pillar");
+        rows.RollsUp.ShouldBeTrue();
+        columns.RollsUp.ShouldBeFalse();
+
+        var matrix = await With(c => c.GapsAsync(Actor.Anonymous, rows, columns));
+
+        for (var r = 0; r < rows.Elements.Count; r++)
+        {
+            var scope = rows.Scope(r);
+            scope.Count.ShouldBeGreaterThan(1);
+            for (var c = 0; c < columns.Elements.Count; c++)
+            {
+                matrix.Cells[r][c].ShouldBe(Shipped.Items.Count(i => i.Elements.Any(scope.Contains) && i.Elements.Contains(columns.Elements[c].Ref)));
+            }
+        }
+        matrix.Total.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_private_contribution_counts_for_its_organisation_and_for_nobody_else()
     {
         long orgId;
@@ -179,6 +201,29 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
         var exports = scope.ServiceProvider.GetRequiredService<EvidenceExports>();
         (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter())).ShouldNotContain(i => i.Id == "wigan-private-counts");
         (await exports.ItemsAsync(member, new EvidenceExportFilter())).ShouldContain(i => i.Id == "wigan-private-counts");
+    }
+
+    [Fact]
+    public async Task Related_items_put_a_shared_place_first_then_shared_elements_and_never_the_item_itself()
+    {
+        var item = Shipped.Items.Single(i => i.Id == "wigan-bewigan");
+        var neighbours = Charts.Maps.AreaBoundaries.NeighboursOf(Places, _services.GetRequiredService<Charts.Maps.BoundarySet>(), "E08000010").Select(p => p.Code).ToList();
+        neighbours.ShouldContain("E08000001");
+        await using var scope = _services.CreateAsyncScope();
+
+        var related = await scope.ServiceProvider.GetRequiredService<RelatedEvidence>().FindAsync(Actor.Anonymous, item, neighbours, 5);
+
+        related.Count.ShouldBe(5);
+        related.ShouldNotContain(r => r.Slug == item.Id);
+        related[0].SamePlace.ShouldBe("E08000010");
+        foreach (var r in related)
+        {
+            var other = Shipped.Items.Single(i => i.Id == r.Slug);
+            r.SharedElements.ShouldBe(other.Elements.Count(item.Elements.Contains));
+            (r.SamePlace is null).ShouldBe(!other.Places.Any(item.Places.Contains));
+        }
+        var scores = related.Select(r => (r.SamePlace != null ? 3 : 0) + r.SharedElements + (r.NeighbouringPlace != null ? 1 : 0)).ToList();
+        scores.ShouldBe(scores.OrderByDescending(x => x));
     }
 
     [Fact]
