@@ -289,4 +289,14 @@ public sealed class EvidencePagesTests(WebAppFixture fixture) : IClassFixture<We
         link.TextContent.Normalised().ShouldBe($"{count.Own} evidence items");
         count.Own.ShouldBe(Shipped.Items.Count(i => i.Places.Contains("E08000010")));
     }
+
+    [Fact]
+    public async Task The_guide_to_the_library_is_served_in_the_service()
+    {
+        var page = await Client.GetHtmlAsync("/about/evidence");
+
+        page.QuerySelectorAll("main h1").Length.ShouldBe(1);
+        page.QuerySelector("main h1")!.TextContent.Normalised().ShouldBe("The evidence library");
+        page.QuerySelector("main")!.TextContent.ShouldContain("How the counts are made");
+    }
 }
