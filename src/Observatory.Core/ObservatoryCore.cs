@@ -62,6 +62,9 @@ public static class ObservatoryCore
         // Items name framework elements and places, so they are checked against both now.
         services.AddSingleton(ShippedEvidence.LoadShipped(data, frameworks, placeRegistry));
         services.AddScoped<EvidenceLibrary>();
+        services.AddScoped<EvidenceCounts>();
+        services.AddScoped<EvidenceExports>();
+        services.AddScoped<RelatedEvidence>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         return services;
     }

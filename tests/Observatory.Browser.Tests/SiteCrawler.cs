@@ -32,6 +32,11 @@ public static partial class SiteCrawler
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",
+        // The evidence library's views: the recovery map whole and filtered, the gap map, and one item.
+        "/evidence/map",
+        "/evidence/map?element=place-making/food",
+        "/evidence/gaps",
+        "/evidence/wigan-bewigan",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)

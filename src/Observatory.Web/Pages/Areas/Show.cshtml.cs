@@ -6,7 +6,8 @@ using Observatory.Places;
 
 namespace Observatory.Web.Pages.Areas;
 
-public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, IndicatorCatalogue catalogue, ObservationQueries observations) : PageModel
+public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, IndicatorCatalogue catalogue, ObservationQueries observations,
+    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
 
@@ -21,6 +22,9 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Indi
     public IReadOnlyList<Change> Predecessors { get; private set; } = [];
     public IReadOnlyList<AreaIndicator> Indicators { get; private set; } = [];
     public Choropleth? Map { get; private set; }
+
+    /// <summary>Published evidence about the area, and about areas it is part of.</summary>
+    public Observatory.Evidence.PlaceEvidenceCount Evidence { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -54,6 +58,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Indi
         Indicators = AreaIndicators.Summarise(catalogue, area.Code, Region?.Code, Nation?.Code, points,
             (indicator, period) => councilValues.GetValueOrDefault((indicator.Id, period)) ?? []);
         Map = LocatorMap();
+        Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
         return Page();
     }
 
