@@ -62,6 +62,7 @@ public static class ObservatoryCore
         // Items name framework elements and places, so they are checked against both now.
         services.AddSingleton(ShippedEvidence.LoadShipped(data, frameworks, placeRegistry));
         services.AddScoped<EvidenceLibrary>();
+        services.AddScoped<EvidenceCuration>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         return services;
     }
