@@ -32,6 +32,10 @@ public static partial class SiteCrawler
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",
+        // Evidence pages a reader reaches from an item, signed in or not (the signed-in ones are in EvidenceCurationAccessibilityTests).
+        "/evidence/wigan-bewigan/report",
+        "/evidence/wigan-bewigan/versions",
+        "/evidence/submit",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
