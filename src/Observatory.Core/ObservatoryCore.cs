@@ -65,6 +65,7 @@ public static class ObservatoryCore
         services.AddScoped<EvidenceCounts>();
         services.AddScoped<EvidenceExports>();
         services.AddScoped<RelatedEvidence>();
+        services.AddScoped<EvidenceCuration>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         return services;
     }

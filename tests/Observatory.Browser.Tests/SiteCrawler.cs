@@ -37,6 +37,10 @@ public static partial class SiteCrawler
         "/evidence/map?element=place-making/food",
         "/evidence/gaps",
         "/evidence/wigan-bewigan",
+        // Evidence pages a reader reaches from an item, signed in or not (the signed-in ones are in EvidenceCurationAccessibilityTests).
+        "/evidence/wigan-bewigan/report",
+        "/evidence/wigan-bewigan/versions",
+        "/evidence/submit",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)

@@ -62,6 +62,23 @@ public static class EvidenceReader
         return doc.Problems.Count > 0 ? (null, doc.Problems) : (new EvidenceCollection(id, name, description, items), doc.Problems);
     }
 
+    /// <summary>
+    /// Checks one item from a form or an import by exactly the rules of a data file: it is written as a one-item
+    /// collection (<see cref="EvidenceWriter"/>) and read back, so there is one set of rules, and what is stored is
+    /// what a file would hold. Problems name the item's own fields ("title", "places[1]"), with no file or line.
+    /// </summary>
+    /// <returns>The item as read back (text trimmed, duplicates dropped), or null with the problems.</returns>
+    public static (EvidenceItem? Item, IReadOnlyList<ContentProblem> Problems) CheckItem(
+        EvidenceItem item, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource = false)
+    {
+        const string collection = "item-check";
+        var text = EvidenceWriter.ToYaml(collection, "Item", "One item to check.", [item]);
+        var (read, problems) = Read("", text, expectedId: null, elementExists, placeExists, requireSource);
+        const string prefix = "items[0].";
+        var own = problems.Select(p => p with { Line = 0, Column = 0, Field = p.Field.StartsWith(prefix, StringComparison.Ordinal) ? p.Field[prefix.Length..] : p.Field }).ToList();
+        return read is null ? (null, own) : (read.Items[0] with { Collection = item.Collection }, own);
+    }
+
     private static EvidenceItem? ReadItem(
         YamlFile doc, YamlMappingNode map, string path, string collection, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource)
     {

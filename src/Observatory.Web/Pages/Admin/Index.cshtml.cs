@@ -9,7 +9,7 @@ namespace Observatory.Web.Pages.Admin;
 
 /// <summary>Site administration: every organisation (and a form to add one), every person, and the outbox.</summary>
 [Authorize]
-public sealed class IndexModel(ObservatoryDbContext db, AccountService accounts, CurrentActor current) : PageModel
+public sealed class IndexModel(ObservatoryDbContext db, AccountService accounts, Observatory.Evidence.EvidenceCuration curation, CurrentActor current) : PageModel
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<Person> People { get; private set; } = [];
@@ -55,6 +55,26 @@ public sealed class IndexModel(ObservatoryDbContext db, AccountService accounts,
             await LoadAsync(cancellationToken);
             return Page();
         }
+    }
+
+    /// <summary>Makes a person a curator of the evidence library, or no longer one.</summary>
+    public async Task<IActionResult> OnPostCuratorAsync(long personId, bool curator, CancellationToken cancellationToken)
+    {
+        if (!AccessPolicy.CanAdministerSite(current.Actor))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await curation.SetCuratorAsync(current.Actor, personId, curator, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.DisplayName).FirstAsync(cancellationToken);
+        TempData["Notice"] = curator ? $"{name} is now a curator of the evidence library." : $"{name} is no longer a curator.";
+        return LocalRedirect("/admin");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Observatory.Testing;
+
+namespace Observatory.Browser.Tests;
+
+/// <summary>
+/// The evidence pages only a signed-in person reaches (the crawl is signed out): the submission form with and
+/// without errors, the curators' desk and a review, in real Chromium with axe-core, with JavaScript on and off.
+/// </summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+        File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "node_modules", "axe-core", "axe.min.js")));
+
+    private const string Email = "browser-curator@socitm.net";
+
+    private async Task<IPage> SignedInAsync(IBrowserContext context)
+    {
+        await TestAccounts.SiteAdministratorAsync(fixture.App.Services, Email);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/sign-in");
+        await page.Locator("#email").FillAsync(Email);
+        await page.Locator("#password").FillAsync(TestAccounts.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        return page;
+    }
+
+    private static async Task CheckAsync(IPage page, string what, StringBuilder failures)
+    {
+        if (await page.Locator("main h1").CountAsync() != 1)
+        {
+            failures.AppendLine($"{what}: no single main heading");
+        }
+        if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
+        {
+            return;
+        }
+        var violations = await page.EvaluateAsync<JsonElement>(
+            "async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
+            WcagTags);
+        foreach (var v in violations.EnumerateArray())
+        {
+            failures.AppendLine($"{what}: {v.GetProperty("id").GetString()} – {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}");
+        }
+    }
+
+    [ChromiumTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_submission_form_and_the_curators_pages_pass_axe_and_work_without_javascript(bool javaScript)
+    {
+        await using var context = await fixture.NewContextAsync(javaScript);
+        if (javaScript)
+        {
+            await context.AddInitScriptAsync(AxeSource.Value);
+        }
+        var page = await SignedInAsync(context);
+        var failures = new StringBuilder();
+
+        await page.GotoAsync(fixture.BaseUrl + "/evidence/submit");
+        await CheckAsync(page, "/evidence/submit", failures);
+
+        // Sent empty: the error summary and the messages beside each field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
+        await CheckAsync(page, "/evidence/submit with errors", failures);
+
+        var title = $"Browser test item {(javaScript ? "with" : "without")} JavaScript";
+        await page.Locator("#title").FillAsync(title);
+        await page.Locator("#kind").CheckAsync();
+        await page.Locator("#summary").FillAsync("Tried in a real browser.");
+        await page.Locator("#places").FillAsync("Wigan");
+        await page.Locator("#elements").FillAsync("place-making/food");
+        await page.Locator("#strength").CheckAsync();
+        await page.Locator("#status").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        (await page.Locator(".govuk-panel__title").TextContentAsync())!.ShouldContain("Evidence submitted");
+        await CheckAsync(page, "submission confirmation", failures);
+
+        await page.GotoAsync(fixture.BaseUrl + "/evidence/curation");
+        await CheckAsync(page, "/evidence/curation", failures);
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await CheckAsync(page, "review", failures);
+        await page.GotoAsync($"{fixture.BaseUrl}/evidence/{page.Url.Split('/')[^1]}/edit");
+        await CheckAsync(page, "edit", failures);
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin");
+        await CheckAsync(page, "/admin", failures);
+
+        failures.ToString().ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
+using Observatory.Evidence;
+using Observatory.Storage;
+using Observatory.Testing;
+
+namespace Observatory.Web.Tests.Evidence;
+
+/// <summary>Submitting, reviewing and publishing evidence, reporting problems and reading versions, through the real app.</summary>
+public sealed class CurationPagesTests : IAsyncLifetime
+{
+    private readonly ObservatoryAppFactory _app = new();
+    private HttpClient _contributor = null!;
+    private HttpClient _outsider = null!;
+    private HttpClient _curator = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _anonymous = null!;
+    private long _wiganId;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["OBSERVATORY_SIGNIN_PER_MINUTE"] = "1000";
+        await _app.EnsurePreparedAsync();
+        var wigan = await TestAccounts.OrganisationAsync(_app.Services, "Wigan Council", "E08000010");
+        var bolton = await TestAccounts.OrganisationAsync(_app.Services, "Bolton Council", "E08000001");
+        _wiganId = wigan.Id;
+        await TestAccounts.MemberAsync(_app.Services, "officer@wigan.gov.uk", wigan, Role.Contributor);
+        await TestAccounts.MemberAsync(_app.Services, "officer@bolton.gov.uk", bolton, Role.Contributor);
+        var curator = await TestAccounts.MemberAsync(_app.Services, "curator@socitm.net", bolton, Role.Viewer);
+        await TestAccounts.SiteAdministratorAsync(_app.Services, "admin@socitm.net");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            (await db.People.SingleAsync(p => p.Id == curator.Id)).IsCurator = true;
+            await db.SaveChangesAsync();
+        }
+        _contributor = await TestAccounts.ClientAsync(_app, "officer@wigan.gov.uk");
+        _outsider = await TestAccounts.ClientAsync(_app, "officer@bolton.gov.uk");
+        _curator = await TestAccounts.ClientAsync(_app, "curator@socitm.net");
+        _admin = await TestAccounts.ClientAsync(_app, "admin@socitm.net");
+        _anonymous = await _app.ClientAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Dictionary<string, string> Fields(string title = "Wigan community food hubs") => new()
+    {
+        ["title"] = title,
+        ["kind"] = "case-study",
+        ["summary"] = "Community food hubs run with local charities.",
+        ["body"] = "What was done.\r\n\r\nWhat came of it.",
+        ["places"] = "Wigan\r\nE08000001",
+        ["organisations"] = "Wigan Council\r\nThe Brick",
+        ["year"] = "2023",
+        ["links"] = "The hubs https://www.wigan.gov.uk/food",
+        ["elements"] = "place-making/food\r\nfour-rs/renew",
+        ["strength"] = "2",
+        ["status"] = "promising",
+        ["organisation"] = _wiganId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["note"] = "From our recovery plan",
+    };
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string page, string url, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TestAccounts.FormTokenAsync(client, page);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private async Task<EvidenceRecord> Stored(string slug)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().EvidenceItems.AsNoTracking().SingleAsync(e => e.Slug == slug);
+    }
+
+    private async Task<List<OutboxMessage>> Outbox()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_contribution_goes_from_the_form_to_the_queue_and_is_published_without_organisation_names()
+    {
+        using var submitted = await Post(_contributor, "/evidence/submit", "/evidence/submit", Fields());
+        submitted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var confirmation = (await submitted.Content.ReadAsStringAsync()).ParseHtml();
+        confirmation.QuerySelector(".govuk-panel__title")!.TextContent.ShouldContain("Evidence submitted");
+        confirmation.QuerySelector(".govuk-panel__body")!.TextContent.ShouldContain("/evidence/wigan-community-food-hubs");
+
+        var record = await Stored("wigan-community-food-hubs");
+        record.State.ShouldBe(WorkflowState.Submitted);
+        record.OrganisationId.ShouldBe(_wiganId);
+        record.Item.Places.ShouldBe(["E08000010", "E08000001"], "Wigan was typed by name");
+        record.Item.Body.ShouldBe("What was done.\n\nWhat came of it.");
+        record.Item.Links.Single().ShouldBe(new EvidenceLink("The hubs", "https://www.wigan.gov.uk/food"));
+
+        // Not published yet: curators see it in the queue; an outsider cannot review it or even find it.
+        var queue = await _curator.GetHtmlAsync("/evidence/curation");
+        var row = queue.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Wigan community food hubs"));
+        row.TextContent.Normalised().ShouldContain("officer Wigan Council");
+        (await _outsider.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _outsider.GetAsync("/evidence/wigan-community-food-hubs/versions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _outsider.GetAsync("/evidence/wigan-community-food-hubs/edit")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var review = await _curator.GetHtmlAsync("/evidence/curation/wigan-community-food-hubs");
+        review.Body!.TextContent.ShouldContain("The Brick");
+        review.QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ShouldContain("Publish without organisation names");
+
+        using var published = await Post(_curator, "/evidence/curation/wigan-community-food-hubs", "/evidence/curation/wigan-community-food-hubs?handler=PublishAnonymously", []);
+        published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        record = await Stored("wigan-community-food-hubs");
+        record.State.ShouldBe(WorkflowState.Published);
+        record.Anonymous.ShouldBeTrue();
+        record.Item.ShownOrganisations.ShouldBeEmpty();
+        (await Outbox()).Last().ShouldSatisfyAllConditions(m => m.To.ShouldBe("officer@wigan.gov.uk"), m => m.Subject.ShouldContain("published"));
+
+        // The earlier text named the organisations: its version page does not, for readers outside.
+        var history = await _anonymous.GetHtmlAsync("/evidence/wigan-community-food-hubs/versions");
+        history.QuerySelectorAll("tbody tr").Length.ShouldBe(2);
+        history.Body!.TextContent.ShouldContain("Published without organisation names");
+        history.Body.TextContent.ShouldNotContain("curator");
+        var earlier = await _anonymous.GetHtmlAsync("/evidence/wigan-community-food-hubs/versions/1");
+        earlier.Body!.TextContent.ShouldNotContain("The Brick");
+        earlier.Body.TextContent.ShouldContain("Published without organisation names");
+        (await _contributor.GetStringAsync("/evidence/wigan-community-food-hubs/versions/1")).ShouldContain("The Brick");
+        (await _anonymous.GetAsync("/evidence/wigan-community-food-hubs/versions/7")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Published: its submitter may no longer change it.
+        (await _contributor.GetAsync("/evidence/wigan-community-food-hubs/edit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Invalid_submissions_answer_400_with_an_error_summary_naming_each_field_and_store_nothing()
+    {
+        var fields = Fields("  ");
+        fields["kind"] = "";
+        fields["places"] = "Atlantis";
+        fields["elements"] = "place-making/no-such\r\nnot-a-ref";
+        fields["links"] = "https://only-an-address.example";
+        fields["year"] = "twenty";
+        using var response = await Post(_contributor, "/evidence/submit", "/evidence/submit", fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = (await response.Content.ReadAsStringAsync()).ParseHtml();
+        var links = html.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldBe(["#places", "#links", "#elements", "#year", "#kind"], ignoreOrder: true);
+        foreach (var id in links)
+        {
+            html.QuerySelector(id!).ShouldNotBeNull(id);
+        }
+        // Once the form's own errors are fixed, the data-file rules speak.
+        var rules = Fields("  ");
+        rules["elements"] = "place-making/no-such";
+        rules["links"] = "Bad ftp://example.org";
+        using var second = await Post(_contributor, "/evidence/submit", "/evidence/submit", rules);
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var summary = (await second.Content.ReadAsStringAsync()).ParseHtml().QuerySelector(".govuk-error-summary")!.TextContent.Normalised();
+        summary.ShouldContain("Enter a title");
+        summary.ShouldContain("Framework element 'place-making/no-such' is not an element of any framework in the catalogue");
+        summary.ShouldContain("Link 'ftp://example.org' must be an http or https address");
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().EvidenceItems.CountAsync(e => e.Collection == null)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Each_page_lets_in_only_those_it_should()
+    {
+        (await _anonymous.GetAsync("/evidence/submit")).ShouldSatisfyAllConditions(
+            r => r.StatusCode.ShouldBe(HttpStatusCode.Redirect),
+            r => r.Headers.Location!.ToString().ShouldContain("/sign-in"));
+        (await _anonymous.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _contributor.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _contributor.GetAsync("/evidence/curation/wigan-bewigan")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _curator.GetAsync("/evidence/curation/no-such-item")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _admin.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _contributor.GetAsync("/evidence/wigan-bewigan/edit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _anonymous.GetAsync("/evidence/wigan-bewigan/versions")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _anonymous.GetAsync("/evidence/no-such-item/versions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _anonymous.GetAsync("/evidence/no-such-item/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // A shipped item's text is its data file's: the curator is told where to change it.
+        (await _curator.GetHtmlAsync("/evidence/wigan-bewigan/edit")).QuerySelector(".govuk-inset-text")!.TextContent.ShouldContain("data/evidence/consultation-2022.yaml");
+
+        var account = await _curator.GetHtmlAsync("/account");
+        account.Body!.TextContent.ShouldContain("You are a curator");
+        (await _contributor.GetHtmlAsync("/account")).Body!.TextContent.ShouldNotContain("You are a curator");
+    }
+
+    [Fact]
+    public async Task A_visitor_reports_a_problem_which_reaches_every_curator_and_is_resolved()
+    {
+        using var empty = await Post(_anonymous, "/evidence/wigan-bewigan/report", "/evidence/wigan-bewigan/report", new() { ["message"] = " ", ["email"] = "" });
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).ParseHtml().QuerySelector(".govuk-error-summary a")!.GetAttribute("href").ShouldBe("#message");
+
+        using var sent = await Post(_anonymous, "/evidence/wigan-bewigan/report", "/evidence/wigan-bewigan/report", new() { ["message"] = "The recovery plan link is broken.", ["email"] = "reader@example.org" });
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await sent.Content.ReadAsStringAsync()).ShouldContain("Problem reported");
+
+        var outbox = await _admin.GetHtmlAsync("/admin/outbox");
+        outbox.Body!.TextContent.ShouldContain("Problem reported with evidence: Wigan Council – BeWigan");
+        var messages = (await Outbox()).Where(m => m.Subject.StartsWith("Problem reported", StringComparison.Ordinal)).ToList();
+        messages.Select(m => m.To).ShouldBe(["curator@socitm.net", "admin@socitm.net"], ignoreOrder: true);
+        messages.ShouldAllBe(m => m.Body.Contains("The recovery plan link is broken.") && m.Body.Contains("reader@example.org"));
+
+        var desk = await _curator.GetHtmlAsync("/evidence/curation");
+        var reportId = desk.QuerySelector("input[name='reportId']")!.GetAttribute("value")!;
+        using var resolved = await Post(_curator, "/evidence/curation", "/evidence/curation?handler=Resolve", new() { ["reportId"] = reportId });
+        resolved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _curator.GetHtmlAsync("/evidence/curation")).Body!.TextContent.ShouldContain("No problems are open.");
+    }
+
+    [Fact]
+    public async Task A_returned_item_is_changed_by_its_submitter_and_goes_back_to_the_queue()
+    {
+        (await Post(_contributor, "/evidence/submit", "/evidence/submit", Fields("Wigan warm spaces"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var noReason = await Post(_curator, "/evidence/curation/wigan-warm-spaces", "/evidence/curation/wigan-warm-spaces?handler=Return", new() { ["reason"] = "" });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("Say what the submitter should change");
+        (await Post(_curator, "/evidence/curation/wigan-warm-spaces", "/evidence/curation/wigan-warm-spaces?handler=Return", new() { ["reason"] = "Add how many people used them." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Outbox()).Last().Body.ShouldContain("Add how many people used them.");
+        (await Stored("wigan-warm-spaces")).State.ShouldBe(WorkflowState.Draft);
+
+        var form = await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/edit");
+        form.QuerySelector("#title")!.GetAttribute("value").ShouldBe("Wigan warm spaces");
+        form.QuerySelector("#elements")!.TextContent.ShouldContain("place-making/food");
+        var fields = Fields("Wigan warm spaces");
+        fields.Remove("organisation");
+        fields["summary"] = "Warm spaces used by 1,200 people a week.";
+        fields["note"] = "Added the numbers";
+        using var saved = await Post(_contributor, "/evidence/wigan-warm-spaces/edit", "/evidence/wigan-warm-spaces/edit", fields);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var record = await Stored("wigan-warm-spaces");
+        record.State.ShouldBe(WorkflowState.Submitted);
+        record.Version.ShouldBe(2);
+        var history = await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/versions");
+        history.Body!.TextContent.ShouldContain("Added the numbers");
+        (await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/versions/1")).Body!.TextContent.ShouldContain("Community food hubs run with local charities.");
+    }
+
+    [Fact]
+    public async Task A_site_administrator_makes_someone_a_curator_on_the_admin_page()
+    {
+        long personId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            personId = (await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Email == "officer@bolton.gov.uk")).Id;
+        }
+        var id = personId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await Post(_outsider, "/account", "/admin?handler=Curator", new() { ["personId"] = id, ["curator"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Post(_admin, "/admin", "/admin?handler=Curator", new() { ["personId"] = id, ["curator"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Id == personId)).IsCurator.ShouldBeTrue();
+        }
+        // Roles are read afresh on every request: the new curator's desk opens at once.
+        (await _outsider.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Post(_admin, "/admin", "/admin?handler=Curator", new() { ["personId"] = id, ["curator"] = "false" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _outsider.GetAsync("/evidence/curation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
