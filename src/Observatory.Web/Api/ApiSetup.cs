@@ -26,6 +26,7 @@ public static class ApiSetup
         app.MapIndicatorsApi();
         app.MapPortraitsApi();
         app.MapIndicesApi();
+        app.MapEvidenceApi();
         return app;
     }
 
