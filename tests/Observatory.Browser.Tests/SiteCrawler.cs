@@ -32,6 +32,11 @@ public static partial class SiteCrawler
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",
+        // Evidence search: results with marks, none at all, a place with its neighbours, and filters with facets.
+        "/evidence?q=food",
+        "/evidence?q=zzzz-nothing",
+        "/evidence?q=Wigan",
+        "/evidence?kind=case-study&element=place-making/food&nation=Scotland&strength=1",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
