@@ -25,11 +25,12 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
 
     protected ObservatoryDbContext Db { get; } = db;
 
-    /// <summary>Ids of items whose text matches (no ranking: cheaper, for counting and facets).</summary>
-    protected abstract IQueryable<long> MatchingIds(SearchText text);
-
-    /// <summary>Matching items with their rank, higher is better.</summary>
-    protected abstract IQueryable<EvidenceTextHit> RankedHits(SearchText text);
+    /// <summary>
+    /// Runs the full-text match once, keeping every matching item and its rank (higher is better) in a temporary
+    /// table of this connection under <paramref name="slot"/>, and returns a query over it. The count, the page and
+    /// seven facets all read it, so the text is matched and ranked once per search rather than nine times.
+    /// </summary>
+    protected abstract Task<IQueryable<EvidenceTextHit>> MatchAsync(int slot, SearchText text, CancellationToken cancellationToken);
 
     /// <summary>Summary and body extracts of these items around the words of <paramref name="text"/>, marked with <see cref="MarkStart"/>/<see cref="MarkEnd"/>.</summary>
     protected abstract Task<List<EvidenceSnippetRow>> SnippetsAsync(SearchText text, IReadOnlyList<long> ids, CancellationToken cancellationToken);
@@ -55,16 +56,34 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         var text = SearchText.Parse(query.Text);
         var placeInText = text.IsEmpty ? null : FindPlace(query.Text);
         var rest = placeInText is null ? null : SearchText.Parse(placeInText.Rest);
-        var nearCodes = placeInText is { } p ? p.Codes : [];
 
-        var textIds = text.IsEmpty ? null : MatchingIds(text);
-        var restIds = rest is { IsEmpty: false } ? MatchingIds(rest) : null;
+        // One connection for the whole search: the temporary match table lives on it.
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var textHits = text.IsEmpty ? null : await MatchAsync(1, text, cancellationToken);
+            var restHits = rest is { IsEmpty: false } ? await MatchAsync(2, rest, cancellationToken) : null;
+            return await SearchAsync(actor, query, text, placeInText, textHits, restHits, page, pageSize, cancellationToken);
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<EvidenceSearchResult> SearchAsync(Actor actor, EvidenceQuery query, SearchText text, NamedPlace? placeInText,
+        IQueryable<EvidenceTextHit>? textHits, IQueryable<EvidenceTextHit>? restHits, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var nearCodes = placeInText is { } p ? p.Codes : [];
+        var textIds = textHits?.Select(h => h.ItemId);
+        var restIds = restHits?.Select(h => h.ItemId);
         var elements = query.Elements.Select(e => e.ToString()).Distinct().ToList();
         var all = query.AllElements.Select(e => e.ToString()).Distinct().ToList();
         var placeCodes = query.Places.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var regionCodes = query.Region is { } region ? InRegion(region) : null;
-        var nationCodes = query.Nation is { } nation ? InNation(nation) : null;
+        var region = query.Region;
+        var nation = query.Nation;
         var kinds = query.Kinds.Distinct().ToList();
+        var placesTable = Db.Places;
 
         IQueryable<EvidenceRecord> Filtered(Facet except)
         {
@@ -89,13 +108,15 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
             {
                 items = items.Where(e => e.Places.Any(x => placeCodes.Contains(x.PlaceCode)));
             }
-            if (except != Facet.Region && regionCodes is not null)
+            if (except != Facet.Region && region is not null)
             {
-                items = items.Where(e => e.Places.Any(x => regionCodes.Contains(x.PlaceCode)));
+                // RegionOf, in SQL: the place's region, or the place itself when it is a region or a nation other than England.
+                items = items.Where(e => e.Places.Any(x => placesTable.Any(pl => pl.Code == x.PlaceCode
+                    && (pl.RegionCode == region || pl.RegionCode == null && pl.Code == region && (pl.Type == PlaceType.Region || pl.Type == PlaceType.Nation && pl.Nation != "England")))));
             }
-            if (except != Facet.Nation && nationCodes is not null)
+            if (except != Facet.Nation && nation is not null)
             {
-                items = items.Where(e => e.Places.Any(x => nationCodes.Contains(x.PlaceCode)));
+                items = items.Where(e => e.Places.Any(x => placesTable.Any(pl => pl.Code == x.PlaceCode && pl.Nation == nation)));
             }
             if (except != Facet.Kind && kinds.Count > 0)
             {
@@ -114,7 +135,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
 
         var matched = Filtered(Facet.None);
         var total = await matched.CountAsync(cancellationToken);
-        var rows = await PageAsync(matched, text, placeInText, (page - 1) * pageSize, pageSize, cancellationToken);
+        var rows = await PageAsync(matched, textHits, placeInText, (page - 1) * pageSize, pageSize, cancellationToken);
         var hits = await HitsAsync(rows, text, placeInText, cancellationToken);
         var facets = query.WithFacets ? await FacetsAsync(Filtered, cancellationToken) : EvidenceFacets.None;
         var shownPlace = placeInText is { } found ? new PlaceInText(found.Place, found.Neighbours, found.Words) : null;
@@ -141,21 +162,16 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     public static string? RegionOf(Place place) =>
         place.RegionCode ?? (place.Type == PlaceType.Region || place.Type == PlaceType.Nation && place.Nation != "England" ? place.Code : null);
 
-    private List<string> InRegion(string region) => [.. places.Places.Where(p => string.Equals(RegionOf(p), region, StringComparison.OrdinalIgnoreCase)).Select(p => p.Code)];
-
-    private List<string> InNation(string nation) => [.. places.Places.Where(p => string.Equals(p.Nation, nation, StringComparison.OrdinalIgnoreCase)).Select(p => p.Code)];
-
     private sealed record PageRow(long Id, double Score);
 
-    private async Task<List<PageRow>> PageAsync(IQueryable<EvidenceRecord> matched, SearchText text, NamedPlace? place, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<List<PageRow>> PageAsync(IQueryable<EvidenceRecord> matched, IQueryable<EvidenceTextHit>? ranked, NamedPlace? place, int skip, int take, CancellationToken cancellationToken)
     {
-        if (text.IsEmpty)
+        if (ranked is null)
         {
             // With no words there is no relevance: newest first, then by title.
             return await matched.OrderByDescending(e => e.Year ?? 0).ThenBy(e => e.Title).ThenBy(e => e.Id)
                 .Skip(skip).Take(take).Select(e => new PageRow(e.Id, 0)).ToListAsync(cancellationToken);
         }
-        var ranked = RankedHits(text);
         if (place is null)
         {
             return await (from e in matched

@@ -11,14 +11,18 @@ public sealed class PostgreSqlEvidenceSearch(ObservatoryDbContext db, EvidenceLi
 {
     private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15";
 
-    protected override IQueryable<long> MatchingIds(SearchText text) =>
-        Db.Set<EvidenceTextHit>().FromSql(
-            $"SELECT s.item_id, 0.0::float8 AS score FROM evidence_search s WHERE s.document @@ websearch_to_tsquery('english', {text.ToWebSearch()})")
-            .Select(h => h.ItemId);
-
-    protected override IQueryable<EvidenceTextHit> RankedHits(SearchText text) =>
-        Db.Set<EvidenceTextHit>().FromSql(
-            $"SELECT s.item_id, ts_rank_cd(s.document, q)::float8 AS score FROM evidence_search s, websearch_to_tsquery('english', {text.ToWebSearch()}) q WHERE s.document @@ q");
+    protected override async Task<IQueryable<EvidenceTextHit>> MatchAsync(int slot, SearchText text, CancellationToken cancellationToken)
+    {
+        // A temporary table belongs to its session, so concurrent searches never see each other's matches.
+        await Db.Database.ExecuteSqlRawAsync(
+            "CREATE TEMP TABLE IF NOT EXISTS evidence_matches (slot int NOT NULL, item_id bigint NOT NULL, score float8 NOT NULL, PRIMARY KEY (slot, item_id))",
+            cancellationToken);
+        await Db.Database.ExecuteSqlAsync($"DELETE FROM evidence_matches WHERE slot = {slot}", cancellationToken);
+        await Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO evidence_matches SELECT {slot}, s.item_id, ts_rank_cd(s.document, q) FROM evidence_search s, websearch_to_tsquery('english', {text.ToWebSearch()}) q WHERE s.document @@ q",
+            cancellationToken);
+        return Db.Set<EvidenceTextHit>().FromSql($"SELECT item_id, score FROM evidence_matches WHERE slot = {slot}");
+    }
 
     protected override Task<List<EvidenceSnippetRow>> SnippetsAsync(SearchText text, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
