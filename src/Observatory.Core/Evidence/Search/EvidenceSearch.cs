@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
 using Observatory.Charts.Maps;
@@ -16,11 +15,6 @@ namespace Observatory.Evidence.Search;
 /// </summary>
 public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<BoundarySet> boundaries) : IEvidenceSearch
 {
-    /// <summary>The characters the providers' snippet functions put around a matched word, turned into &lt;mark&gt; after encoding.</summary>
-    protected const char MarkStart = '\u0002';
-
-    protected const char MarkEnd = '\u0003';
-
     private const int SnippetWords = 40;
 
     protected ObservatoryDbContext Db { get; } = db;
@@ -32,8 +26,6 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     /// </summary>
     protected abstract Task<IQueryable<EvidenceTextHit>> MatchAsync(int slot, SearchText text, CancellationToken cancellationToken);
 
-    /// <summary>Summary and body extracts of these items around the words of <paramref name="text"/>, marked with <see cref="MarkStart"/>/<see cref="MarkEnd"/>.</summary>
-    protected abstract Task<List<EvidenceSnippetRow>> SnippetsAsync(SearchText text, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     private enum Facet
     {
@@ -45,6 +37,9 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         Kind,
         Strength,
         Year,
+
+        /// <summary>Kind, strength and year together, counted in one query.</summary>
+        Scalars,
     }
 
     public async Task<EvidenceSearchResult> SearchAsync(Actor actor, EvidenceQuery query, CancellationToken cancellationToken = default)
@@ -83,50 +78,62 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         var region = query.Region;
         var nation = query.Nation;
         var kinds = query.Kinds.Distinct().ToList();
-        var placesTable = Db.Places;
+        // Every filter on places or elements is a set of item ids (an uncorrelated IN subquery), so each database
+        // builds it once from its index rather than probing child rows for every item.
+        var nearIds = nearCodes.Count == 0 ? null : Db.EvidencePlaces.Where(x => nearCodes.Contains(x.PlaceCode)).Select(x => x.ItemId);
+        var candidates = textIds is null ? null
+            : nearIds is null ? textIds
+            : restIds is null ? textIds.Union(nearIds)
+            : textIds.Union(restIds.Intersect(nearIds));
+        var allIds = all.Select(element => Db.EvidenceElements.Where(x => x.Element == element).Select(x => x.ItemId)).ToList();
+        var elementIds = Db.EvidenceElements.Where(x => elements.Contains(x.Element)).Select(x => x.ItemId);
+        var placeIds = Db.EvidencePlaces.Where(x => placeCodes.Contains(x.PlaceCode)).Select(x => x.ItemId);
+        // RegionOf, in SQL: the place's region, or the place itself when it is a region or a nation other than England.
+        var regionIds = from x in Db.EvidencePlaces
+                        join pl in Db.Places on x.PlaceCode equals pl.Code
+                        where pl.RegionCode == region
+                            || pl.RegionCode == null && pl.Code == region && (pl.Type == PlaceType.Region || pl.Type == PlaceType.Nation && pl.Nation != "England")
+                        select x.ItemId;
+        var nationIds = from x in Db.EvidencePlaces join pl in Db.Places on x.PlaceCode equals pl.Code where pl.Nation == nation select x.ItemId;
 
         IQueryable<EvidenceRecord> Filtered(Facet except)
         {
             var items = library.Published(actor);
-            if (textIds is not null)
+            if (candidates is not null)
             {
                 // The place rule: the words match, or the item is on the named place or a neighbour (and matches
                 // the rest of the words, if there are any).
-                items = nearCodes.Count == 0 ? items.Where(e => textIds.Contains(e.Id))
-                    : restIds is null ? items.Where(e => textIds.Contains(e.Id) || e.Places.Any(x => nearCodes.Contains(x.PlaceCode)))
-                    : items.Where(e => textIds.Contains(e.Id) || restIds.Contains(e.Id) && e.Places.Any(x => nearCodes.Contains(x.PlaceCode)));
+                items = items.Where(e => candidates.Contains(e.Id));
             }
-            foreach (var element in all)
+            foreach (var ids in allIds)
             {
-                items = items.Where(e => e.Elements.Any(x => x.Element == element));
+                items = items.Where(e => ids.Contains(e.Id));
             }
             if (except != Facet.Element && elements.Count > 0)
             {
-                items = items.Where(e => e.Elements.Any(x => elements.Contains(x.Element)));
+                items = items.Where(e => elementIds.Contains(e.Id));
             }
             if (except != Facet.Place && placeCodes.Count > 0)
             {
-                items = items.Where(e => e.Places.Any(x => placeCodes.Contains(x.PlaceCode)));
+                items = items.Where(e => placeIds.Contains(e.Id));
             }
             if (except != Facet.Region && region is not null)
             {
-                // RegionOf, in SQL: the place's region, or the place itself when it is a region or a nation other than England.
-                items = items.Where(e => e.Places.Any(x => placesTable.Any(pl => pl.Code == x.PlaceCode
-                    && (pl.RegionCode == region || pl.RegionCode == null && pl.Code == region && (pl.Type == PlaceType.Region || pl.Type == PlaceType.Nation && pl.Nation != "England")))));
+                items = items.Where(e => regionIds.Contains(e.Id));
             }
             if (except != Facet.Nation && nation is not null)
             {
-                items = items.Where(e => e.Places.Any(x => placesTable.Any(pl => pl.Code == x.PlaceCode && pl.Nation == nation)));
+                items = items.Where(e => nationIds.Contains(e.Id));
             }
-            if (except != Facet.Kind && kinds.Count > 0)
+            if (except is not (Facet.Kind or Facet.Scalars) && kinds.Count > 0)
             {
                 items = items.Where(e => kinds.Contains(e.Kind));
             }
-            if (except != Facet.Strength && query.MinimumStrength is { } strength)
+            if (except is not (Facet.Strength or Facet.Scalars) && query.MinimumStrength is { } strength)
             {
                 items = items.Where(e => e.Strength >= strength);
             }
-            if (except != Facet.Year && query.Year is { } year)
+            if (except is not (Facet.Year or Facet.Scalars) && query.Year is { } year)
             {
                 items = items.Where(e => e.Year == year);
             }
@@ -137,7 +144,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         var total = await matched.CountAsync(cancellationToken);
         var rows = await PageAsync(matched, textHits, placeInText, (page - 1) * pageSize, pageSize, cancellationToken);
         var hits = await HitsAsync(rows, text, placeInText, cancellationToken);
-        var facets = query.WithFacets ? await FacetsAsync(Filtered, cancellationToken) : EvidenceFacets.None;
+        var facets = query.WithFacets ? await FacetsAsync(query, Filtered, cancellationToken) : EvidenceFacets.None;
         var shownPlace = placeInText is { } found ? new PlaceInText(found.Place, found.Neighbours, found.Words) : null;
         return new EvidenceSearchResult(total, page, pageSize, hits, facets, shownPlace);
     }
@@ -198,7 +205,6 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         }
         var ids = rows.Select(r => r.Id).ToList();
         var records = await Db.EvidenceItems.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var snippets = text.IsEmpty ? [] : (await SnippetsAsync(text, ids, cancellationToken)).ToDictionary(s => s.ItemId);
         var hits = new List<EvidenceHit>(rows.Count);
         foreach (var row in rows)
         {
@@ -211,8 +217,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
             {
                 item = item with { Organisations = [] };
             }
-            var snippet = snippets.TryGetValue(row.Id, out var s) ? Choose(s) : null;
-            hits.Add(new EvidenceHit(item, record.State, record.Version, record.UpdatedAt, row.Score, snippet ?? Plain(item.Summary), ReasonFor(item, place)));
+            hits.Add(new EvidenceHit(item, record.State, record.Version, record.UpdatedAt, row.Score, Snippet(item, text), ReasonFor(item, place)));
         }
         return hits;
     }
@@ -232,51 +237,33 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
             : null;
     }
 
-    /// <summary>The summary's extract when a word matched there, else the body's, else none.</summary>
-    private static string? Choose(EvidenceSnippetRow row) =>
-        row.Summary?.Contains(MarkStart, StringComparison.Ordinal) == true ? Marked(row.Summary)
-        : row.Body?.Contains(MarkStart, StringComparison.Ordinal) == true ? Marked(row.Body)
-        : null;
-
     /// <summary>
-    /// Encodes the extract as HTML, turning the marker characters into &lt;mark&gt;; a stray marker in the stored
-    /// text can only open or close a mark, never leave one open or inject markup.
+    /// The words around the first searched word in the summary, else in the body, with every searched word marked
+    /// by <see cref="Content.Highlighter"/> (which encodes the text); the summary's opening when neither has one.
+    /// Done here rather than by snippet() or ts_headline so both providers show the same extract, and because
+    /// either function would run the full-text match again for the page's twenty items.
     /// </summary>
-    public static string Marked(string extract)
+    public static string Snippet(EvidenceItem item, SearchText text)
     {
-        var html = new StringBuilder(extract.Length + 32);
-        var open = false;
-        var run = new StringBuilder();
-        void Flush()
+        var words = text.Words.Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (words.Count == 0)
         {
-            html.Append(WebUtility.HtmlEncode(run.ToString()));
-            run.Clear();
+            words = [.. text.Words.Distinct(StringComparer.OrdinalIgnoreCase)];
         }
-        foreach (var c in extract)
+        foreach (var source in new[] { item.Summary, item.Body ?? "" })
         {
-            if (c == MarkStart && !open)
+            var tokens = source.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var at = Array.FindIndex(tokens, t => words.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
+            if (at < 0)
             {
-                Flush();
-                html.Append("<mark>");
-                open = true;
+                continue;
             }
-            else if (c == MarkEnd && open)
-            {
-                Flush();
-                html.Append("</mark>");
-                open = false;
-            }
-            else if (c is not (MarkStart or MarkEnd))
-            {
-                run.Append(c);
-            }
+            var start = Math.Max(0, at - 8);
+            var window = string.Join(' ', tokens.Skip(start).Take(SnippetWords));
+            var extract = (start > 0 ? "… " : "") + window + (start + SnippetWords < tokens.Length ? " …" : "");
+            return Content.Highlighter.Highlight(extract, string.Join(' ', words));
         }
-        Flush();
-        if (open)
-        {
-            html.Append("</mark>");
-        }
-        return html.ToString().Trim();
+        return Plain(item.Summary);
     }
 
     /// <summary>The opening words of the summary, encoded, when nothing in the text matched (a place or filter did).</summary>
@@ -286,7 +273,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         return WebUtility.HtmlEncode(words.Length <= SnippetWords ? summary : string.Join(' ', words.Take(SnippetWords)) + " …");
     }
 
-    private async Task<EvidenceFacets> FacetsAsync(Func<Facet, IQueryable<EvidenceRecord>> filtered, CancellationToken cancellationToken)
+    private async Task<EvidenceFacets> FacetsAsync(EvidenceQuery query, Func<Facet, IQueryable<EvidenceRecord>> filtered, CancellationToken cancellationToken)
     {
         static IReadOnlyList<FacetValue> Sorted(IEnumerable<FacetValue> values) =>
             [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
@@ -299,9 +286,16 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
             .Select(g => new FacetValue(g.Key, g.Count())).ToListAsync(cancellationToken);
         var regions = await CountByRegionAsync(filtered(Facet.Region), cancellationToken);
         var nations = await CountByNationAsync(filtered(Facet.Nation), cancellationToken);
-        var kinds = await filtered(Facet.Kind).GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var strengths = await filtered(Facet.Strength).GroupBy(e => e.Strength).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var years = await filtered(Facet.Year).Where(e => e.Year != null).GroupBy(e => e.Year!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Kind, strength and year come from one grouped query over the items that pass every other filter; each
+        // facet then applies the other two of those filters to the groups in memory (at most 6 × 5 × years rows).
+        var groups = await filtered(Facet.Scalars).GroupBy(e => new { e.Kind, e.Strength, e.Year })
+            .Select(g => new { g.Key.Kind, g.Key.Strength, g.Key.Year, Count = g.Count() }).ToListAsync(cancellationToken);
+        bool KindOk(EvidenceKind kind) => query.Kinds.Count == 0 || query.Kinds.Contains(kind);
+        bool StrengthOk(int strength) => query.MinimumStrength is not { } minimum || strength >= minimum;
+        bool YearOk(int? year) => query.Year is not { } wanted || year == wanted;
+        var kinds = groups.Where(g => StrengthOk(g.Strength) && YearOk(g.Year)).GroupBy(g => g.Kind).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var strengths = groups.Where(g => KindOk(g.Kind) && YearOk(g.Year)).GroupBy(g => g.Strength).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var years = groups.Where(g => g.Year != null && KindOk(g.Kind) && StrengthOk(g.Strength)).GroupBy(g => g.Year!.Value).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
         // A minimum strength counts every item at or above each level, as choosing that level would give.
         var atLeast = Enumerable.Range(StrengthOfEvidence.Lowest, StrengthOfEvidence.Highest)
             .Select(level => new FacetValue(level.ToString(CultureInfo.InvariantCulture), strengths.Where(s => s.Key >= level).Sum(s => s.Count)))

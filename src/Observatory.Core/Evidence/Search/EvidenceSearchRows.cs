@@ -20,14 +20,6 @@ public sealed class EvidenceTextHit
     public double Score { get; set; }
 }
 
-/// <summary>Marked-up extracts of an item's summary and body around the words that matched.</summary>
-public sealed class EvidenceSnippetRow
-{
-    public long ItemId { get; set; }
-    public string? Summary { get; set; }
-    public string? Body { get; set; }
-}
-
 internal sealed class EvidenceElementNameConfiguration : IEntityTypeConfiguration<EvidenceElementName>
 {
     public void Configure(EntityTypeBuilder<EvidenceElementName> builder)
@@ -37,13 +29,8 @@ internal sealed class EvidenceElementNameConfiguration : IEntityTypeConfiguratio
     }
 }
 
-// Neither maps to a table: they are the shapes of raw full-text queries (FromSql), which differ by provider.
+// Not a table: the shape of the provider's own full-text query (FromSql over the temporary match table).
 internal sealed class EvidenceTextHitConfiguration : IEntityTypeConfiguration<EvidenceTextHit>
 {
     public void Configure(EntityTypeBuilder<EvidenceTextHit> builder) => builder.HasNoKey().ToTable((string?)null);
-}
-
-internal sealed class EvidenceSnippetRowConfiguration : IEntityTypeConfiguration<EvidenceSnippetRow>
-{
-    public void Configure(EntityTypeBuilder<EvidenceSnippetRow> builder) => builder.HasNoKey().ToTable((string?)null);
 }

@@ -9,8 +9,6 @@ namespace Observatory.Evidence.Search;
 public sealed class PostgreSqlEvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<BoundarySet> boundaries)
     : EvidenceSearch(db, library, places, boundaries)
 {
-    private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15";
-
     protected override async Task<IQueryable<EvidenceTextHit>> MatchAsync(int slot, SearchText text, CancellationToken cancellationToken)
     {
         // A temporary table belongs to its session, so concurrent searches never see each other's matches.
@@ -22,16 +20,5 @@ public sealed class PostgreSqlEvidenceSearch(ObservatoryDbContext db, EvidenceLi
             $"INSERT INTO evidence_matches SELECT {slot}, s.item_id, ts_rank_cd(s.document, q) FROM evidence_search s, websearch_to_tsquery('english', {text.ToWebSearch()}) q WHERE s.document @@ q",
             cancellationToken);
         return Db.Set<EvidenceTextHit>().FromSql($"SELECT item_id, score FROM evidence_matches WHERE slot = {slot}");
-    }
-
-    protected override Task<List<EvidenceSnippetRow>> SnippetsAsync(SearchText text, IReadOnlyList<long> ids, CancellationToken cancellationToken)
-    {
-        var list = ids.ToArray();
-        return Db.Set<EvidenceSnippetRow>().FromSql(
-            $"""
-            SELECT i.id AS item_id, ts_headline('english', i.summary, q, {HeadlineOptions}) AS summary,
-                ts_headline('english', coalesce(i.body, ''), q, {HeadlineOptions}) AS body
-            FROM evidence_items i, websearch_to_tsquery('english', {text.ToWebSearch()}) q WHERE i.id = ANY({list})
-            """).ToListAsync(cancellationToken);
     }
 }

@@ -24,15 +24,4 @@ public sealed class SqliteEvidenceSearch(ObservatoryDbContext db, EvidenceLibrar
             cancellationToken);
         return Db.Set<EvidenceTextHit>().FromSql($"SELECT item_id, score FROM temp.evidence_matches WHERE slot = {slot}");
     }
-
-    protected override Task<List<EvidenceSnippetRow>> SnippetsAsync(SearchText text, IReadOnlyList<long> ids, CancellationToken cancellationToken)
-    {
-        var list = "[" + string.Join(',', ids) + "]";
-        return Db.Set<EvidenceSnippetRow>().FromSql(
-            $"""
-            SELECT rowid AS item_id, snippet(evidence_search, 1, char(2), char(3), '…', 32) AS summary,
-                snippet(evidence_search, 2, char(2), char(3), '…', 32) AS body
-            FROM evidence_search WHERE evidence_search MATCH {text.ToFts5()} AND rowid IN (SELECT value FROM json_each({list}))
-            """).ToListAsync(cancellationToken);
-    }
 }
