@@ -23,6 +23,7 @@ public static class BenchmarkRunner
         new CatalogueLoadBenchmark(),
         new ImportBenchmark(),
         new PortraitBenchmark(),
+        new EvidenceSearchBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

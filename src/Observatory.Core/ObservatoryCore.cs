@@ -67,6 +67,13 @@ public static class ObservatoryCore
         services.AddScoped<RelatedEvidence>();
         services.AddScoped<EvidenceCuration>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
+        // One interface, the database's own full-text search behind it; boundaries load only when a place is named.
+        services.AddScoped<Evidence.Search.IEvidenceSearch>(sp => database.IsPostgreSql
+            ? new Evidence.Search.PostgreSqlEvidenceSearch(sp.GetRequiredService<ObservatoryDbContext>(), sp.GetRequiredService<EvidenceLibrary>(),
+                sp.GetRequiredService<PlaceRegistry>(), sp.GetRequiredService<BoundarySet>)
+            : new Evidence.Search.SqliteEvidenceSearch(sp.GetRequiredService<ObservatoryDbContext>(), sp.GetRequiredService<EvidenceLibrary>(),
+                sp.GetRequiredService<PlaceRegistry>(), sp.GetRequiredService<BoundarySet>));
+        services.AddSingleton<IDataSeeder, Evidence.Search.EvidenceSearchSeeder>();
         return services;
     }
 }

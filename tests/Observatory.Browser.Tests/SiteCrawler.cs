@@ -41,6 +41,11 @@ public static partial class SiteCrawler
         "/evidence/wigan-bewigan/report",
         "/evidence/wigan-bewigan/versions",
         "/evidence/submit",
+        // Evidence search: results with marks, none at all, a place with its neighbours, and filters with facets.
+        "/evidence?q=food",
+        "/evidence?q=zzzz-nothing",
+        "/evidence?q=Wigan",
+        "/evidence?kind=case-study&element=place-making/food&nation=Scotland&strength=1",
     ];
 
     public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)

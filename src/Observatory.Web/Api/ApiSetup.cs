@@ -27,6 +27,7 @@ public static class ApiSetup
         app.MapPortraitsApi();
         app.MapIndicesApi();
         app.MapEvidenceExportApi();
+        app.MapEvidenceApi();
         return app;
     }
 

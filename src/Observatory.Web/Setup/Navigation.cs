@@ -11,6 +11,7 @@ public static class Navigation
         new("Indicators", "/indicators"),
         new("Portraits", "/portraits"),
         new("Indices", "/indices"),
+        new("Evidence", "/evidence"),
         new("Frameworks", "/frameworks"),
     ];
 

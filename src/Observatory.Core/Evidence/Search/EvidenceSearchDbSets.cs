@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Observatory.Evidence.Search;
+
+namespace Observatory.Storage;
+
+public sealed partial class ObservatoryDbContext
+{
+    public DbSet<EvidenceElementName> EvidenceElementNames => Set<EvidenceElementName>();
+}
