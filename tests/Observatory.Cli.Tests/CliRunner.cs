@@ -15,3 +15,31 @@ public static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
+
+/// <summary>A command test with its own SQLite file and a folder for the files it feeds the command.</summary>
+public abstract class CommandFileTests : Xunit.IAsyncLifetime
+{
+    protected readonly Testing.TestDatabase _database = Testing.TestDatabase.CreateSqlite();
+    protected readonly string _folder = Path.Combine(Path.GetTempPath(), "observatory-tests", Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    protected Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _database.Setting]);
+
+    protected string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

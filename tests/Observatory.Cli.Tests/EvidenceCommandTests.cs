@@ -5,10 +5,8 @@ using Observatory.Testing;
 
 namespace Observatory.Cli.Tests;
 
-public sealed class EvidenceCommandTests : IAsyncLifetime
+public sealed class EvidenceCommandTests : CommandFileTests
 {
-    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "observatory-tests", Guid.NewGuid().ToString("N"));
 
     private const string Batch = """
         id: batch
@@ -31,27 +29,6 @@ public sealed class EvidenceCommandTests : IAsyncLifetime
             strength: 1
             status: promising
         """;
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _database.Setting]);
-
-    private string WriteFile(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     [Fact]
     public async Task A_file_with_any_problem_is_refused_whole_with_file_line_column_and_field()

@@ -6,33 +6,10 @@ using Observatory.Testing;
 
 namespace Observatory.Cli.Tests;
 
-public sealed class FrameworksCommandTests : IAsyncLifetime
+public sealed class FrameworksCommandTests : CommandFileTests
 {
-    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "observatory-tests", Guid.NewGuid().ToString("N"));
 
     private static readonly FrameworkCatalogue Shipped = FrameworkCatalogue.LoadShipped(DataFolder.Locate());
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--db", _database.Setting]);
-
-    private string WriteFile(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     [Fact]
     public async Task Help_lists_the_commands()

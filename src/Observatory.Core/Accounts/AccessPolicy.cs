@@ -101,7 +101,7 @@ public static class AccessPolicy
         return item.Visibility switch
         {
             Visibility.Public => true,
-            Visibility.Shared => item.SharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => long.TryParse(id, out var org) && actor.RoleIn(org) is not null),
+            Visibility.Shared => SharedWith(item.SharedWith).Any(id => actor.RoleIn(id) is not null),
             _ => false,
         };
     }
@@ -111,6 +111,9 @@ public static class AccessPolicy
         CanCurateEvidence(actor)
         || actor.MayWrite && item.SubmittedById is { } by && by == actor.PersonId && item.State != WorkflowState.Published;
 
-    public static IEnumerable<long> SharedWith(IOwnedItem item) =>
-        item.SharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => long.TryParse(s, out var id) ? id : -1).Where(id => id > 0);
+    public static IEnumerable<long> SharedWith(IOwnedItem item) => SharedWith(item.SharedWith);
+
+    /// <summary>The organisation ids of a comma-separated share list, as every owned item (and evidence) stores it.</summary>
+    public static IEnumerable<long> SharedWith(string sharedWith) =>
+        sharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => long.TryParse(s, out var id) ? id : -1).Where(id => id > 0);
 }
