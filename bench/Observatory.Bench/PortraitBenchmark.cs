@@ -49,6 +49,8 @@ public sealed class PortraitBenchmark : IBenchmark
         var python = options.Get("python") ?? "/usr/bin/python3";
         var node = options.Get("node") ?? "node";
         var peers = options.Get("peers") ?? PeersFolder();
+        // "--repeat N" times the engine's portraits N more times and stops there: for working on the engine, not a result.
+        var repeat = int.Parse(options.Get("repeat") ?? "0", CultureInfo.InvariantCulture);
         void Log(string message)
         {
             output.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
@@ -99,6 +101,21 @@ public sealed class PortraitBenchmark : IBenchmark
         });
         var portraitSize = $"{areas:N0} × {Periods} portraits ({dataset.Rows:N0} values)";
         output.WriteLine($"engine: {engine.Seconds:0.00} s, {engine.Cpu:0.00} CPU s; social achieved {Sum(counts, 0):N0} of {Sum(counts, 1):N0}, ecological transgressed {Sum(counts, 2):N0} of {Sum(counts, 3):N0}");
+        if (repeat > 0)
+        {
+            for (var r = 0; r < repeat; r++)
+            {
+                var again = Measure(() =>
+                {
+                    for (var p = 0; p < Periods; p++)
+                    {
+                        PortraitEngine.Compute(definition, columns[p]);
+                    }
+                });
+                output.WriteLine($"engine again: {again.Seconds:0.000} s, {again.Cpu:0.000} CPU s");
+            }
+            return;
+        }
         // The batch works out its statuses and ratios when first read, which the peers never produce; this row
         // shows what reading them all costs on top (not a target).
         Log("portraits: PortraitEngine.Compute for every period, then every status and ratio read");

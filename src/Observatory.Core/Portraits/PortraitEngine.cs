@@ -193,7 +193,10 @@ public static class PortraitEngine
 {
     // Places are taken a chunk at a time, every dimension in turn, so a dimension's marks (see Read) stay in the
     // cache from its first indicator to its status, however many places the set has.
-    private const int Chunk = 4096;
+    private const int Chunk = 2048;
+
+    /// <summary>Sets of at least this many chunks (16,384 places) are shared among threads.</summary>
+    private const int ParallelChunks = 8;
 
     /// <summary>Portraits for every place in <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentException">A local threshold names no dimension or indicator, or one whose ratio is published.</exception>
@@ -207,18 +210,31 @@ public static class PortraitEngine
         }
         var (thresholds, reasons) = ApplyLocal(definition, localThresholds);
         var places = columns.Places.Count;
+        // The worst place is found over the set's central values, so bounds and centre share one scale; each
+        // column's on its own, so a large set's are found on every core.
+        var worsts = new double[indicators.Count];
+        void FindWorst(int column) => worsts[column] = indicators[column].Normalisation == Normalisation.MinMaxToThreshold
+            ? thresholds[column]?.Worst ?? Worst(columns.Values[column], indicators[column].Polarity)
+            : double.NaN;
+        if (Shared((places + Chunk - 1) / Chunk))
+        {
+            Parallel.For(0, indicators.Count, FindWorst);
+        }
+        else
+        {
+            for (var i = 0; i < indicators.Count; i++)
+            {
+                FindWorst(i);
+            }
+        }
         var rules = new RatioRule[indicators.Count];
         var column = 0;
         foreach (var dimension in definition.Dimensions)
         {
             foreach (var indicator in dimension.Indicators)
             {
-                var threshold = thresholds[column];
-                // The worst place is found over the set's central values, so bounds and centre share one scale.
-                var worst = indicator.Normalisation == Normalisation.MinMaxToThreshold
-                    ? threshold?.Worst ?? Worst(columns.Values[column], indicator.Polarity)
-                    : double.NaN;
-                rules[column++] = RatioRule.For(indicator.Normalisation, dimension.Ring, indicator.Polarity, threshold, worst);
+                rules[column] = RatioRule.For(indicator.Normalisation, dimension.Ring, indicator.Polarity, thresholds[column], worsts[column]);
+                column++;
             }
         }
         var rounding = new Rounding(definition.Decimals);
@@ -239,23 +255,53 @@ public static class PortraitEngine
     private static void Read(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses, int[][]? counts)
     {
         var places = values.Length > 0 ? values[0].Length : 0;
+        // Counts alone (no statuses) are read straight off the values where every indicator of a dimension allows it.
+        var fused = statuses is null && counts is not null ? FusedDimension.Plan(definition, rules, rounding) : null;
+        var chunks = (places + Chunk - 1) / Chunk;
+        // Each chunk writes only its own places' statuses and counts, so a large set is shared among the cores.
+        if (Shared(chunks))
+        {
+            Parallel.For(0, chunks, () => new long[Chunk], (chunk, _, marks) =>
+            {
+                ReadChunk(definition, values, rules, rounding, statuses, counts, fused, chunk * Chunk, marks);
+                return marks;
+            }, _ => { });
+            return;
+        }
         var marks = new long[Math.Min(Chunk, Math.Max(places, 1))];
         for (var start = 0; start < places; start += Chunk)
         {
-            var length = Math.Min(Chunk, places - start);
-            var column = 0;
-            for (var d = 0; d < definition.Dimensions.Count; d++)
+            ReadChunk(definition, values, rules, rounding, statuses, counts, fused, start, marks);
+        }
+    }
+
+    /// <summary>Whether work in this many chunks is worth sharing among threads: not for a council set, which is one chunk.</summary>
+    private static bool Shared(int chunks) => chunks >= ParallelChunks && Environment.ProcessorCount > 1;
+
+    /// <summary>One chunk of places (from <paramref name="start"/>) through every dimension; see <see cref="Read"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadChunk(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses,
+        int[][]? counts, FusedDimension?[]? fused, int start, long[] marks)
+    {
+        var length = Math.Min(Chunk, values[0].Length - start);
+        var column = 0;
+        for (var d = 0; d < definition.Dimensions.Count; d++)
+        {
+            var dimension = definition.Dimensions[d];
+            var social = dimension.Ring == Ring.Social;
+            if (fused?[d] is { } plan)
             {
-                var dimension = definition.Dimensions[d];
-                var social = dimension.Ring == Ring.Social;
-                for (var k = 0; k < dimension.Indicators.Count; k++, column++)
-                {
-                    rules[column].Mark(values[column].AsSpan(start, length), social, rounding, marks);
-                }
-                Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
-                    counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
-                    counts is null ? default : counts[social ? 0 : 2].AsSpan(start, length));
+                plan.Count(values, rules, rounding, start, length, counts!);
+                column += dimension.Indicators.Count;
+                continue;
             }
+            for (var k = 0; k < dimension.Indicators.Count; k++, column++)
+            {
+                rules[column].Mark(values[column].AsSpan(start, length), social, rounding, marks);
+            }
+            Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
+                counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
+                counts is null ? default : counts[social ? 0 : 2].AsSpan(start, length));
         }
     }
 
@@ -416,9 +462,13 @@ public static class PortraitEngine
                 worst = v;
             }
         }
-        // Which zero was first matters to the sign of a ratio, and a set of ±∞ or no data at all reads the same as
-        // the sentinel: the first-found scan settles those.
-        if (worst == 0 || double.IsInfinity(worst))
+        // Which zero was first matters to the sign of a ratio: the first of either sign is the one a first-found
+        // scan keeps. A set of ±∞ or no data at all reads the same as the sentinel: that scan settles those.
+        if (worst == 0)
+        {
+            return values[FirstZero(values)];
+        }
+        if (double.IsInfinity(worst))
         {
             worst = double.NaN;
             foreach (var v in values)
@@ -430,6 +480,28 @@ public static class PortraitEngine
             }
         }
         return worst;
+    }
+
+    /// <summary>Where the first zero of either sign is (there is one).</summary>
+    private static int FirstZero(double[] values)
+    {
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // A comparison with zero is true for both signs.
+            for (; p <= values.Length - Vector<double>.Count; p += Vector<double>.Count)
+            {
+                if (Vector.EqualsAny(Vector.LoadUnsafe(ref values[p]), Vector<double>.Zero))
+                {
+                    break;
+                }
+            }
+        }
+        while (values[p] != 0)
+        {
+            p++;
+        }
+        return p;
     }
 
     /// <summary>
@@ -576,6 +648,62 @@ public static class PortraitEngine
                 default:
                     return new(Form.Undefined, 0, 0);
             }
+        }
+
+        /// <summary>
+        /// The same test as <see cref="Mark"/> for one indicator, turned round onto its values: the rounded ratio is
+        /// worse than the threshold exactly when the value lies outside (or, when <see cref="Cut.Inside"/>, inside)
+        /// an interval whose ends are worked out once, so the values need no arithmetic at all. False when the
+        /// rule has no such form here (no fast rounding, a factor or cut that is not an ordinary double, a
+        /// division by a threshold that is not positive), and the caller marks the column instead.
+        /// </summary>
+        public bool TryCut(bool social, Rounding rounding, out Cut cut)
+        {
+            cut = default;
+            if (!rounding.Fast)
+            {
+                return false;
+            }
+            var scale = rounding.Scale;
+            // The edge and its window are Marked's, on the scale of ratio × scale.
+            var edge = scale + (social ? -0.5 : 0.5);
+            var window = 2 * edge * Rounding.MidpointWindow;
+            if (Shape == Form.Into)
+            {
+                // y = span × scale ÷ value: negative below 0, +∞ at 0, falling from there, past the edge at
+                // span × scale ÷ edge. A value within a relative hair of that point is left to the exact rounding:
+                // there |dy/dvalue| is edge ÷ value, so the window above becomes window × value ÷ edge, doubled.
+                var at = Span * scale / edge;
+                if (!(Span > 0) || !double.IsFinite(Span) || !double.IsNormal(at))
+                {
+                    return false;
+                }
+                // Social: worse below 0 (a negative ratio) or beyond the point; ecological: worse from 0 (+∞ at 0) to the point.
+                cut = new Cut(social ? Cut.Where.Outside : Cut.Where.Inside, 0, at, at, 2 * window * at / edge);
+                return true;
+            }
+            var (origin, factor) = Shape switch
+            {
+                Form.Published => (0, scale),
+                Form.Over => (0, scale / Span),
+                Form.From => (Origin, scale / Span),
+                Form.Below => (Origin, -scale / Span),
+                _ => (double.NaN, double.NaN),
+            };
+            var point = origin + (edge / factor);
+            if (!double.IsNormal(factor) || !double.IsFinite(origin) || !double.IsFinite(point))
+            {
+                return false;
+            }
+            // y = (value − origin) × factor crosses the edge at the point. Worse is below the edge on the social
+            // ring and above it on the ecological one; a negative factor turns that round on the values. The
+            // window is the edge's divided by the factor, doubled, with room for the point's own rounding.
+            var below = social == factor > 0;
+            var band = (2 * window / Math.Abs(factor)) + (1e-15 * (Math.Abs(origin) + Math.Abs(point)));
+            cut = below
+                ? new Cut(Cut.Where.Below, point, double.PositiveInfinity, point, band)
+                : new Cut(Cut.Where.Above, double.NegativeInfinity, point, point, band);
+            return true;
         }
 
         /// <summary>The exact, unrounded ratio of one value.</summary>
@@ -808,6 +936,273 @@ public static class PortraitEngine
         {
             public double Of(double value) => (origin - value) / span;
             public Vector<double> Of(Vector<double> values) => (new Vector<double>(origin) - values) / new Vector<double>(span);
+        }
+    }
+
+    /// <summary>
+    /// One indicator's test on its values (see <see cref="RatioRule.TryCut"/>): worse when the value is below
+    /// <see cref="Low"/>, above <see cref="High"/>, either, or between them, as <see cref="Side"/> says; a value
+    /// within <see cref="Band"/> of <see cref="Edge"/> is too near the threshold to be told apart from it this way.
+    /// </summary>
+    private readonly record struct Cut(Cut.Where Side, double Low, double High, double Edge, double Band)
+    {
+        public enum Where
+        {
+            Below,
+            Above,
+            Outside,
+
+            /// <summary>From <see cref="Low"/> (included) to <see cref="High"/>.</summary>
+            Inside,
+        }
+
+        public bool Near(double value) => Math.Abs(value - Edge) <= Band;
+    }
+
+    /// <summary>
+    /// One dimension of up to three indicators counted straight off its values: each indicator's test is a
+    /// comparison or two (<see cref="Cut"/>), the dimension's status is the indicators' taken together in
+    /// registers, and the counts go into <see cref="Tallies"/>, so a place's values are read once, with no
+    /// ratio, mark or status written anywhere. Written for the counts a scatter or a map needs over tens of
+    /// thousands of places; it gives exactly what <see cref="Read"/> does through marks.
+    /// </summary>
+    private sealed class FusedDimension
+    {
+        private readonly bool _social;
+        private readonly int[] _columns;
+        private readonly Cut[] _cuts;
+
+        private FusedDimension(bool social, int[] columns, Cut[] cuts)
+        {
+            _social = social;
+            _columns = columns;
+            _cuts = cuts;
+        }
+
+        /// <summary>Per dimension, its fused counting, or null where a column has no <see cref="Cut"/> or there are more than three.</summary>
+        public static FusedDimension?[]? Plan(PortraitDefinition definition, RatioRule[] rules, Rounding rounding)
+        {
+            if (!Vector.IsHardwareAccelerated)
+            {
+                return null;
+            }
+            var plans = new FusedDimension?[definition.Dimensions.Count];
+            var column = 0;
+            for (var d = 0; d < plans.Length; d++)
+            {
+                var dimension = definition.Dimensions[d];
+                var social = dimension.Ring == Ring.Social;
+                var columns = new List<int>();
+                var cuts = new List<Cut>();
+                var ok = true;
+                for (var k = 0; k < dimension.Indicators.Count; k++, column++)
+                {
+                    // An indicator with no ratio never gives its dimension data, so it is simply left out.
+                    if (rules[column].Shape == RatioRule.Form.Undefined)
+                    {
+                        continue;
+                    }
+                    ok &= rules[column].TryCut(social, rounding, out var cut);
+                    columns.Add(column);
+                    cuts.Add(cut);
+                }
+                plans[d] = ok && columns.Count <= 3 ? new FusedDimension(social, [.. columns], [.. cuts]) : null;
+            }
+            return plans;
+        }
+
+        public void Count(double[][] values, RatioRule[] rules, Rounding rounding, int start, int length, int[][] counts)
+        {
+            if (_columns.Length == 0)
+            {
+                return;
+            }
+            var withData = counts[_social ? 1 : 3].AsSpan(start, length);
+            var counted = counts[_social ? 0 : 2].AsSpan(start, length);
+            // A dimension of one or two indicators reads its first again in the empty places: a test or'd with
+            // itself gives the same.
+            var at = new Columns(this, values, start, withData, counted);
+            var p = Pick(at, _cuts[0], _cuts[Math.Min(1, _cuts.Length - 1)], _cuts[^1], length);
+            if (p < 0)
+            {
+                p = ~p;
+                Settle(values, rules, rounding, start, 0, p, withData, counted, near: true);
+            }
+            Settle(values, rules, rounding, start, p, length, withData, counted, near: false);
+        }
+
+        private readonly ref struct Columns(FusedDimension plan, double[][] values, int start, Span<int> withData, Span<int> counted)
+        {
+            public readonly ref int WithData = ref MemoryMarshal.GetReference(withData);
+            public readonly ref int Counted = ref MemoryMarshal.GetReference(counted);
+            public readonly ref double V0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[0]]), start);
+            public readonly ref double V1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[Math.Min(1, plan._columns.Length - 1)]]), start);
+            public readonly ref double V2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[^1]]), start);
+            public readonly bool Social = plan._social;
+        }
+
+        // Each indicator's test is picked once per call, so the loop is compiled for the three tests it runs
+        // (one comparison for most) rather than testing for which to run.
+        private static int Pick(in Columns at, in Cut c0, in Cut c1, in Cut c2, int length) => c0.Side switch
+        {
+            Cut.Where.Below => Pick<Below>(at, new(c0), c1, c2, length),
+            Cut.Where.Above => Pick<Above>(at, new(c0), c1, c2, length),
+            Cut.Where.Outside => Pick<Outside>(at, new(c0), c1, c2, length),
+            _ => Pick<Inside>(at, new(c0), c1, c2, length),
+        };
+
+        private static int Pick<T0>(in Columns at, in Test<T0> t0, in Cut c1, in Cut c2, int length)
+            where T0 : struct, ISide => c1.Side switch
+            {
+                Cut.Where.Below => Pick<T0, Below>(at, t0, new(c1), c2, length),
+                Cut.Where.Above => Pick<T0, Above>(at, t0, new(c1), c2, length),
+                Cut.Where.Outside => Pick<T0, Outside>(at, t0, new(c1), c2, length),
+                _ => Pick<T0, Inside>(at, t0, new(c1), c2, length),
+            };
+
+        private static int Pick<T0, T1>(in Columns at, in Test<T0> t0, in Test<T1> t1, in Cut c2, int length)
+            where T0 : struct, ISide
+            where T1 : struct, ISide => c2.Side switch
+            {
+                Cut.Where.Below => Run(at, t0, t1, new Test<Below>(c2), length),
+                Cut.Where.Above => Run(at, t0, t1, new Test<Above>(c2), length),
+                Cut.Where.Outside => Run(at, t0, t1, new Test<Outside>(c2), length),
+                _ => Run(at, t0, t1, new Test<Inside>(c2), length),
+            };
+
+        /// <summary>
+        /// The vector loop: counts every place of the chunk but those with a value near an edge, and returns where
+        /// it stopped, or its complement when some place was left out as near (<see cref="Settle"/> counts those).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int Run<T0, T1, T2>(in Columns at, in Test<T0> test0, in Test<T1> test1, in Test<T2> test2, int length)
+            where T0 : struct, ISide
+            where T1 : struct, ISide
+            where T2 : struct, ISide
+        {
+            // Everything the loop reads but the values is copied into locals first: through a reference the JIT
+            // must assume each store to the tallies may have changed it, and would load it again every time.
+            var (lo0, hi0, e0, b0) = test0.Lanes;
+            var (lo1, hi1, e1, b1) = test1.Lanes;
+            var (lo2, hi2, e2, b2) = test2.Lanes;
+            ref var v0 = ref at.V0;
+            ref var v1 = ref at.V1;
+            ref var v2 = ref at.V2;
+            ref var w = ref at.WithData;
+            ref var c = ref at.Counted;
+            var social = at.Social;
+            var anyNear = Vector<long>.Zero;
+            var width = Vector<double>.Count;
+            var p = 0;
+            // Two vectors of places at a time, so their 64-bit masks narrow to one vector of 32-bit counts. A
+            // comparison gives all bits set (−1) for true, so subtracting it counts one.
+            for (; p <= length - (2 * width); p += 2 * width)
+            {
+                var i = (nuint)p;
+                var j = (nuint)(p + width);
+                var x0 = Vector.LoadUnsafe(ref v0, i);
+                var x1 = Vector.LoadUnsafe(ref v1, i);
+                var x2 = Vector.LoadUnsafe(ref v2, i);
+                var y0 = Vector.LoadUnsafe(ref v0, j);
+                var y1 = Vector.LoadUnsafe(ref v1, j);
+                var y2 = Vector.LoadUnsafe(ref v2, j);
+                // Near an edge: left out of both counts here, for Settle.
+                var nearX = Vector.LessThanOrEqual(Vector.Abs(x0 - e0), b0)
+                    | Vector.LessThanOrEqual(Vector.Abs(x1 - e1), b1)
+                    | Vector.LessThanOrEqual(Vector.Abs(x2 - e2), b2);
+                var nearY = Vector.LessThanOrEqual(Vector.Abs(y0 - e0), b0)
+                    | Vector.LessThanOrEqual(Vector.Abs(y1 - e1), b1)
+                    | Vector.LessThanOrEqual(Vector.Abs(y2 - e2), b2);
+                // NaN, no data, is the only value not equal to itself, and fails every test.
+                var anyX = Vector.AndNot(Vector.Equals(x0, x0) | Vector.Equals(x1, x1) | Vector.Equals(x2, x2), nearX);
+                var anyY = Vector.AndNot(Vector.Equals(y0, y0) | Vector.Equals(y1, y1) | Vector.Equals(y2, y2), nearY);
+                var badX = Vector.AndNot(T0.Worse(x0, lo0, hi0) | T1.Worse(x1, lo1, hi1) | T2.Worse(x2, lo2, hi2), nearX);
+                var badY = Vector.AndNot(T0.Worse(y0, lo0, hi0) | T1.Worse(y1, lo1, hi1) | T2.Worse(y2, lo2, hi2), nearY);
+                (Vector.LoadUnsafe(ref w, i) - Vector.Narrow(anyX, anyY)).StoreUnsafe(ref w, i);
+                var counted = social ? Vector.Narrow(Vector.AndNot(anyX, badX), Vector.AndNot(anyY, badY)) : Vector.Narrow(badX, badY);
+                (Vector.LoadUnsafe(ref c, i) - counted).StoreUnsafe(ref c, i);
+                anyNear |= nearX | nearY;
+            }
+            return anyNear == Vector<long>.Zero ? p : ~p;
+        }
+
+        private interface ISide
+        {
+            static abstract Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high);
+        }
+
+        private readonly struct Below : ISide
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.LessThan(x, low);
+        }
+
+        private readonly struct Above : ISide
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.GreaterThan(x, high);
+        }
+
+        private readonly struct Outside : ISide
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.LessThan(x, low) | Vector.GreaterThan(x, high);
+        }
+
+        private readonly struct Inside : ISide
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.GreaterThanOrEqual(x, low) & Vector.LessThan(x, high);
+        }
+
+        /// <summary>One indicator's <see cref="Cut"/> as vectors, its side fixed by the type.</summary>
+        private readonly struct Test<TSide>(Cut cut)
+            where TSide : struct, ISide
+        {
+            public (Vector<double> Low, Vector<double> High, Vector<double> Edge, Vector<double> Band) Lanes { get; } =
+                (new(cut.Low), new(cut.High), new(cut.Edge), new(cut.Band));
+        }
+
+        /// <summary>
+        /// Places <paramref name="from"/> to <paramref name="to"/> of the chunk counted one at a time through the
+        /// exact rounding (only those with a value near an edge, when <paramref name="near"/>: the loop left them out).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Settle(double[][] values, RatioRule[] rules, Rounding rounding, int start, int from, int to, Span<int> withData, Span<int> counted, bool near)
+        {
+            for (var p = from; p < to; p++)
+            {
+                if (near && !IsNear(values, start + p))
+                {
+                    continue;
+                }
+                var mark = 0;
+                foreach (var column in _columns)
+                {
+                    var ratio = rounding.Of(rules[column].Of(values[column][start + p]));
+                    mark = Math.Min(mark, double.IsNaN(ratio) ? 0 : (_social ? ratio < 1 : ratio > 1) ? -2 : -1);
+                }
+                if (mark != 0)
+                {
+                    withData[p]++;
+                    if ((mark == -2) != _social)
+                    {
+                        counted[p]++;
+                    }
+                }
+            }
+        }
+
+        private bool IsNear(double[][] values, int place)
+        {
+            for (var k = 0; k < _columns.Length; k++)
+            {
+                if (_cuts[k].Near(values[_columns[k]][place]))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
