@@ -956,7 +956,13 @@ public static class PortraitEngine
             Inside,
         }
 
-        public bool Near(double value) => Math.Abs(value - Edge) <= Band;
+        /// <summary>
+        /// Whether the vector loop leaves this value out as near: where its two comparisons (the edge moved out by
+        /// the band and in by it) differ, so exactly the same values.
+        /// </summary>
+        public bool Near(double value) => Side is Where.Below or Where.Inside
+            ? value >= Edge - Band && value < Edge + Band
+            : value > Edge - Band && value <= Edge + Band;
     }
 
     /// <summary>
@@ -1042,49 +1048,52 @@ public static class PortraitEngine
         }
 
         // Each indicator's test is picked once per call, so the loop is compiled for the three tests it runs
-        // (one comparison for most) rather than testing for which to run.
+        // (two comparisons for most) rather than testing for which to run.
         private static int Pick(in Columns at, in Cut c0, in Cut c1, in Cut c2, int length) => c0.Side switch
         {
-            Cut.Where.Below => Pick<Below>(at, new(c0), c1, c2, length),
-            Cut.Where.Above => Pick<Above>(at, new(c0), c1, c2, length),
-            Cut.Where.Outside => Pick<Outside>(at, new(c0), c1, c2, length),
-            _ => Pick<Inside>(at, new(c0), c1, c2, length),
+            Cut.Where.Below => Pick<Below>(at, c0, c1, c2, length),
+            Cut.Where.Above => Pick<Above>(at, c0, c1, c2, length),
+            Cut.Where.Outside => Pick<Outside>(at, c0, c1, c2, length),
+            _ => Pick<Inside>(at, c0, c1, c2, length),
         };
 
-        private static int Pick<T0>(in Columns at, in Test<T0> t0, in Cut c1, in Cut c2, int length)
+        private static int Pick<T0>(in Columns at, in Cut c0, in Cut c1, in Cut c2, int length)
             where T0 : struct, ISide => c1.Side switch
             {
-                Cut.Where.Below => Pick<T0, Below>(at, t0, new(c1), c2, length),
-                Cut.Where.Above => Pick<T0, Above>(at, t0, new(c1), c2, length),
-                Cut.Where.Outside => Pick<T0, Outside>(at, t0, new(c1), c2, length),
-                _ => Pick<T0, Inside>(at, t0, new(c1), c2, length),
+                Cut.Where.Below => Pick<T0, Below>(at, c0, c1, c2, length),
+                Cut.Where.Above => Pick<T0, Above>(at, c0, c1, c2, length),
+                Cut.Where.Outside => Pick<T0, Outside>(at, c0, c1, c2, length),
+                _ => Pick<T0, Inside>(at, c0, c1, c2, length),
             };
 
-        private static int Pick<T0, T1>(in Columns at, in Test<T0> t0, in Test<T1> t1, in Cut c2, int length)
+        private static int Pick<T0, T1>(in Columns at, in Cut c0, in Cut c1, in Cut c2, int length)
             where T0 : struct, ISide
             where T1 : struct, ISide => c2.Side switch
             {
-                Cut.Where.Below => Run(at, t0, t1, new Test<Below>(c2), length),
-                Cut.Where.Above => Run(at, t0, t1, new Test<Above>(c2), length),
-                Cut.Where.Outside => Run(at, t0, t1, new Test<Outside>(c2), length),
-                _ => Run(at, t0, t1, new Test<Inside>(c2), length),
+                Cut.Where.Below => Run<T0, T1, Below>(at, c0, c1, c2, length),
+                Cut.Where.Above => Run<T0, T1, Above>(at, c0, c1, c2, length),
+                Cut.Where.Outside => Run<T0, T1, Outside>(at, c0, c1, c2, length),
+                _ => Run<T0, T1, Inside>(at, c0, c1, c2, length),
             };
 
         /// <summary>
         /// The vector loop: counts every place of the chunk but those with a value near an edge, and returns where
         /// it stopped, or its complement when some place was left out as near (<see cref="Settle"/> counts those).
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static int Run<T0, T1, T2>(in Columns at, in Test<T0> test0, in Test<T1> test1, in Test<T2> test2, int length)
+        // Compiled on its own and fully from the first call (inlined into its caller it was compiled as that was,
+        // tier by tier, and ran half as fast).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private static int Run<T0, T1, T2>(in Columns at, Cut c0, Cut c1, Cut c2, int length)
             where T0 : struct, ISide
             where T1 : struct, ISide
             where T2 : struct, ISide
         {
-            // Everything the loop reads but the values is copied into locals first: through a reference the JIT
-            // must assume each store to the tallies may have changed it, and would load it again every time.
-            var (lo0, hi0, e0, b0) = test0.Lanes;
-            var (lo1, hi1, e1, b1) = test1.Lanes;
-            var (lo2, hi2, e2, b2) = test2.Lanes;
+            // Each test is two comparisons, with the edge moved out by the band and in by it: worse for certain,
+            // and worse unless near. The lanes where the two differ are near. Everything the loop reads but the
+            // values is in locals, so the JIT can keep it in registers.
+            var (sure0, maybe0) = T0.Edges(c0);
+            var (sure1, maybe1) = T1.Edges(c1);
+            var (sure2, maybe2) = T2.Edges(c2);
             ref var v0 = ref at.V0;
             ref var v1 = ref at.V1;
             ref var v2 = ref at.V2;
@@ -1106,61 +1115,69 @@ public static class PortraitEngine
                 var y0 = Vector.LoadUnsafe(ref v0, j);
                 var y1 = Vector.LoadUnsafe(ref v1, j);
                 var y2 = Vector.LoadUnsafe(ref v2, j);
-                // Near an edge: left out of both counts here, for Settle.
-                var nearX = Vector.LessThanOrEqual(Vector.Abs(x0 - e0), b0)
-                    | Vector.LessThanOrEqual(Vector.Abs(x1 - e1), b1)
-                    | Vector.LessThanOrEqual(Vector.Abs(x2 - e2), b2);
-                var nearY = Vector.LessThanOrEqual(Vector.Abs(y0 - e0), b0)
-                    | Vector.LessThanOrEqual(Vector.Abs(y1 - e1), b1)
-                    | Vector.LessThanOrEqual(Vector.Abs(y2 - e2), b2);
-                // NaN, no data, is the only value not equal to itself, and fails every test.
+                var badX = T0.Worse(x0, sure0) | T1.Worse(x1, sure1) | T2.Worse(x2, sure2);
+                var badY = T0.Worse(y0, sure0) | T1.Worse(y1, sure1) | T2.Worse(y2, sure2);
+                var nearX = (T0.Worse(x0, maybe0) ^ T0.Worse(x0, sure0)) | (T1.Worse(x1, maybe1) ^ T1.Worse(x1, sure1)) | (T2.Worse(x2, maybe2) ^ T2.Worse(x2, sure2));
+                var nearY = (T0.Worse(y0, maybe0) ^ T0.Worse(y0, sure0)) | (T1.Worse(y1, maybe1) ^ T1.Worse(y1, sure1)) | (T2.Worse(y2, maybe2) ^ T2.Worse(y2, sure2));
+                // NaN, no data, is the only value not equal to itself, and fails every test. A place with a value
+                // near its edge is left out here.
                 var anyX = Vector.AndNot(Vector.Equals(x0, x0) | Vector.Equals(x1, x1) | Vector.Equals(x2, x2), nearX);
                 var anyY = Vector.AndNot(Vector.Equals(y0, y0) | Vector.Equals(y1, y1) | Vector.Equals(y2, y2), nearY);
-                var badX = Vector.AndNot(T0.Worse(x0, lo0, hi0) | T1.Worse(x1, lo1, hi1) | T2.Worse(x2, lo2, hi2), nearX);
-                var badY = Vector.AndNot(T0.Worse(y0, lo0, hi0) | T1.Worse(y1, lo1, hi1) | T2.Worse(y2, lo2, hi2), nearY);
                 (Vector.LoadUnsafe(ref w, i) - Vector.Narrow(anyX, anyY)).StoreUnsafe(ref w, i);
-                var counted = social ? Vector.Narrow(Vector.AndNot(anyX, badX), Vector.AndNot(anyY, badY)) : Vector.Narrow(badX, badY);
+                var counted = social ? Vector.Narrow(Vector.AndNot(anyX, badX), Vector.AndNot(anyY, badY)) : Vector.Narrow(anyX & badX, anyY & badY);
                 (Vector.LoadUnsafe(ref c, i) - counted).StoreUnsafe(ref c, i);
                 anyNear |= nearX | nearY;
             }
             return anyNear == Vector<long>.Zero ? p : ~p;
         }
 
+        /// <summary>Which side of its edge (or edges) an indicator is worse on; an edge is its cut moved by the band.</summary>
         private interface ISide
         {
-            static abstract Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high);
+            /// <summary>The cut's edges moved out by its band (worse for certain) and in by it (worse unless near).</summary>
+            static abstract ((Vector<double>, Vector<double>) Sure, (Vector<double>, Vector<double>) Maybe) Edges(Cut cut);
+
+            static abstract Vector<long> Worse(Vector<double> x, (Vector<double> Low, Vector<double> High) edges);
         }
 
         private readonly struct Below : ISide
         {
+            public static ((Vector<double>, Vector<double>), (Vector<double>, Vector<double>)) Edges(Cut cut) =>
+                ((new(cut.Low - cut.Band), default), (new(cut.Low + cut.Band), default));
+
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.LessThan(x, low);
+            public static Vector<long> Worse(Vector<double> x, (Vector<double> Low, Vector<double> High) edges) => Vector.LessThan(x, edges.Low);
         }
 
         private readonly struct Above : ISide
         {
+            public static ((Vector<double>, Vector<double>), (Vector<double>, Vector<double>)) Edges(Cut cut) =>
+                ((default, new(cut.High + cut.Band)), (default, new(cut.High - cut.Band)));
+
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.GreaterThan(x, high);
+            public static Vector<long> Worse(Vector<double> x, (Vector<double> Low, Vector<double> High) edges) => Vector.GreaterThan(x, edges.High);
         }
 
+        /// <summary>Below the low end (0, which is never near) or above the high one.</summary>
         private readonly struct Outside : ISide
         {
+            public static ((Vector<double>, Vector<double>), (Vector<double>, Vector<double>)) Edges(Cut cut) =>
+                ((new(cut.Low), new(cut.High + cut.Band)), (new(cut.Low), new(cut.High - cut.Band)));
+
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.LessThan(x, low) | Vector.GreaterThan(x, high);
+            public static Vector<long> Worse(Vector<double> x, (Vector<double> Low, Vector<double> High) edges) =>
+                Vector.LessThan(x, edges.Low) | Vector.GreaterThan(x, edges.High);
         }
 
+        /// <summary>From the low end (0, never near) up to the high one.</summary>
         private readonly struct Inside : ISide
         {
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static Vector<long> Worse(Vector<double> x, Vector<double> low, Vector<double> high) => Vector.GreaterThanOrEqual(x, low) & Vector.LessThan(x, high);
-        }
+            public static ((Vector<double>, Vector<double>), (Vector<double>, Vector<double>)) Edges(Cut cut) =>
+                ((new(cut.Low), new(cut.High - cut.Band)), (new(cut.Low), new(cut.High + cut.Band)));
 
-        /// <summary>One indicator's <see cref="Cut"/> as vectors, its side fixed by the type.</summary>
-        private readonly struct Test<TSide>(Cut cut)
-            where TSide : struct, ISide
-        {
-            public (Vector<double> Low, Vector<double> High, Vector<double> Edge, Vector<double> Band) Lanes { get; } =
-                (new(cut.Low), new(cut.High), new(cut.Edge), new(cut.Band));
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static Vector<long> Worse(Vector<double> x, (Vector<double> Low, Vector<double> High) edges) =>
+                Vector.GreaterThanOrEqual(x, edges.Low) & Vector.LessThan(x, edges.High);
         }
 
         /// <summary>
