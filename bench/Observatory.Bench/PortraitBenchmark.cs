@@ -214,13 +214,18 @@ public sealed class PortraitBenchmark : IBenchmark
         output.WriteLine("Peak memory: the .NET process's PeakWorkingSet64 over the stage alone (it holds the whole data set); the peers' peak RSS over their whole run, load included.");
     }
 
-    /// <summary>A peer's row: the ratio is the peer's time over the engine's (above 1: the engine is faster); the target reads CPU time.</summary>
+    /// <summary>
+    /// A peer's row: the ratios are the peer's time over the engine's (above 1: the engine is faster), elapsed and
+    /// CPU. The target is read on elapsed time, what a user waits for, with the engine on every core as in the
+    /// product (pandas has one thread, DuckDB as many as the cores); so it is only to be read on a quiet machine,
+    /// and the CPU ratio says what one core of the engine does.
+    /// </summary>
     private static Measurement Peer(string what, string size, PeerResult peer, (double Seconds, long Peak, double Cpu) engine, double factor, string target)
     {
         var wall = peer.Seconds / engine.Seconds;
         var cpu = peer.Cpu / engine.Cpu;
-        var met = cpu >= factor ? "met" : "missed";
-        return new Measurement(what, size, peer.Seconds, peer.Cpu, peer.PeakRssKb * 1024, $"{wall:0.00}×; {cpu:0.00}×", $"engine {target}: **{met}** (CPU)");
+        var met = wall >= factor ? "met" : "missed";
+        return new Measurement(what, size, peer.Seconds, peer.Cpu, peer.PeakRssKb * 1024, $"{wall:0.00}×; {cpu:0.00}×", $"engine {target}: **{met}** (elapsed)");
     }
 
     private static long Sum(int[][][] counts, int which) => counts.Sum(c => (long)c[which].Sum());
