@@ -344,11 +344,22 @@ public static class PortraitEngine
     private static double[][] RatiosOf(RatioRule[] rules, double[][] values, Rounding rounding)
     {
         var ratios = new double[rules.Length][];
-        for (var column = 0; column < rules.Length; column++)
+        void Column(int column)
         {
             // Every slot is written, so the runtime need not clear it first.
             ratios[column] = GC.AllocateUninitializedArray<double>(values[column].Length);
             rules[column].Apply(values[column], ratios[column], rounding);
+        }
+        if (rules.Length > 0 && Shared((values[0].Length + Chunk - 1) / Chunk))
+        {
+            Parallel.For(0, rules.Length, Column);
+        }
+        else
+        {
+            for (var column = 0; column < rules.Length; column++)
+            {
+                Column(column);
+            }
         }
         return ratios;
     }
