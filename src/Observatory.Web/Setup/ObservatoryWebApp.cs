@@ -21,7 +21,8 @@ public static class ObservatoryWebApp
 
         var database = DatabaseSettings.FromEnvironment(builder.Configuration[DatabaseSettings.EnvironmentVariable]);
         var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
-        builder.Services.AddObservatoryCore(data, database);
+        var evidenceSearch = Observatory.Evidence.Search.EvidenceSearchSettings.Parse(builder.Configuration[Observatory.Evidence.Search.EvidenceSearchSettings.ConfigurationKey]);
+        builder.Services.AddObservatoryCore(data, database, evidenceSearch);
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
