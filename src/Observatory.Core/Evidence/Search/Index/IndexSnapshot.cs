@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Observatory.Accounts;
 
@@ -179,8 +180,9 @@ internal sealed class IndexSnapshot
         var regionCounts = new int[vocabularies.Regions.Count];
         var nationCounts = new int[vocabularies.Nations.Count];
         var kindCounts = new int[Enum.GetValues<EvidenceKind>().Length];
-        var strengthCounts = new Dictionary<int, int>();
-        var yearCounts = new Dictionary<int, int>();
+        // Counted in arrays for the usual values (a dictionary a document is most of a large search's time).
+        var strengthCounts = new SmallCounts(0, 16);
+        var yearCounts = new SmallCounts(EvidenceQueryReader.EarliestYear, EvidenceQueryReader.LatestYear - EvidenceQueryReader.EarliestYear + 1);
 
         var namedPlace = place is null ? -1 : vocabularies.Places.Find(place.Place.Code);
         var nearPlaces = place is null ? [] : place.Codes.Select(vocabularies.Places.Find).Where(id => id >= 0).Distinct().ToArray();
@@ -193,8 +195,10 @@ internal sealed class IndexSnapshot
         {
             var segment = Segments[s];
             var live = Live[s];
-            var (textDocs, scores) = noText ? ([], []) : Match(segment, live, textHits[s], idf, avgdl, wantScores: true);
+            using var matched = noText ? Matches.None : Match(segment, live, textHits[s], idf, avgdl, wantScores: true);
+            var (textDocs, scores, matchCount) = (matched.Docs, matched.Scores, matched.Count);
             int[] candidates;
+            var candidateCount = 0;
             if (noText)
             {
                 candidates = [];
@@ -202,115 +206,115 @@ internal sealed class IndexSnapshot
             else if (place is null)
             {
                 candidates = textDocs;
+                candidateCount = matchCount;
             }
             else
             {
                 var near = Near(segment, nearPlaces);
                 if (restPhrases is not null)
                 {
-                    near = Intersect(near, Match(segment, live, [.. restPhrases.Select(p => Phrase(segment, live, p))], [], avgdl, wantScores: false).Docs);
+                    using var restMatched = Match(segment, live, [.. restPhrases.Select(p => Phrase(segment, live, p))], [], avgdl, wantScores: false);
+                    near = Intersect(near, restMatched.Docs.AsSpan(0, restMatched.Count));
                 }
-                candidates = Union(textDocs, near);
+                candidates = Union(textDocs.AsSpan(0, matchCount), near);
+                candidateCount = candidates.Length;
             }
-            var count = noText ? segment.Count : candidates.Length;
+            var count = noText ? segment.Count : candidateCount;
             var t = 0;
             for (var i = 0; i < count; i++)
             {
                 var d = noText ? i : candidates[i];
+                // A published public item is everyone's; only the others need the whole rule.
                 if (!live[d] || segment.States[d] != WorkflowState.Published
-                    || !EvidenceLibrary.IsVisible(actor, segment.States[d], segment.Visibilities[d], segment.Organisations[d], segment.Submitters[d], segment.SharedWith[d]))
+                    || segment.Visibilities[d] != Visibility.Public
+                       && !EvidenceLibrary.IsVisible(actor, segment.States[d], segment.Visibilities[d], segment.Organisations[d], segment.Submitters[d], segment.SharedWith[d]))
                 {
                     continue;
                 }
                 var docElements = segment.Elements[d];
-                if (allElements.Length > 0 && !allElements.All(e => e >= 0 && docElements.Contains(e)))
+                if (allElements.Length > 0 && !HasAll(docElements, allElements))
                 {
                     continue;
                 }
+                // Which filters the document fails, as bits: none, it is a result and counts in every facet; exactly
+                // one, it counts only in that filter's facet (each facet applies every filter but its own); more, neither.
                 var failed = 0;
-                var failures = 0;
-                void Fail(Filter filter)
-                {
-                    failed = (int)filter;
-                    failures++;
-                }
                 if (elementWanted is not null && !AnyIn(docElements, elementWanted))
                 {
-                    Fail(Filter.Element);
+                    failed |= 1 << (int)Filter.Element;
                 }
                 if (placeWanted is not null && !AnyIn(segment.Places[d], placeWanted))
                 {
-                    Fail(Filter.Place);
+                    failed |= 1 << (int)Filter.Place;
                 }
-                if (region != -2 && !segment.Regions[d].Contains(region))
+                if (region != -2 && Array.IndexOf(segment.Regions[d], region) < 0)
                 {
-                    Fail(Filter.Region);
+                    failed |= 1 << (int)Filter.Region;
                 }
-                if (nation != -2 && !segment.Nations[d].Contains(nation))
+                if (nation != -2 && Array.IndexOf(segment.Nations[d], nation) < 0)
                 {
-                    Fail(Filter.Nation);
+                    failed |= 1 << (int)Filter.Nation;
                 }
                 if (kinds is not null && !kinds.Contains(segment.Kinds[d]))
                 {
-                    Fail(Filter.Kind);
+                    failed |= 1 << (int)Filter.Kind;
                 }
                 if (minimum is { } m && segment.Strengths[d] < m)
                 {
-                    Fail(Filter.Strength);
+                    failed |= 1 << (int)Filter.Strength;
                 }
                 if (year is { } y && segment.Years[d] != y)
                 {
-                    Fail(Filter.Year);
+                    failed |= 1 << (int)Filter.Year;
                 }
-                if (failures > 1)
+                if ((failed & (failed - 1)) != 0)
                 {
                     continue;
                 }
                 if (facets)
                 {
-                    bool Counts(Filter filter) => failures == 0 || failed == (int)filter;
-                    if (Counts(Filter.Element))
+                    if (Counts(failed, Filter.Element))
                     {
                         foreach (var e in docElements)
                         {
                             elementCounts[e]++;
                         }
                     }
-                    if (Counts(Filter.Place))
+                    if (Counts(failed, Filter.Place))
                     {
                         foreach (var p in segment.Places[d])
                         {
                             placeCounts[p]++;
                         }
                     }
-                    if (Counts(Filter.Region))
+                    if (Counts(failed, Filter.Region))
                     {
                         foreach (var r in segment.Regions[d])
                         {
                             regionCounts[r]++;
                         }
                     }
-                    if (Counts(Filter.Nation))
+                    if (Counts(failed, Filter.Nation))
                     {
                         foreach (var n in segment.Nations[d])
                         {
                             nationCounts[n]++;
                         }
                     }
-                    if (Counts(Filter.Kind))
+                    if (Counts(failed, Filter.Kind))
                     {
                         kindCounts[(int)segment.Kinds[d]]++;
                     }
-                    if (Counts(Filter.Strength))
+                    if (Counts(failed, Filter.Strength))
                     {
-                        strengthCounts[segment.Strengths[d]] = strengthCounts.GetValueOrDefault(segment.Strengths[d]) + 1;
+                        strengthCounts.Add(segment.Strengths[d]);
                     }
-                    if (Counts(Filter.Year) && segment.Years[d] is { } itemYear)
+                    if (Counts(failed, Filter.Year) && segment.Years[d] is { } itemYear)
                     {
-                        yearCounts[itemYear] = yearCounts.GetValueOrDefault(itemYear) + 1;
+                        yearCounts.Add(itemYear);
                     }
                 }
-                if (failures > 0)
+                if (failed != 0)
                 {
                     continue;
                 }
@@ -319,11 +323,11 @@ internal sealed class IndexSnapshot
                 double? score = null;
                 if (!noText)
                 {
-                    while (t < textDocs.Length && textDocs[t] < d)
+                    while (t < matchCount && textDocs[t] < d)
                     {
                         t++;
                     }
-                    if (t < textDocs.Length && textDocs[t] == d)
+                    if (t < matchCount && textDocs[t] == d)
                     {
                         score = scores[t];
                     }
@@ -348,7 +352,7 @@ internal sealed class IndexSnapshot
         }
         best.Reverse();
         var rows = best.Skip(skip).Take(take).Select(r => new EvidenceSearch.PageRow(r.Id, r.Score)).ToList();
-        var result = facets ? Facets(elementCounts, placeCounts, regionCounts, nationCounts, kindCounts, strengthCounts, yearCounts) : EvidenceFacets.None;
+        var result = facets ? Facets(elementCounts, placeCounts, regionCounts, nationCounts, kindCounts, strengthCounts.ToDictionary(), yearCounts.ToDictionary()) : EvidenceFacets.None;
         return new Outcome(total, rows, result);
     }
 
@@ -374,6 +378,42 @@ internal sealed class IndexSnapshot
             [.. years.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(CultureInfo.InvariantCulture), y.Value))]);
     }
 
+    /// <summary>Counts per int value: an array over a range, a dictionary for anything outside it.</summary>
+    private sealed class SmallCounts(int lowest, int size)
+    {
+        private readonly int[] _counts = new int[size];
+        private Dictionary<int, int>? _others;
+
+        public void Add(int value)
+        {
+            var at = value - lowest;
+            if ((uint)at < (uint)_counts.Length)
+            {
+                _counts[at]++;
+            }
+            else
+            {
+                _others ??= [];
+                _others[value] = _others.GetValueOrDefault(value) + 1;
+            }
+        }
+
+        public Dictionary<int, int> ToDictionary()
+        {
+            var all = new Dictionary<int, int>(_others ?? []);
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                if (_counts[i] > 0)
+                {
+                    all[i + lowest] = _counts[i];
+                }
+            }
+            return all;
+        }
+    }
+
+    private static bool Counts(int failed, Filter facet) => failed == 0 || failed == 1 << (int)facet;
+
     private static bool[]? Wanted(IEnumerable<string> values, Vocabulary vocabulary)
     {
         var list = values.ToList();
@@ -390,6 +430,18 @@ internal sealed class IndexSnapshot
             }
         }
         return wanted;
+    }
+
+    private static bool HasAll(int[] values, int[] wanted)
+    {
+        foreach (var w in wanted)
+        {
+            if (w < 0 || Array.IndexOf(values, w) < 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool AnyIn(int[] values, bool[] wanted)
@@ -426,18 +478,40 @@ internal sealed class IndexSnapshot
     }
 
     /// <summary>The current documents with every phrase, ascending, with bm25 scores (higher is better) when wanted.</summary>
-    private static (int[] Docs, double[] Scores) Match(IndexSegment segment, bool[] live, PhraseHits[] hits, double[] idf, double avgdl, bool wantScores)
+    /// <summary>
+    /// A segment's matches: the first <see cref="Count"/> documents (ascending) and scores, in arrays from the shared
+    /// pool, since a common word's are large enough to go to the large object heap on every search otherwise.
+    /// </summary>
+    private readonly record struct Matches(int[] Docs, double[] Scores, int Count) : IDisposable
+    {
+        public static Matches None => new([], [], 0);
+
+        public void Dispose()
+        {
+            if (Docs.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(Docs);
+            }
+            if (Scores.Length > 0)
+            {
+                ArrayPool<double>.Shared.Return(Scores);
+            }
+        }
+    }
+
+    private static Matches Match(IndexSegment segment, bool[] live, PhraseHits[] hits, double[] idf, double avgdl, bool wantScores)
     {
         if (hits.Length == 0 || hits.Any(h => h.Count == 0))
         {
-            return ([], []);
+            return Matches.None;
         }
         // Rarest first: the shortest list drives, the others are probed by binary search from where the last probe ended.
         var order = Enumerable.Range(0, hits.Length).OrderBy(i => hits[i].Count).ToArray();
         var lead = hits[order[0]];
         var cursors = new int[hits.Length];
-        var docs = new List<int>();
-        var scores = new List<double>();
+        var docs = ArrayPool<int>.Shared.Rent(lead.Count);
+        var scores = wantScores ? ArrayPool<double>.Shared.Rent(lead.Count) : [];
+        var count = 0;
         var frequency = new float[hits.Length];
         for (var i = 0; i < lead.Docs.Length; i++)
         {
@@ -468,7 +542,7 @@ internal sealed class IndexSnapshot
             {
                 continue;
             }
-            docs.Add(d);
+            docs[count] = d;
             if (wantScores)
             {
                 var score = 0.0;
@@ -477,10 +551,11 @@ internal sealed class IndexSnapshot
                 {
                     score += idf[p] * (frequency[p] * (K1 + 1.0) / (frequency[p] + norm));
                 }
-                scores.Add(score);
+                scores[count] = score;
             }
+            count++;
         }
-        return ([.. docs], [.. scores]);
+        return new Matches(docs, scores, count);
     }
 
     /// <summary>
@@ -592,7 +667,7 @@ internal sealed class IndexSnapshot
         return [.. set];
     }
 
-    private static int[] Intersect(int[] a, int[] b)
+    private static int[] Intersect(int[] a, ReadOnlySpan<int> b)
     {
         var result = new List<int>();
         int i = 0, j = 0;
@@ -616,7 +691,7 @@ internal sealed class IndexSnapshot
         return [.. result];
     }
 
-    private static int[] Union(int[] a, int[] b)
+    private static int[] Union(ReadOnlySpan<int> a, int[] b)
     {
         var result = new List<int>(a.Length + b.Length);
         int i = 0, j = 0;
