@@ -38,6 +38,21 @@ public sealed class EvidenceIndex(PlaceRegistry places)
     /// <summary>How long the last full build took and how many items it loaded.</summary>
     public (TimeSpan Took, int Items) LastBuild { get; private set; }
 
+    /// <summary>What the current snapshot holds: items, distinct terms, postings and bytes of positions (for the benchmark).</summary>
+    public (int Items, int Terms, long Postings, long PositionBytes) Size
+    {
+        get
+        {
+            var snapshot = Volatile.Read(ref _current);
+            if (snapshot is null)
+            {
+                return (0, 0, 0, 0);
+            }
+            var terms = snapshot.Segments.SelectMany(s => s.Terms.Values).ToList();
+            return (snapshot.LiveCount, snapshot.Segments.Sum(s => s.Terms.Count), terms.Sum(t => (long)t.Docs.Length), terms.Sum(t => (long)t.Positions.Length));
+        }
+    }
+
     /// <summary>The snapshot that includes every change committed before this call.</summary>
     internal async Task<IndexSnapshot> CurrentAsync(ObservatoryDbContext db, CancellationToken cancellationToken)
     {

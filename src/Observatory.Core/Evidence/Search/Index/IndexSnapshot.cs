@@ -170,7 +170,15 @@ internal sealed class IndexSnapshot
         var placeWanted = Wanted(query.Places, vocabularies.Places);
         var region = query.Region is null ? -2 : vocabularies.Regions.Find(query.Region);
         var nation = query.Nation is null ? -2 : vocabularies.Nations.Find(query.Nation);
-        var kinds = query.Kinds.Count == 0 ? null : query.Kinds.ToHashSet();
+        bool[]? kinds = null;
+        if (query.Kinds.Count > 0)
+        {
+            kinds = new bool[Enum.GetValues<EvidenceKind>().Length];
+            foreach (var kind in query.Kinds)
+            {
+                kinds[(int)kind] = true;
+            }
+        }
         var minimum = query.MinimumStrength;
         var year = query.Year;
         var facets = query.WithFacets;
@@ -255,7 +263,7 @@ internal sealed class IndexSnapshot
                 {
                     failed |= 1 << (int)Filter.Nation;
                 }
-                if (kinds is not null && !kinds.Contains(segment.Kinds[d]))
+                if (kinds is not null && !kinds[(int)segment.Kinds[d]])
                 {
                     failed |= 1 << (int)Filter.Kind;
                 }
@@ -595,6 +603,7 @@ internal sealed class IndexSnapshot
             positions[i] = [];
         }
         var cursors = new int[terms.Length];
+        var postingAt = new int[terms.Length];
         for (var i = 0; i < first.Docs.Length; i++)
         {
             frequencies[i] = float.NaN;
@@ -603,7 +612,6 @@ internal sealed class IndexSnapshot
             {
                 continue;
             }
-            var postingAt = new int[terms.Length];
             postingAt[0] = i;
             var all = true;
             for (var k = 1; k < terms.Length && all; k++)

@@ -29,7 +29,7 @@ public static class SearchTokenizer
         var buffer = initial;
         var length = 0;
         var inToken = false;
-    for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             byte k;
