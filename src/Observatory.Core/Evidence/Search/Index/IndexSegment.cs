@@ -78,10 +78,10 @@ internal sealed class IndexSegment
     public required EvidenceKind[] Kinds { get; init; }
     public required int[] Strengths { get; init; }
     public required int?[] Years { get; init; }
-    public required int[][] Elements { get; init; }
-    public required int[][] Places { get; init; }
-    public required int[][] Regions { get; init; }
-    public required int[][] Nations { get; init; }
+    public required Ragged Elements { get; init; }
+    public required Ragged Places { get; init; }
+    public required Ragged Regions { get; init; }
+    public required Ragged Nations { get; init; }
 
     /// <summary>Tokens per document over every field: bm25's document length.</summary>
     public required int[] Lengths { get; init; }
@@ -202,10 +202,10 @@ internal sealed class IndexSegment
             Kinds = [.. items.Select(i => i.Kind)],
             Strengths = [.. items.Select(i => i.Strength)],
             Years = [.. items.Select(i => i.Year)],
-            Elements = elements,
-            Places = places,
-            Regions = regions,
-            Nations = nations,
+            Elements = Ragged.From(elements),
+            Places = Ragged.From(places),
+            Regions = Ragged.From(regions),
+            Nations = Ragged.From(nations),
             Lengths = lengths,
             FieldStarts = fieldStarts,
             TotalLength = total,
@@ -245,6 +245,31 @@ internal sealed class IndexSegment
         }
 
         public Postings ToPostings() => new([.. _docs], [.. _weighted], [.. _starts, _positions.Count], [.. _positions]);
+    }
+}
+
+/// <summary>
+/// Each document's few values (its elements, say) end to end in one array, with where each document's start: a
+/// search reads them in document order, so from memory in sequence, and the collector has two arrays to trace
+/// rather than one small array a document.
+/// </summary>
+internal sealed class Ragged(int[] starts, int[] values)
+{
+    public ReadOnlySpan<int> this[int doc] => values.AsSpan(starts[doc], starts[doc + 1] - starts[doc]);
+
+    public static Ragged From(int[][] perDocument)
+    {
+        var starts = new int[perDocument.Length + 1];
+        for (var d = 0; d < perDocument.Length; d++)
+        {
+            starts[d + 1] = starts[d] + perDocument[d].Length;
+        }
+        var values = new int[starts[^1]];
+        for (var d = 0; d < perDocument.Length; d++)
+        {
+            perDocument[d].CopyTo(values, starts[d]);
+        }
+        return new Ragged(starts, values);
     }
 }
 

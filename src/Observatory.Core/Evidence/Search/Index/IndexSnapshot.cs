@@ -255,11 +255,11 @@ internal sealed class IndexSnapshot
                 {
                     failed |= 1 << (int)Filter.Place;
                 }
-                if (region != -2 && Array.IndexOf(segment.Regions[d], region) < 0)
+                if (region != -2 && segment.Regions[d].IndexOf(region) < 0)
                 {
                     failed |= 1 << (int)Filter.Region;
                 }
-                if (nation != -2 && Array.IndexOf(segment.Nations[d], nation) < 0)
+                if (nation != -2 && segment.Nations[d].IndexOf(nation) < 0)
                 {
                     failed |= 1 << (int)Filter.Nation;
                 }
@@ -440,11 +440,11 @@ internal sealed class IndexSnapshot
         return wanted;
     }
 
-    private static bool HasAll(int[] values, int[] wanted)
+    private static bool HasAll(ReadOnlySpan<int> values, int[] wanted)
     {
         foreach (var w in wanted)
         {
-            if (w < 0 || Array.IndexOf(values, w) < 0)
+            if (w < 0 || values.IndexOf(w) < 0)
             {
                 return false;
             }
@@ -452,7 +452,7 @@ internal sealed class IndexSnapshot
         return true;
     }
 
-    private static bool AnyIn(int[] values, bool[] wanted)
+    private static bool AnyIn(ReadOnlySpan<int> values, bool[] wanted)
     {
         foreach (var v in values)
         {
