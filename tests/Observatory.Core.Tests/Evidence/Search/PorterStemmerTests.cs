@@ -81,12 +81,12 @@ public sealed class PorterStemmerTests
     [Fact]
     public void Tokens_are_folded_split_and_stemmed()
     {
-        SearchTokenizer.Terms("Ynys Môn's COUNCILS—digital_inclusion; café 2024 食物").ShouldBe(["yny", "mon", "s", "council", "digit", "inclus", "cafe", "2024", "食物"]);
+        SearchTokeniser.Terms("Ynys Môn's COUNCILS—digital_inclusion; café 2024 食物").ShouldBe(["yny", "mon", "s", "council", "digit", "inclus", "cafe", "2024", "食物"]);
     }
 
     /// <summary>
     /// Every word of the shipped evidence, the published examples and some awkward ones, stemmed here and by
-    /// SQLite's own FTS5 tokenizer (read back through fts5vocab): the two must agree on each.
+    /// SQLite's own FTS5 tokeniser (read back through fts5vocab): the two must agree on each.
     /// </summary>
     [Fact]
     public void Every_word_of_the_shipped_evidence_has_the_same_terms_as_fts5_gives_it()
@@ -141,7 +141,7 @@ public sealed class PorterStemmerTests
         for (var i = 0; i < words.Count; i++)
         {
             var theirs = fts5.TryGetValue(i + 1, out var terms) ? string.Join(' ', terms.Values) : "";
-            var ours = string.Join(' ', SearchTokenizer.Terms(words[i]));
+            var ours = string.Join(' ', SearchTokeniser.Terms(words[i]));
             if (theirs != ours)
             {
                 different.Add($"{words[i]}: FTS5 '{theirs}', index '{ours}'");

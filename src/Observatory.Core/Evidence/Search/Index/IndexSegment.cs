@@ -112,6 +112,7 @@ internal sealed class IndexSegment
     }
 
     /// <summary>Builds a segment; <paramref name="vocabularies"/> grows with any facet value not seen before.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IndexSegment Build(IReadOnlyList<IndexedItem> items, IndexVocabularies vocabularies, Func<string, (string? Region, string? Nation)> placeAreas)
     {
         var n = items.Count;
@@ -165,7 +166,7 @@ internal sealed class IndexSegment
             {
                 fieldStarts[doc * FieldCount + field] = position;
                 var before = position;
-                SearchTokenizer.Tokens(item.Fields[field] ?? "", Add);
+                SearchTokeniser.Tokens(item.Fields[field] ?? "", Add);
                 length += position - before;
                 position++;
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Observatory.Accounts;
 
 namespace Observatory.Evidence.Search.Index;
@@ -154,7 +155,10 @@ internal sealed class IndexSnapshot
     /// One search: match the words (every group, AND; a group of several words as a phrase), add the place rule's
     /// items, then in one pass over the candidates apply visibility and the filters, count the facets (a document
     /// failing exactly one filter counts only in that filter's facet) and keep the best <c>skip + take</c> in a heap.
+    /// Compiled fully optimised from the first call: a search is one call with long loops, so tiered compilation
+    /// would run the first few dozen searches after start-up in unoptimised code.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Outcome Search(Actor actor, EvidenceQuery query, SearchText text, EvidenceSearch.NamedPlace? place, SearchText? rest, int skip, int take)
     {
         var phrases = Phrases(text);
@@ -464,9 +468,9 @@ internal sealed class IndexSnapshot
         return false;
     }
 
-    /// <summary>Each group's terms, as FTS5 reads a quoted string: the group's words tokenized and stemmed.</summary>
+    /// <summary>Each group's terms, as FTS5 reads a quoted string: the group's words tokenised and stemmed.</summary>
     private static List<string[]> Phrases(SearchText text) =>
-        [.. text.Groups.Select(g => SearchTokenizer.Terms(string.Join(' ', g)).ToArray()).Where(terms => terms.Length > 0)];
+        [.. text.Groups.Select(g => SearchTokeniser.Terms(string.Join(' ', g)).ToArray()).Where(terms => terms.Length > 0)];
 
     /// <summary>FTS5's IDF per phrase: log((N − n + 0.5) / (n + 0.5)), n the current items with the phrase, at least 1e-6.</summary>
     private double[] Idf(PhraseHits[][] bySegment, int phrases)
@@ -507,6 +511,7 @@ internal sealed class IndexSnapshot
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Matches Match(IndexSegment segment, bool[] live, PhraseHits[] hits, double[] idf, double avgdl, bool wantScores)
     {
         if (hits.Length == 0 || hits.Any(h => h.Count == 0))
@@ -571,6 +576,7 @@ internal sealed class IndexSnapshot
     /// postings as they are; a phrase keeps the documents where its words stand consecutively in one field, with
     /// NaN for those where they do not, so the arrays line up with the first word's postings. Count is current documents.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PhraseHits Phrase(IndexSegment segment, bool[] live, string[] terms)
     {
         var postings = new Postings[terms.Length];

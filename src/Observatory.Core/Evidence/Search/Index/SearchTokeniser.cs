@@ -9,7 +9,7 @@ namespace Observatory.Evidence.Search.Index;
 /// make up tokens and everything else separates them; tokens are lower-cased with their diacritics removed ("Môn"
 /// is "mon"), a combining mark inside a token is dropped, and each token is stemmed by <see cref="PorterStemmer"/>.
 /// </summary>
-public static class SearchTokenizer
+public static class SearchTokeniser
 {
     private const byte Separator = 0;
     private const byte TokenChar = 1;
