@@ -9,11 +9,12 @@ namespace Observatory.Testing;
 /// <summary>The Observatory's Core services on a test database, as the command line builds them.</summary>
 public static class CoreServices
 {
-    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null)
+    /// <param name="evidenceSearch">Which evidence search to use; the product's default when not given.</param>
+    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, Evidence.Search.EvidenceSearchSettings? evidenceSearch = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddObservatoryCore(DataFolder.Locate(), database.Settings);
+        services.AddObservatoryCore(DataFolder.Locate(), database.Settings, evidenceSearch);
         if (clock is not null)
         {
             services.AddSingleton(clock);

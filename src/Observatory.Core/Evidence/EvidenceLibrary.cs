@@ -29,6 +29,44 @@ public sealed class EvidenceLibrary(ObservatoryDbContext db)
                    || e.Visibility == Visibility.Shared && shareTokens.Any(t => ("," + e.SharedWith + ",").Contains(t))));
     }
 
+    /// <summary>
+    /// <see cref="Visible"/>'s rule in memory, for the evidence index, which keeps these columns of every item and
+    /// decides per search; kept beside the query so the two are changed together (EvidenceLibraryTests check they agree).
+    /// </summary>
+    public static bool IsVisible(Actor actor, WorkflowState state, Visibility visibility, long? organisationId, long? submittedById, IReadOnlyList<long> sharedWith)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(sharedWith);
+        if (actor.IsSiteAdministrator || actor.IsCurator)
+        {
+            return true;
+        }
+        if (submittedById is { } by && by == (actor.PersonId ?? -1) || organisationId is { } owner && actor.Roles.ContainsKey(owner))
+        {
+            return true;
+        }
+        if (state != WorkflowState.Published)
+        {
+            return false;
+        }
+        if (visibility == Visibility.Public)
+        {
+            return true;
+        }
+        if (visibility != Visibility.Shared)
+        {
+            return false;
+        }
+        foreach (var id in sharedWith)
+        {
+            if (actor.Roles.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Only the published items the actor may see: what lists, searches, maps and exports show.</summary>
     public IQueryable<EvidenceRecord> Published(Actor actor) => Visible(actor).Where(e => e.State == WorkflowState.Published);
 

@@ -1,4 +1,6 @@
 using Observatory.Content;
+using Observatory.Evidence.Search;
+using Observatory.Evidence.Search.Index;
 using Observatory.Storage;
 using Observatory.Web.Api;
 
@@ -21,7 +23,8 @@ public static class ObservatoryWebApp
 
         var database = DatabaseSettings.FromEnvironment(builder.Configuration[DatabaseSettings.EnvironmentVariable]);
         var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
-        builder.Services.AddObservatoryCore(data, database);
+        var evidenceSearch = EvidenceSearchSettings.Parse(builder.Configuration[EvidenceSearchSettings.ConfigurationKey]);
+        builder.Services.AddObservatoryCore(data, database, evidenceSearch);
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
@@ -52,6 +55,7 @@ public static class ObservatoryWebApp
         if (!settings.IsPostgreSql || app.Configuration.GetValue<bool>("OBSERVATORY_MIGRATE"))
         {
             await DataSeeding.MigrateAndSeedAsync(app.Services, logger, seed: true);
+            WarmEvidenceIndex(app, logger);
             return;
         }
         await using var scope = app.Services.CreateAsyncScope();
@@ -62,6 +66,33 @@ public static class ObservatoryWebApp
             throw new InvalidOperationException(
                 $"The PostgreSQL database has {pending.Count()} migration(s) to apply. Run 'observatory db migrate' first (or set OBSERVATORY_MIGRATE=true).");
         }
+        WarmEvidenceIndex(app, logger);
+    }
+
+    /// <summary>
+    /// Builds the in-memory evidence index in the background, off the request path: with a large library the first
+    /// search would otherwise wait seconds for it (a search that comes first waits for this build, not a second one).
+    /// </summary>
+    private static void WarmEvidenceIndex(WebApplication app, ILogger logger)
+    {
+        if (app.Services.GetRequiredService<EvidenceSearchSettings>().Mode != EvidenceSearchMode.Index)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+                await app.Services.GetRequiredService<EvidenceIndexes>().For(db).WarmAsync(db, app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Not fatal: the first search builds the index instead.
+                logger.LogWarning(ex, "The evidence index was not built at start-up");
+            }
+        });
     }
 
     private static IServiceCollection AddObservatoryPages(this IServiceCollection services)

@@ -12,8 +12,11 @@ using Xunit;
 
 namespace Observatory.Core.Tests.Evidence;
 
-/// <summary>Search over the seeded shipped set, on each provider's own full-text index.</summary>
-public abstract class EvidenceSearchTests(TestProvider provider) : IAsyncLifetime
+/// <summary>
+/// The search contract over the seeded shipped set, for each search (the in-memory index and the database's own
+/// full-text search) on each database.
+/// </summary>
+public abstract class EvidenceSearchTests(TestProvider provider, EvidenceSearchMode mode) : IAsyncLifetime
 {
     private const string Wigan = "E08000010";
 
@@ -23,7 +26,7 @@ public abstract class EvidenceSearchTests(TestProvider provider) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _services = CoreServices.For(_database);
+        _services = CoreServices.For(_database, evidenceSearch: new EvidenceSearchSettings(mode));
         await CoreServices.PrepareAsync(_services, shippedData: false);
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
@@ -293,7 +296,12 @@ public abstract class EvidenceSearchTests(TestProvider provider) : IAsyncLifetim
     }
 }
 
-public sealed class EvidenceSearchOnSqliteTests() : EvidenceSearchTests(TestProvider.Sqlite);
+public sealed class EvidenceSearchOnSqliteTests() : EvidenceSearchTests(TestProvider.Sqlite, EvidenceSearchMode.Database);
+
+public sealed class IndexedEvidenceSearchOnSqliteTests() : EvidenceSearchTests(TestProvider.Sqlite, EvidenceSearchMode.Index);
 
 [Trait("Database", "PostgreSQL")]
-public sealed class EvidenceSearchOnPostgreSqlTests() : EvidenceSearchTests(TestProvider.PostgreSql);
+public sealed class EvidenceSearchOnPostgreSqlTests() : EvidenceSearchTests(TestProvider.PostgreSql, EvidenceSearchMode.Database);
+
+[Trait("Database", "PostgreSQL")]
+public sealed class IndexedEvidenceSearchOnPostgreSqlTests() : EvidenceSearchTests(TestProvider.PostgreSql, EvidenceSearchMode.Index);

@@ -49,7 +49,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         var pageSize = Math.Clamp(query.PageSize, 1, EvidenceQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
         var text = SearchText.Parse(query.Text);
-        var placeInText = text.IsEmpty ? null : FindPlace(query.Text);
+        var placeInText = text.IsEmpty ? null : FindPlace(query.Text, places, boundaries);
         var rest = placeInText is null ? null : SearchText.Parse(placeInText.Rest);
 
         // One connection for the whole search: the temporary match table lives on it.
@@ -143,18 +143,21 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         var matched = Filtered(Facet.None);
         var total = await matched.CountAsync(cancellationToken);
         var rows = await PageAsync(matched, textHits, placeInText, (page - 1) * pageSize, pageSize, cancellationToken);
-        var hits = await HitsAsync(rows, text, placeInText, cancellationToken);
+        var hits = await HitsAsync(Db, rows, text, placeInText, cancellationToken);
         var facets = query.WithFacets ? await FacetsAsync(query, Filtered, cancellationToken) : EvidenceFacets.None;
-        var shownPlace = placeInText is { } found ? new PlaceInText(found.Place, found.Neighbours, found.Words) : null;
+        var shownPlace = placeInText?.Shown;
         return new EvidenceSearchResult(total, page, pageSize, hits, facets, shownPlace);
     }
 
-    private sealed record NamedPlace(Place Place, IReadOnlyList<Place> Neighbours, string Words, string Rest)
+    /// <summary>The place the text names, its neighbours (by name), and the rest of the text.</summary>
+    internal sealed record NamedPlace(Place Place, IReadOnlyList<Place> Neighbours, string Words, string Rest)
     {
         public List<string> Codes => [Place.Code, .. Neighbours.Select(n => n.Code)];
+
+        public PlaceInText Shown => new(Place, Neighbours, Words);
     }
 
-    private NamedPlace? FindPlace(string? text)
+    internal static NamedPlace? FindPlace(string? text, PlaceRegistry places, Func<BoundarySet> boundaries)
     {
         if (SearchText.FindPlace(text, places) is not { } found)
         {
@@ -169,7 +172,8 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     public static string? RegionOf(Place place) =>
         place.RegionCode ?? (place.Type == PlaceType.Region || place.Type == PlaceType.Nation && place.Nation != "England" ? place.Code : null);
 
-    private sealed record PageRow(long Id, double Score);
+    /// <summary>One row of the page: an item and its rank.</summary>
+    internal sealed record PageRow(long Id, double Score);
 
     private static async Task<List<PageRow>> PageAsync(IQueryable<EvidenceRecord> matched, IQueryable<EvidenceTextHit>? ranked, NamedPlace? place, int skip, int take, CancellationToken cancellationToken)
     {
@@ -197,14 +201,15 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
                       select new PageRow(e.Id, score ?? 0.0)).Skip(skip).Take(take).ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<EvidenceHit>> HitsAsync(List<PageRow> rows, SearchText text, NamedPlace? place, CancellationToken cancellationToken)
+    /// <summary>The page's items, read from the store of record by id, with their snippets and reasons, in the page's order.</summary>
+    internal static async Task<IReadOnlyList<EvidenceHit>> HitsAsync(ObservatoryDbContext db, IReadOnlyList<PageRow> rows, SearchText text, NamedPlace? place, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
             return [];
         }
         var ids = rows.Select(r => r.Id).ToList();
-        var records = await Db.EvidenceItems.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var records = await db.EvidenceItems.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var hits = new List<EvidenceHit>(rows.Count);
         foreach (var row in rows)
         {
@@ -222,7 +227,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         return hits;
     }
 
-    private string? ReasonFor(EvidenceItem item, NamedPlace? place)
+    private static string? ReasonFor(EvidenceItem item, NamedPlace? place)
     {
         if (place is null)
         {

@@ -177,10 +177,13 @@ public sealed class M0006_EvidenceSearch : Migration
         "CREATE TRIGGER evidence_search_elements AFTER INSERT OR UPDATE OR DELETE ON evidence_elements FOR EACH ROW EXECUTE FUNCTION evidence_search_child_changed();",
     ];
 
-    /// <summary>Rebuilds every item's entry: after element names change, since the triggers only see rows that change.</summary>
-    internal static string RebuildSql(bool sqlite) => sqlite
+    /// <summary>
+    /// Rebuilds every item's entry: after element names change, since the triggers only see rows that change.
+    /// The in-memory index is told too (M0007's change log), since it reads element names only when it loads an item.
+    /// </summary>
+    internal static string RebuildSql(bool sqlite) => (sqlite
         ? $"DELETE FROM evidence_search; INSERT INTO evidence_search (rowid, {SqliteColumns}) SELECT id, {SqliteColumns} FROM evidence_search_source;"
-        : "SELECT evidence_search_refresh(id) FROM evidence_items;";
+        : "SELECT evidence_search_refresh(id) FROM evidence_items;") + " " + M0007_EvidenceSearchChanges.RebuildAllSql(sqlite);
 }
 
 internal static class MigrationProviders
