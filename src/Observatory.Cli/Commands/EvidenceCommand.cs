@@ -102,8 +102,13 @@ public static class EvidenceCommand
         {
             return;
         }
-        await using var scope = services.CreateAsyncScope();
-        await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>(), ct);
-        await new EvidenceSeeder().SeedAsync(scope.ServiceProvider, ct);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>(), ct);
+        }
+        // As DataSeeding does: the audit log names the Observatory itself for shipped data, not the command's user.
+        await using var seeding = services.CreateAsyncScope();
+        seeding.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("shipped data");
+        await new EvidenceSeeder().SeedAsync(seeding.ServiceProvider, ct);
     }
 }

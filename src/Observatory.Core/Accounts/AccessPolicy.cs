@@ -88,23 +88,8 @@ public static class AccessPolicy
     /// Published evidence is seen by the audience its visibility names. Before publication only the person who
     /// submitted it, their organisation and the curators see it; shipped items (no submitter) are always published.
     /// </summary>
-    public static bool CanViewEvidence(Actor actor, Evidence.EvidenceRecord item)
-    {
-        if (actor.IsSiteAdministrator || actor.IsCurator || item.SubmittedById is { } by && by == actor.PersonId || actor.RoleIn(item.OrganisationId) is not null)
-        {
-            return true;
-        }
-        if (item.State != WorkflowState.Published)
-        {
-            return false;
-        }
-        return item.Visibility switch
-        {
-            Visibility.Public => true,
-            Visibility.Shared => SharedWith(item.SharedWith).Any(id => actor.RoleIn(id) is not null),
-            _ => false,
-        };
-    }
+    public static bool CanViewEvidence(Actor actor, Evidence.EvidenceRecord item) =>
+        Evidence.EvidenceLibrary.IsVisible(actor, item.State, item.Visibility, item.OrganisationId, item.SubmittedById, [.. SharedWith(item.SharedWith)]);
 
     /// <summary>Curators edit any item; the person who submitted one may edit it until it is published.</summary>
     public static bool CanEditEvidence(Actor actor, Evidence.EvidenceRecord item) =>

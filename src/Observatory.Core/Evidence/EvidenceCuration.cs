@@ -85,7 +85,8 @@ public sealed partial class EvidenceCuration(
         RefuseShipped(record);
         note = CheckNote(note);
         var before = record.Item;
-        var item = Check(fields with { Id = record.Slug, Collection = null, Source = before.Source });
+        // The form has no field for the source's place names, so they are carried over as the source is.
+        var item = Check(fields with { Id = record.Slug, Collection = null, Source = before.Source, PlaceNames = before.PlaceNames });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = ChangeText(record, item, actor, note);
         var resubmitted = record.State == WorkflowState.Draft && record.SubmittedById == actor.PersonId;

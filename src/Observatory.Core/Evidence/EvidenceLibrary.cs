@@ -31,7 +31,8 @@ public sealed class EvidenceLibrary(ObservatoryDbContext db)
 
     /// <summary>
     /// <see cref="Visible"/>'s rule in memory, for the evidence index, which keeps these columns of every item and
-    /// decides per search; kept beside the query so the two are changed together (EvidenceLibraryTests check they agree).
+    /// decides per search, and for <see cref="AccessPolicy.CanViewEvidence"/>; kept beside the query so the two are
+    /// changed together (EvidenceLibraryTests check they agree).
     /// </summary>
     public static bool IsVisible(Actor actor, WorkflowState state, Visibility visibility, long? organisationId, long? submittedById, IReadOnlyList<long> sharedWith)
     {

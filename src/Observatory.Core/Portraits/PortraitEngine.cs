@@ -441,6 +441,9 @@ public static class PortraitEngine
         }
     }
 
+    /// <summary>A rounded ratio's mark (see <see cref="Read"/>): 0 no data, −1 with data, −2 worse than the threshold.</summary>
+    private static int MarkOf(double ratio, bool social) => double.IsNaN(ratio) ? 0 : (social ? ratio < 1 : ratio > 1) ? -2 : -1;
+
     /// <summary>The lowest value with data, or the highest when lower is better; NaN when none has any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Worst(double[] values, Polarity polarity)
@@ -663,8 +666,8 @@ public static class PortraitEngine
 
         /// <summary>
         /// The same test as <see cref="Mark"/> for one indicator, turned round onto its values: the rounded ratio is
-        /// worse than the threshold exactly when the value lies outside (or, when <see cref="Cut.Inside"/>, inside)
-        /// an interval whose ends are worked out once, so the values need no arithmetic at all. False when the
+        /// worse than the threshold exactly when the value lies on one side of a point, or outside or inside an
+        /// interval, whose ends are worked out once, so the values need no arithmetic at all. False when the
         /// rule has no such form here (no fast rounding, a factor or cut that is not an ordinary double, a
         /// division by a threshold that is not positive), and the caller marks the column instead.
         /// </summary>
@@ -690,7 +693,7 @@ public static class PortraitEngine
                     return false;
                 }
                 // Social: worse below 0 (a negative ratio) or beyond the point; ecological: worse from 0 (+∞ at 0) to the point.
-                cut = new Cut(social ? Cut.Where.Outside : Cut.Where.Inside, 0, at, at, 2 * window * at / edge);
+                cut = new Cut(social ? Cut.Where.Outside : Cut.Where.Inside, 0, at, 2 * window * at / edge);
                 return true;
             }
             var (origin, factor) = Shape switch
@@ -712,8 +715,8 @@ public static class PortraitEngine
             var below = social == factor > 0;
             var band = (2 * window / Math.Abs(factor)) + (1e-15 * (Math.Abs(origin) + Math.Abs(point)));
             cut = below
-                ? new Cut(Cut.Where.Below, point, double.PositiveInfinity, point, band)
-                : new Cut(Cut.Where.Above, double.NegativeInfinity, point, point, band);
+                ? new Cut(Cut.Where.Below, point, double.PositiveInfinity, band)
+                : new Cut(Cut.Where.Above, double.NegativeInfinity, point, band);
             return true;
         }
 
@@ -882,7 +885,7 @@ public static class PortraitEngine
             private void Exactly(in RatioRule rule, int p)
             {
                 var ratio = rounding.Of(rule.Of(_values[p]));
-                var mark = double.IsNaN(ratio) ? 0 : (social ? ratio < 1 : ratio > 1) ? -2 : -1;
+                var mark = MarkOf(ratio, social);
                 _marks[p] = Math.Min(_marks[p], mark);
             }
 
@@ -955,7 +958,7 @@ public static class PortraitEngine
     /// <see cref="Low"/>, above <see cref="High"/>, either, or between them, as <see cref="Side"/> says; a value
     /// within <see cref="Band"/> of <see cref="Edge"/> is too near the threshold to be told apart from it this way.
     /// </summary>
-    private readonly record struct Cut(Cut.Where Side, double Low, double High, double Edge, double Band)
+    private readonly record struct Cut(Cut.Where Side, double Low, double High, double Band)
     {
         public enum Where
         {
@@ -971,6 +974,9 @@ public static class PortraitEngine
         /// Whether the vector loop leaves this value out as near: where its two comparisons (the edge moved out by
         /// the band and in by it) differ, so exactly the same values.
         /// </summary>
+        /// <summary>The end the threshold sits at: the other is infinite, or 0 (where a ratio turns from −∞ to +∞, never near 1).</summary>
+        public double Edge => Side == Where.Below ? Low : High;
+
         public bool Near(double value) => Side is Where.Below or Where.Inside
             ? value >= Edge - Band && value < Edge + Band
             : value > Edge - Band && value <= Edge + Band;
@@ -979,7 +985,7 @@ public static class PortraitEngine
     /// <summary>
     /// One dimension of up to three indicators counted straight off its values: each indicator's test is a
     /// comparison or two (<see cref="Cut"/>), the dimension's status is the indicators' taken together in
-    /// registers, and the counts go into <see cref="Tallies"/>, so a place's values are read once, with no
+    /// registers, and the counts are added straight into the per-place counts, so a place's values are read once, with no
     /// ratio, mark or status written anywhere. Written for the counts a scatter or a map needs over tens of
     /// thousands of places; it gives exactly what <see cref="Read"/> does through marks.
     /// </summary>
@@ -1091,8 +1097,7 @@ public static class PortraitEngine
         /// The vector loop: counts every place of the chunk but those with a value near an edge, and returns where
         /// it stopped, or its complement when some place was left out as near (<see cref="Settle"/> counts those).
         /// </summary>
-        // Compiled on its own and fully from the first call (inlined into its caller it was compiled as that was,
-        // tier by tier, and ran half as fast).
+        // Compiled on its own, so fully from the first call: inlined, it would be compiled as its caller is, tier by tier.
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private static int Run<T0, T1, T2>(in Columns at, Cut c0, Cut c1, Cut c2, int length)
             where T0 : struct, ISide
@@ -1208,7 +1213,7 @@ public static class PortraitEngine
                 foreach (var column in _columns)
                 {
                     var ratio = rounding.Of(rules[column].Of(values[column][start + p]));
-                    mark = Math.Min(mark, double.IsNaN(ratio) ? 0 : (_social ? ratio < 1 : ratio > 1) ? -2 : -1);
+                    mark = Math.Min(mark, MarkOf(ratio, _social));
                 }
                 if (mark != 0)
                 {

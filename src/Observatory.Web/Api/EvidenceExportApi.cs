@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Observatory.Accounts;
 using Observatory.Evidence;
+using Observatory.Evidence.Search;
 using Observatory.Frameworks;
 using Observatory.Places;
 
@@ -116,9 +117,9 @@ public static class EvidenceExportApi
         int? onlyYear = null;
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1900 || y > 2100)
+            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < EvidenceQueryReader.EarliestYear || y > EvidenceQueryReader.LatestYear)
             {
-                return $"year '{year}' must be a year from 1900 to 2100.";
+                return $"year '{year}' must be a year from {EvidenceQueryReader.EarliestYear} to {EvidenceQueryReader.LatestYear}.";
             }
             onlyYear = y;
         }

@@ -6,15 +6,13 @@ namespace Observatory.Evidence.Search;
 
 /// <summary>
 /// Reads the shared evidence query parameters (q, element, all, place, region, nation, kind, strength, year,
-/// page) the same way for /evidence, /api/evidence and the exports, checking each against the catalogue and the
-/// place registry. A problem names its parameter, so pages and the API can say exactly what to fix.
+/// page) the same way for /evidence and /api/evidence, checking each against the catalogue and the place
+/// registry. (The export reads its filters itself: see EvidenceExportApi.) A problem names its parameter, so pages and the API can say exactly what to fix.
 /// </summary>
 public static class EvidenceQueryReader
 {
     public const int EarliestYear = 1900;
     public const int LatestYear = 2100;
-
-    public static readonly IReadOnlyList<string> Parameters = ["q", "element", "all", "place", "region", "nation", "kind", "strength", "year", "page"];
 
     /// <param name="values">A parameter's values (empty when absent): a query string's, as a function.</param>
     public static (EvidenceQuery Query, IReadOnlyDictionary<string, string> Problems) Read(

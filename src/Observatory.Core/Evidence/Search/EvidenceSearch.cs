@@ -34,10 +34,6 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         Place,
         Region,
         Nation,
-        Kind,
-        Strength,
-        Year,
-
         /// <summary>Kind, strength and year together, counted in one query.</summary>
         Scalars,
     }
@@ -125,15 +121,15 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
             {
                 items = items.Where(e => nationIds.Contains(e.Id));
             }
-            if (except is not (Facet.Kind or Facet.Scalars) && kinds.Count > 0)
+            if (except != Facet.Scalars && kinds.Count > 0)
             {
                 items = items.Where(e => kinds.Contains(e.Kind));
             }
-            if (except is not (Facet.Strength or Facet.Scalars) && query.MinimumStrength is { } strength)
+            if (except != Facet.Scalars && query.MinimumStrength is { } strength)
             {
                 items = items.Where(e => e.Strength >= strength);
             }
-            if (except is not (Facet.Year or Facet.Scalars) && query.Year is { } year)
+            if (except != Facet.Scalars && query.Year is { } year)
             {
                 items = items.Where(e => e.Year == year);
             }

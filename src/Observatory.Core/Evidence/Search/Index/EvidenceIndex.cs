@@ -35,9 +35,6 @@ public sealed class EvidenceIndex(PlaceRegistry places)
     /// <summary>How many full builds this index has made: for the tests of when it rebuilds.</summary>
     public int FullBuilds { get; private set; }
 
-    /// <summary>How long the last full build took and how many items it loaded.</summary>
-    public (TimeSpan Took, int Items) LastBuild { get; private set; }
-
     /// <summary>What the current snapshot holds: items, distinct terms, postings and bytes of positions (for the benchmark).</summary>
     public (int Items, int Terms, long Postings, long PositionBytes) Size
     {
@@ -168,7 +165,6 @@ public sealed class EvidenceIndex(PlaceRegistry places)
 
     private async Task<IndexSnapshot> BuildAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         // The log's end is read before the items, so a write that commits during the load is read again next time.
         var log = await ReadLogAsync(connection, transaction, long.MaxValue, cancellationToken);
         var last = log.Newest ?? 0;
@@ -176,7 +172,6 @@ public sealed class EvidenceIndex(PlaceRegistry places)
         var snapshot = IndexSnapshot.Build(items, last, PlaceAreas);
         await PruneAsync(connection, transaction, log, cancellationToken);
         FullBuilds++;
-        LastBuild = (clock.Elapsed, items.Count);
         return snapshot;
     }
 

@@ -32,16 +32,6 @@ internal sealed class IndexSnapshot
 
     public required long LiveLength { get; init; }
 
-    public static IndexSnapshot Empty(long last) => new()
-    {
-        Segments = [],
-        Live = [],
-        Docs = [],
-        Vocabularies = new IndexVocabularies(),
-        Last = last,
-        LiveLength = 0,
-    };
-
     /// <summary>The snapshot with <paramref name="changed"/> items replaced by <paramref name="reloaded"/> (those still in the store) in a new segment.</summary>
     public IndexSnapshot With(IReadOnlyCollection<long> changed, IReadOnlyList<IndexedItem> reloaded, long last, Func<string, (string? Region, string? Nation)> placeAreas)
     {
