@@ -154,7 +154,7 @@ public sealed class NationalPortraitData
                     }
                 }
             }
-            result[year] = new NationalYear(Period.Year(year), values.Series ?? "", columns);
+            result[year] = new NationalYear(Period.Year(year), values.Series ?? "", columns.Compact());
         }
         return result;
     }

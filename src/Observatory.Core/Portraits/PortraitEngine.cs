@@ -7,14 +7,20 @@ namespace Observatory.Portraits;
 
 /// <summary>
 /// The values a portrait is computed from, as columns: one array per indicator of the definition (in
-/// <see cref="PortraitDefinition.Indicators"/> order), one slot per place, NaN where there is no value.
+/// <see cref="PortraitDefinition.Indicators"/> order), one slot per place, NaN where there is no value. Once filled,
+/// <see cref="Compact"/> holds the columns that allow it as whole numbers of a fixed number of decimals, in half the
+/// memory, which the engine counts straight from.
 /// </summary>
 public sealed class PortraitColumns
 {
+    private readonly double[][] _values;
+    private ScaledColumn?[]? _scaled;
+    private double[][]? _restored;
+
     public PortraitColumns(IReadOnlyList<string> places, int indicators, bool bounds = false, bool periods = false)
     {
         Places = places;
-        Values = NewColumns(indicators, places.Count);
+        _values = NewColumns(indicators, places.Count);
         if (bounds)
         {
             Lower = NewColumns(indicators, places.Count);
@@ -28,14 +34,52 @@ public sealed class PortraitColumns
 
     public IReadOnlyList<string> Places { get; }
 
-    /// <summary>[indicator][place]; NaN = no data.</summary>
-    public double[][] Values { get; }
+    /// <summary>How many indicators' columns there are.</summary>
+    public int Indicators => _values.Length;
+
+    /// <summary>
+    /// [indicator][place]; NaN = no data. Filled by the caller; after <see cref="Compact"/>, read only: the compacted
+    /// columns are given back as doubles (the same bits) the first time this is read.
+    /// </summary>
+    public double[][] Values => _scaled is null ? _values : LazyInitializer.EnsureInitialized(ref _restored, Restore);
 
     public double[][]? Lower { get; }
     public double[][]? Upper { get; }
 
     /// <summary>[indicator][place]: the period each value comes from, when it can differ from the one asked for.</summary>
     public Period?[][]? Periods { get; }
+
+    /// <summary>
+    /// Holds every column whose values are all whole numbers of 10^−d for some d up to 9 (to the bit, as
+    /// published statistics with a fixed number of decimals are) as those whole numbers, and lets go of its
+    /// doubles; the others stay as they are. Call it once the columns are filled: the engine then reads half as
+    /// many bytes for its counts. Returns this.
+    /// </summary>
+    public PortraitColumns Compact()
+    {
+        var scaled = _scaled ?? new ScaledColumn?[_values.Length];
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (scaled[i] is null && ScaledColumn.TryHold(_values[i]) is { } held)
+            {
+                scaled[i] = held;
+                _values[i] = null!;
+            }
+        }
+        _scaled = scaled;
+        _restored = null;
+        return this;
+    }
+
+    /// <summary>Whether <see cref="Compact"/> holds this column as whole numbers.</summary>
+    public bool IsCompact(int indicator) => _scaled?[indicator] is not null;
+
+    internal ScaledColumn? Scaled(int indicator) => _scaled?[indicator];
+
+    /// <summary>The column as filled, or null when <see cref="Compact"/> holds it as whole numbers.</summary>
+    internal double[]? Filled(int indicator) => _values[indicator];
+
+    private double[][] Restore() => [.. _values.Select((v, i) => v ?? _scaled![i]!.ToDoubles())];
 
     private static double[][] NewColumns(int indicators, int places) =>
         [.. Enumerable.Range(0, indicators).Select(_ => { var a = new double[places]; Array.Fill(a, double.NaN); return a; })];
@@ -189,7 +233,7 @@ public sealed class PortraitBatch
 /// achieved, and an ecological boundary is transgressed only by a ratio strictly above 1. Counts take only the
 /// dimensions with data.
 /// </summary>
-public static class PortraitEngine
+public static partial class PortraitEngine
 {
     // Places are taken a chunk at a time, every dimension in turn, so a dimension's marks (see Read) stay in the
     // cache from its first indicator to its status, however many places the set has.
@@ -204,17 +248,32 @@ public static class PortraitEngine
         IReadOnlyDictionary<string, ThresholdOverride>? localThresholds = null)
     {
         var indicators = definition.Indicators;
-        if (columns.Values.Length != indicators.Count)
+        if (columns.Indicators != indicators.Count)
         {
-            throw new ArgumentException($"The columns hold {columns.Values.Length} indicators; definition '{definition.Id}' has {indicators.Count}.", nameof(columns));
+            throw new ArgumentException($"The columns hold {columns.Indicators} indicators; definition '{definition.Id}' has {indicators.Count}.", nameof(columns));
         }
         var (thresholds, reasons) = ApplyLocal(definition, localThresholds);
+        var places = columns.Places.Count;
+        var rules = RulesOf(definition, columns, thresholds);
+        var rounding = new Rounding(definition.Decimals);
+        int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
+        Read(definition, columns, rules, rounding, null, counts);
+        return new PortraitBatch(definition, columns, period, series, thresholds, reasons,
+            values => RatiosOf(rules, values, rounding), () => StatusesOf(definition, columns, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /// <summary>Each column's rule, its threshold, polarity and (for min–max) the set's worst value read once.</summary>
+    private static RatioRule[] RulesOf(PortraitDefinition definition, PortraitColumns columns, PortraitThreshold?[] thresholds)
+    {
+        var indicators = definition.Indicators;
         var places = columns.Places.Count;
         // The worst place is found over the set's central values, so bounds and centre share one scale; each
         // column's on its own, so a large set's are found on every core.
         var worsts = new double[indicators.Count];
         void FindWorst(int column) => worsts[column] = indicators[column].Normalisation == Normalisation.MinMaxToThreshold
-            ? thresholds[column]?.Worst ?? Worst(columns.Values[column], indicators[column].Polarity)
+            ? thresholds[column]?.Worst ?? (columns.Scaled(column) is { } held
+                ? Worst(held, indicators[column].Polarity)
+                : Worst(columns.Filled(column)!, indicators[column].Polarity))
             : double.NaN;
         if (Shared((places + Chunk - 1) / Chunk))
         {
@@ -237,11 +296,14 @@ public static class PortraitEngine
                 column++;
             }
         }
-        var rounding = new Rounding(definition.Decimals);
-        int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
-        Read(definition, columns.Values, rules, rounding, null, counts);
-        return new PortraitBatch(definition, columns, period, series, thresholds, reasons,
-            values => RatiosOf(rules, values, rounding), () => StatusesOf(definition, columns.Values, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
+        return rules;
+    }
+
+    /// <summary>How many of the definition's dimensions <see cref="Compute"/> counts straight off whole numbers for these columns.</summary>
+    internal static int CountedOffWholeNumbers(PortraitDefinition definition, PortraitColumns columns)
+    {
+        var rules = RulesOf(definition, columns, ApplyLocal(definition, null).Thresholds);
+        return UnitDimension.Plan(definition, columns, rules, new Rounding(definition.Decimals))?.Count(u => u is not null) ?? 0;
     }
 
     /// <summary>
@@ -252,18 +314,23 @@ public static class PortraitEngine
     /// in by a minimum, so no ratio is kept.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Read(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses, int[][]? counts)
+    private static void Read(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses, int[][]? counts)
     {
-        var places = values.Length > 0 ? values[0].Length : 0;
-        // Counts alone (no statuses) are read straight off the values where every indicator of a dimension allows it.
-        var fused = statuses is null && counts is not null ? FusedDimension.Plan(definition, rules, rounding) : null;
+        var places = columns.Places.Count;
+        // Counts alone (no statuses) are read straight off the values where every indicator of a dimension allows
+        // it: off the whole numbers where Compact holds all its columns so, otherwise off the doubles.
+        var counting = statuses is null && counts is not null;
+        var units = counting ? UnitDimension.Plan(definition, columns, rules, rounding) : null;
+        var fused = counting ? FusedDimension.Plan(definition, rules, rounding) : null;
+        // The doubles are given back only when some dimension needs them.
+        var values = units is not null && Array.TrueForAll(units, u => u is not null) ? null : columns.Values;
         var chunks = (places + Chunk - 1) / Chunk;
         // Each chunk writes only its own places' statuses and counts, so a large set is shared among the cores.
         if (Shared(chunks))
         {
             Parallel.For(0, chunks, () => new long[Chunk], (chunk, _, marks) =>
             {
-                ReadChunk(definition, values, rules, rounding, statuses, counts, fused, chunk * Chunk, marks);
+                ReadChunk(definition, values, rules, rounding, statuses, counts, units, fused, places, chunk * Chunk, marks);
                 return marks;
             }, _ => { });
             return;
@@ -271,7 +338,7 @@ public static class PortraitEngine
         var marks = new long[Math.Min(Chunk, Math.Max(places, 1))];
         for (var start = 0; start < places; start += Chunk)
         {
-            ReadChunk(definition, values, rules, rounding, statuses, counts, fused, start, marks);
+            ReadChunk(definition, values, rules, rounding, statuses, counts, units, fused, places, start, marks);
         }
     }
 
@@ -280,24 +347,30 @@ public static class PortraitEngine
 
     /// <summary>One chunk of places (from <paramref name="start"/>) through every dimension; see <see cref="Read"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadChunk(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses,
-        int[][]? counts, FusedDimension?[]? fused, int start, long[] marks)
+    private static void ReadChunk(PortraitDefinition definition, double[][]? values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses,
+        int[][]? counts, UnitDimension?[]? units, FusedDimension?[]? fused, int places, int start, long[] marks)
     {
-        var length = Math.Min(Chunk, values[0].Length - start);
+        var length = Math.Min(Chunk, places - start);
         var column = 0;
         for (var d = 0; d < definition.Dimensions.Count; d++)
         {
             var dimension = definition.Dimensions[d];
             var social = dimension.Ring == Ring.Social;
+            if (units?[d] is { } whole)
+            {
+                whole.Count(start, length, counts!);
+                column += dimension.Indicators.Count;
+                continue;
+            }
             if (fused?[d] is { } plan)
             {
-                plan.Count(values, rules, rounding, start, length, counts!);
+                plan.Count(values!, rules, rounding, start, length, counts!);
                 column += dimension.Indicators.Count;
                 continue;
             }
             for (var k = 0; k < dimension.Indicators.Count; k++, column++)
             {
-                rules[column].Mark(values[column].AsSpan(start, length), social, rounding, marks);
+                rules[column].Mark(values![column].AsSpan(start, length), social, rounding, marks);
             }
             Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
                 counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
@@ -305,11 +378,11 @@ public static class PortraitEngine
         }
     }
 
-    private static DimensionStatus[][] StatusesOf(PortraitDefinition definition, double[][] values, RatioRule[] rules, Rounding rounding)
+    private static DimensionStatus[][] StatusesOf(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding)
     {
         // Every slot is written, so the runtime need not clear it first.
-        var statuses = definition.Dimensions.Select(_ => GC.AllocateUninitializedArray<DimensionStatus>(values.Length > 0 ? values[0].Length : 0)).ToArray();
-        Read(definition, values, rules, rounding, statuses, null);
+        var statuses = definition.Dimensions.Select(_ => GC.AllocateUninitializedArray<DimensionStatus>(columns.Places.Count)).ToArray();
+        Read(definition, columns, rules, rounding, statuses, null);
         return statuses;
     }
 

@@ -94,6 +94,6 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
                 }
             }
         }
-        return PortraitEngine.Compute(definition, columns, period, null, localThresholds);
+        return PortraitEngine.Compute(definition, columns.Compact(), period, null, localThresholds);
     }
 }

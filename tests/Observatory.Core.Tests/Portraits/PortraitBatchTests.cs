@@ -88,10 +88,100 @@ public sealed class PortraitBatchTests
         indicators.Add((Normalisation.RatioToBoundary, Polarity.HigherIsBetter, 0, null, null));
         indicators.Add((Normalisation.MinMaxToThreshold, Polarity.HigherIsBetter, 5, null, 5));
         indicators.Add((Normalisation.MinMaxToThreshold, Polarity.HigherIsBetter, double.MinValue, null, null));
+        var dimensions = Dimensions(indicators);
+        foreach (var decimals in new[] { 2, 0, 3, 20 })
+        {
+            var definition = Generic(dimensions, decimals);
+            ShouldMatchTheRules(definition, Generated(definition, decimals == 2 ? 17_001 : 4_500, random, bounds: true));
+        }
+    }
+
+    [Fact]
+    public void Columns_compacted_to_whole_numbers_give_back_their_values_and_the_same_portraits()
+    {
+        var random = new Random(23);
+        // Thresholds that put some values on a grid exactly at a rounding midpoint next to 1 (19.9 ÷ 20 = 0.995,
+        // which rounds to 1.00), so a whole number one off where the test turns would be counted wrongly.
+        double[] thresholds = [20, 40, 12.5, 60, 7, 33.3, 80];
+        var indicators = new List<(Normalisation, Polarity, double?, double?, double?)>();
+        foreach (var normalisation in Enum.GetValues<Normalisation>())
+        {
+            foreach (var polarity in Enum.GetValues<Polarity>())
+            {
+                var threshold = normalisation == Normalisation.PublishedRatio ? (double?)null : thresholds[random.Next(thresholds.Length)];
+                var baseline = normalisation == Normalisation.BaselineAnchoredRatio ? (double?)random.Next(0, 15) : null;
+                indicators.Add((normalisation, polarity, threshold, baseline, null));
+            }
+        }
+        indicators.Add((Normalisation.MinMaxToThreshold, Polarity.HigherIsBetter, 40, null, 10));
+        indicators.Add((Normalisation.MinMaxToThreshold, Polarity.LowerIsBetter, 20, null, 60));
+        var dimensions = Dimensions(indicators);
+        foreach (var (decimals, grid, places) in new[] { (2, 1, 17_001), (0, 0, 4_500), (3, 2, 5_003), (2, 3, 20_011) })
+        {
+            var definition = Generic(dimensions, decimals);
+            var columns = OnGrid(definition, places, grid, random);
+            var filled = columns.Values.Select(c => c.Select(Bits).ToArray()).ToArray();
+            columns.Compact();
+            var context = $"ratios to {decimals} decimals, values to {grid}";
+            Enumerable.Range(0, definition.Indicators.Count).ShouldAllBe(c => columns.IsCompact(c), context);
+            columns.Values.Select(c => c.Select(Bits).ToArray()).ShouldBe(filled, context);
+            // Every dimension the engine counts together (up to three indicators) is counted off the whole numbers.
+            PortraitEngine.CountedOffWholeNumbers(definition, columns).ShouldBe(definition.Dimensions.Count(d => d.Indicators.Count <= 3), context);
+            ShouldMatchTheRules(definition, columns);
+        }
+    }
+
+    [Fact]
+    public void A_column_whole_numbers_cannot_give_back_to_the_bit_stays_as_doubles()
+    {
+        double[][] columns =
+        [
+            [1.5, 2.25, double.NaN, -3],
+            [0.1 + 0.2, 1],
+            [-0.0, 1],
+            [double.PositiveInfinity, 1],
+            [1e10, 1],
+            [0.123456789, 0.5],
+            [1e-10, 1],
+            [double.NaN, double.NaN],
+        ];
+        var held = new PortraitColumns(["A", "B", "C", "D"], columns.Length);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            columns[c].CopyTo(held.Values[c], 0);
+        }
+        held.Compact();
+        Enumerable.Range(0, columns.Length).Select(held.IsCompact).ShouldBe([true, false, false, false, false, true, false, true]);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            held.Values[c].Take(columns[c].Length).Select(Bits).ShouldBe(columns[c].Select(Bits), $"column {c}");
+        }
+    }
+
+    [Fact]
+    public void A_definition_over_compacted_and_uncompacted_columns_is_what_the_rules_give()
+    {
+        var random = new Random(29);
+        var council = Shipped.Definitions.All.First(d => d.Id == "uk-council");
+        // Some columns on a grid (held as whole numbers), some not (with −0, ±∞ and many decimals): dimensions
+        // mixing the two are counted off the doubles.
+        var columns = Generated(council, 20_011, random);
+        var grid = OnGrid(council, 20_011, 1, random);
+        for (var c = 0; c < council.Indicators.Count; c += 2)
+        {
+            grid.Values[c].CopyTo(columns.Values[c], 0);
+        }
+        columns.Compact();
+        Enumerable.Range(0, council.Indicators.Count).Count(columns.IsCompact).ShouldBeGreaterThanOrEqualTo((council.Indicators.Count + 1) / 2);
+        ShouldMatchTheRules(council, columns);
+    }
+
+    /// <summary>Both rings' indicators in dimensions of one to four (the engine reads up to three together and marks larger ones), and one with none.</summary>
+    private static List<PortraitDimension> Dimensions(List<(Normalisation, Polarity, double?, double?, double?)> indicators)
+    {
         var dimensions = new List<PortraitDimension>();
         foreach (var ring in Enum.GetValues<Ring>())
         {
-            // Dimensions of one to four indicators: the engine reads up to three together and marks larger ones.
             for (int i = 0, size = 1; i < indicators.Count; i += size, size = (size % 4) + 1)
             {
                 var at = i;
@@ -99,20 +189,46 @@ public sealed class PortraitBatchTests
             }
         }
         dimensions.Add(Dimension("unmeasured", Ring.Social, []));
-        foreach (var decimals in new[] { 2, 0, 3, 20 })
+        return dimensions;
+    }
+
+    private static PortraitDefinition Generic(List<PortraitDimension> dimensions, int decimals) => new()
+    {
+        Id = "generated",
+        Name = "Generated",
+        Citation = "Test",
+        Places = PortraitPlaces.Countries,
+        Decimals = decimals,
+        Lenses = [],
+        Dimensions = dimensions,
+    };
+
+    /// <summary>Values on a grid of 10^−<paramref name="grid"/>, most within a few hundred steps of each threshold.</summary>
+    private static PortraitColumns OnGrid(PortraitDefinition definition, int places, int grid, Random random)
+    {
+        var columns = new PortraitColumns([.. Enumerable.Range(0, places).Select(p => $"P{p}")], definition.Indicators.Count);
+        var scale = Math.Pow(10, grid);
+        for (var c = 0; c < definition.Indicators.Count; c++)
         {
-            var definition = new PortraitDefinition
+            var t = definition.Indicators[c].Threshold?.Value ?? 1;
+            double Value() => random.Next(10) switch
             {
-                Id = "generated",
-                Name = "Generated",
-                Citation = "Test",
-                Places = PortraitPlaces.Countries,
-                Decimals = decimals,
-                Lenses = [],
-                Dimensions = dimensions,
+                0 => double.NaN,
+                1 => 0,
+                2 => -random.NextDouble() * t,
+                3 => t * (1 + (random.Next(-3, 4) * 0.005)),
+                < 8 => t + (random.Next(-300, 301) / scale),
+                _ => t * (0.5 + random.NextDouble()),
             };
-            ShouldMatchTheRules(definition, Generated(definition, decimals == 2 ? 17_001 : 4_500, random, bounds: true));
+            for (var p = 0; p < places; p++)
+            {
+                // The double nearest the decimal, as a file's "19.9" is read; a file's "-0.0" reads as −0, which
+                // is not held as a whole number, so small negatives round to 0 here.
+                var value = Value();
+                columns.Values[c][p] = double.IsNaN(value) ? value : (Math.Round(value * scale) / scale) + 0.0;
+            }
         }
+        return columns;
     }
 
     /// <summary>Values about each indicator's threshold, with gaps, zeros, exact thresholds and rounding midpoints.</summary>
