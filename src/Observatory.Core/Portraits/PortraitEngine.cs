@@ -97,7 +97,7 @@ public sealed class PortraitBatch
     private Dictionary<string, int>? _index;
 
     internal PortraitBatch(PortraitDefinition definition, PortraitColumns columns, Period? period, string? series,
-        PortraitThreshold?[] thresholds, string?[] localReasons, Func<double[][], double[][]> ratios, Func<DimensionStatus[][]> statuses,
+        PortraitThreshold?[] thresholds, string?[] localReasons, Func<double[][]?, double[][]> ratios, Func<DimensionStatus[][]> statuses,
         int[] socialAchieved, int[] socialWithData, int[] ecologicalTransgressed, int[] ecologicalWithData)
     {
         Definition = definition;
@@ -110,7 +110,8 @@ public sealed class PortraitBatch
         // together, and the statuses (a byte a place and dimension) about as much again, so a batch wanted for
         // its counts (a scatter of places) pays for neither, and one wanted for statuses (a league table) not for
         // the ratios.
-        _ratios = new(() => ratios(columns.Values));
+        // The centre's ratios are read from the columns as held (see PortraitColumns.Compact), the bounds' as given.
+        _ratios = new(() => ratios(null));
         _lower = columns.Lower is { } lo ? new(() => ratios(lo)) : null;
         _upper = columns.Upper is { } up ? new(() => ratios(up)) : null;
         _statuses = new(statuses);
@@ -259,7 +260,7 @@ public static partial class PortraitEngine
         int[][] counts = [new int[places], new int[places], new int[places], new int[places]];
         Read(definition, columns, rules, rounding, null, counts);
         return new PortraitBatch(definition, columns, period, series, thresholds, reasons,
-            values => RatiosOf(rules, values, rounding), () => StatusesOf(definition, columns, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
+            values => RatiosOf(rules, columns, values, rounding), () => StatusesOf(definition, columns, rules, rounding), counts[0], counts[1], counts[2], counts[3]);
     }
 
     /// <summary>Each column's rule, its threshold, polarity and (for min–max) the set's worst value read once.</summary>
@@ -321,24 +322,23 @@ public static partial class PortraitEngine
         // it: off the whole numbers where Compact holds all its columns so, otherwise off the doubles.
         var counting = statuses is null && counts is not null;
         var units = counting ? UnitDimension.Plan(definition, columns, rules, rounding) : null;
-        var fused = counting ? FusedDimension.Plan(definition, rules, rounding) : null;
-        // The doubles are given back only when some dimension needs them.
-        var values = units is not null && Array.TrueForAll(units, u => u is not null) ? null : columns.Values;
+        var fused = counting ? FusedDimension.Plan(definition, columns, rules, rounding) : null;
         var chunks = (places + Chunk - 1) / Chunk;
         // Each chunk writes only its own places' statuses and counts, so a large set is shared among the cores.
+        // Each thread has its marks, and room for a chunk of a compacted column given back as doubles.
         if (Shared(chunks))
         {
-            Parallel.For(0, chunks, () => new long[Chunk], (chunk, _, marks) =>
+            Parallel.For(0, chunks, () => new Scratch(Chunk), (chunk, _, scratch) =>
             {
-                ReadChunk(definition, values, rules, rounding, statuses, counts, units, fused, places, chunk * Chunk, marks);
-                return marks;
+                ReadChunk(definition, columns, rules, rounding, statuses, counts, units, fused, chunk * Chunk, scratch);
+                return scratch;
             }, _ => { });
             return;
         }
-        var marks = new long[Math.Min(Chunk, Math.Max(places, 1))];
+        var scratch = new Scratch(Math.Min(Chunk, Math.Max(places, 1)));
         for (var start = 0; start < places; start += Chunk)
         {
-            ReadChunk(definition, values, rules, rounding, statuses, counts, units, fused, places, start, marks);
+            ReadChunk(definition, columns, rules, rounding, statuses, counts, units, fused, start, scratch);
         }
     }
 
@@ -347,10 +347,11 @@ public static partial class PortraitEngine
 
     /// <summary>One chunk of places (from <paramref name="start"/>) through every dimension; see <see cref="Read"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadChunk(PortraitDefinition definition, double[][]? values, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses,
-        int[][]? counts, UnitDimension?[]? units, FusedDimension?[]? fused, int places, int start, long[] marks)
+    private static void ReadChunk(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding, DimensionStatus[][]? statuses,
+        int[][]? counts, UnitDimension?[]? units, FusedDimension?[]? fused, int start, Scratch scratch)
     {
-        var length = Math.Min(Chunk, places - start);
+        var length = Math.Min(Chunk, columns.Places.Count - start);
+        var marks = scratch.Marks;
         var column = 0;
         for (var d = 0; d < definition.Dimensions.Count; d++)
         {
@@ -364,18 +365,28 @@ public static partial class PortraitEngine
             }
             if (fused?[d] is { } plan)
             {
-                plan.Count(values!, rules, rounding, start, length, counts!);
+                plan.Count(rules, rounding, start, length, counts!);
                 column += dimension.Indicators.Count;
                 continue;
             }
             for (var k = 0; k < dimension.Indicators.Count; k++, column++)
             {
-                rules[column].Mark(values![column].AsSpan(start, length), social, rounding, marks);
+                var values = columns.Filled(column) is { } filled
+                    ? filled.AsSpan(start, length)
+                    : columns.Scaled(column)!.Restore(start, scratch.Values.AsSpan(0, length));
+                rules[column].Mark(values, social, rounding, marks);
             }
             Tally(social, marks.AsSpan(0, length), statuses is null ? default : statuses[d].AsSpan(start, length),
                 counts is null ? default : counts[social ? 1 : 3].AsSpan(start, length),
                 counts is null ? default : counts[social ? 0 : 2].AsSpan(start, length));
         }
+    }
+
+    /// <summary>One thread's working space in <see cref="Read"/>: a chunk's marks, and its values of a compacted column.</summary>
+    private sealed class Scratch(int length)
+    {
+        public long[] Marks { get; } = new long[length];
+        public double[] Values { get; } = new double[length];
     }
 
     private static DimensionStatus[][] StatusesOf(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding)
@@ -413,17 +424,22 @@ public static partial class PortraitEngine
             _ => 0,
         };
 
-    /// <summary>Every column's rounded ratios, as <see cref="Round"/> of <see cref="Normalise"/> gives them one at a time.</summary>
-    private static double[][] RatiosOf(RatioRule[] rules, double[][] values, Rounding rounding)
+    /// <summary>
+    /// Every column's rounded ratios, as <see cref="Round"/> of <see cref="Normalise"/> gives them one at a time,
+    /// of <paramref name="values"/>, or of the columns' own values as held when null.
+    /// </summary>
+    private static double[][] RatiosOf(RatioRule[] rules, PortraitColumns columns, double[][]? values, Rounding rounding)
     {
         var ratios = new double[rules.Length][];
         void Column(int column)
         {
-            // Every slot is written, so the runtime need not clear it first.
-            ratios[column] = GC.AllocateUninitializedArray<double>(values[column].Length);
-            rules[column].Apply(values[column], ratios[column], rounding);
+            // Every slot is written, so the runtime need not clear it first. A compacted column is given back as
+            // doubles into the ratios' own array, which the rule then turns into ratios where they lie.
+            var into = ratios[column] = GC.AllocateUninitializedArray<double>(columns.Places.Count);
+            var source = values?[column] ?? columns.Filled(column) ?? columns.Scaled(column)!.Restore(0, into);
+            rules[column].Apply(source, into, rounding);
         }
-        if (rules.Length > 0 && Shared((values[0].Length + Chunk - 1) / Chunk))
+        if (rules.Length > 0 && Shared((columns.Places.Count + Chunk - 1) / Chunk))
         {
             Parallel.For(0, rules.Length, Column);
         }
@@ -1066,17 +1082,19 @@ public static partial class PortraitEngine
     {
         private readonly bool _social;
         private readonly int[] _columns;
+        private readonly double[][] _values;
         private readonly Cut[] _cuts;
 
-        private FusedDimension(bool social, int[] columns, Cut[] cuts)
+        private FusedDimension(bool social, int[] columns, double[][] values, Cut[] cuts)
         {
             _social = social;
             _columns = columns;
+            _values = values;
             _cuts = cuts;
         }
 
         /// <summary>Per dimension, its fused counting, or null where a column has no <see cref="Cut"/> or there are more than three.</summary>
-        public static FusedDimension?[]? Plan(PortraitDefinition definition, RatioRule[] rules, Rounding rounding)
+        public static FusedDimension?[]? Plan(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding)
         {
             if (!Vector.IsHardwareAccelerated)
             {
@@ -1088,7 +1106,8 @@ public static partial class PortraitEngine
             {
                 var dimension = definition.Dimensions[d];
                 var social = dimension.Ring == Ring.Social;
-                var columns = new List<int>();
+                var indices = new List<int>();
+                var values = new List<double[]>();
                 var cuts = new List<Cut>();
                 var ok = true;
                 for (var k = 0; k < dimension.Indicators.Count; k++, column++)
@@ -1098,16 +1117,20 @@ public static partial class PortraitEngine
                     {
                         continue;
                     }
-                    ok &= rules[column].TryCut(social, rounding, out var cut);
-                    columns.Add(column);
+                    // It reads whole columns of doubles: one held as whole numbers that UnitDimension could not
+                    // count is marked instead, a chunk at a time.
+                    var filled = columns.Filled(column);
+                    ok &= rules[column].TryCut(social, rounding, out var cut) && filled is not null;
+                    indices.Add(column);
+                    values.Add(filled!);
                     cuts.Add(cut);
                 }
-                plans[d] = ok && columns.Count <= 3 ? new FusedDimension(social, [.. columns], [.. cuts]) : null;
+                plans[d] = ok && indices.Count <= 3 ? new FusedDimension(social, [.. indices], [.. values], [.. cuts]) : null;
             }
             return plans;
         }
 
-        public void Count(double[][] values, RatioRule[] rules, Rounding rounding, int start, int length, int[][] counts)
+        public void Count(RatioRule[] rules, Rounding rounding, int start, int length, int[][] counts)
         {
             if (_columns.Length == 0)
             {
@@ -1117,23 +1140,23 @@ public static partial class PortraitEngine
             var counted = counts[_social ? 0 : 2].AsSpan(start, length);
             // A dimension of one or two indicators reads its first again in the empty places: a test or'd with
             // itself gives the same.
-            var at = new Columns(this, values, start, withData, counted);
+            var at = new Columns(this, start, withData, counted);
             var p = Pick(at, _cuts[0], _cuts[Math.Min(1, _cuts.Length - 1)], _cuts[^1], length);
             if (p < 0)
             {
                 p = ~p;
-                Settle(values, rules, rounding, start, 0, p, withData, counted, near: true);
+                Settle(rules, rounding, start, 0, p, withData, counted, near: true);
             }
-            Settle(values, rules, rounding, start, p, length, withData, counted, near: false);
+            Settle(rules, rounding, start, p, length, withData, counted, near: false);
         }
 
-        private readonly ref struct Columns(FusedDimension plan, double[][] values, int start, Span<int> withData, Span<int> counted)
+        private readonly ref struct Columns(FusedDimension plan, int start, Span<int> withData, Span<int> counted)
         {
             public readonly ref int WithData = ref MemoryMarshal.GetReference(withData);
             public readonly ref int Counted = ref MemoryMarshal.GetReference(counted);
-            public readonly ref double V0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[0]]), start);
-            public readonly ref double V1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[Math.Min(1, plan._columns.Length - 1)]]), start);
-            public readonly ref double V2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values[plan._columns[^1]]), start);
+            public readonly ref double V0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(plan._values[0]), start);
+            public readonly ref double V1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(plan._values[Math.Min(1, plan._values.Length - 1)]), start);
+            public readonly ref double V2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(plan._values[^1]), start);
             public readonly bool Social = plan._social;
         }
 
@@ -1274,18 +1297,18 @@ public static partial class PortraitEngine
         /// exact rounding (only those with a value near an edge, when <paramref name="near"/>: the loop left them out).
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void Settle(double[][] values, RatioRule[] rules, Rounding rounding, int start, int from, int to, Span<int> withData, Span<int> counted, bool near)
+        private void Settle(RatioRule[] rules, Rounding rounding, int start, int from, int to, Span<int> withData, Span<int> counted, bool near)
         {
             for (var p = from; p < to; p++)
             {
-                if (near && !IsNear(values, start + p))
+                if (near && !IsNear(start + p))
                 {
                     continue;
                 }
                 var mark = 0;
-                foreach (var column in _columns)
+                for (var k = 0; k < _columns.Length; k++)
                 {
-                    var ratio = rounding.Of(rules[column].Of(values[column][start + p]));
+                    var ratio = rounding.Of(rules[_columns[k]].Of(_values[k][start + p]));
                     mark = Math.Min(mark, MarkOf(ratio, _social));
                 }
                 if (mark != 0)
@@ -1299,11 +1322,11 @@ public static partial class PortraitEngine
             }
         }
 
-        private bool IsNear(double[][] values, int place)
+        private bool IsNear(int place)
         {
             for (var k = 0; k < _columns.Length; k++)
             {
-                if (_cuts[k].Near(values[_columns[k]][place]))
+                if (_cuts[k].Near(_values[k][place]))
                 {
                     return true;
                 }
