@@ -243,6 +243,13 @@ public static partial class PortraitEngine
     /// <summary>Sets of at least this many chunks (16,384 places) are shared among threads.</summary>
     private const int ParallelChunks = 8;
 
+    /// <summary>
+    /// Counting whole numbers only (every dimension a <see cref="UnitDimension"/>) is shared from this many chunks
+    /// (131,072 places): it is bound by reading memory, which a second core here does not widen. Measured over
+    /// 45,000 places, one thread took 0.037–0.040 s for 20 periods and two 0.03–0.05 s, for 1.6 times the CPU.
+    /// </summary>
+    private const int WholeNumberParallelChunks = 64;
+
     /// <summary>Portraits for every place in <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentException">A local threshold names no dimension or indicator, or one whose ratio is published.</exception>
     public static PortraitBatch Compute(PortraitDefinition definition, PortraitColumns columns, Period? period = null, string? series = null,
@@ -326,7 +333,8 @@ public static partial class PortraitEngine
         var chunks = (places + Chunk - 1) / Chunk;
         // Each chunk writes only its own places' statuses and counts, so a large set is shared among the cores.
         // Each thread has its marks, and room for a chunk of a compacted column given back as doubles.
-        if (Shared(chunks))
+        var wholeNumbersOnly = units is not null && Array.TrueForAll(units, u => u is not null);
+        if (Shared(chunks) && (!wholeNumbersOnly || chunks >= WholeNumberParallelChunks))
         {
             Parallel.For(0, chunks, () => new Scratch(Chunk), (chunk, _, scratch) =>
             {
