@@ -131,43 +131,11 @@ public static partial class PortraitEngine
         }
 
         /// <summary>Per dimension, its counting off whole numbers, or null where a column is not held so, has no exact test, or there are more than three.</summary>
-        public static UnitDimension?[]? Plan(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding)
-        {
-            if (!Vector.IsHardwareAccelerated)
-            {
-                return null;
-            }
-            var plans = new UnitDimension?[definition.Dimensions.Count];
-            var column = 0;
-            for (var d = 0; d < plans.Length; d++)
-            {
-                var dimension = definition.Dimensions[d];
-                var social = dimension.Ring == Ring.Social;
-                var units = new List<int[]>();
-                var cuts = new List<UnitCut>();
-                var ok = true;
-                for (var k = 0; k < dimension.Indicators.Count; k++, column++)
-                {
-                    // An indicator with no ratio never gives its dimension data, so it is simply left out.
-                    if (rules[column].Shape == RatioRule.Form.Undefined)
-                    {
-                        continue;
-                    }
-                    if (ok && columns.Scaled(column) is { } held && rules[column].TryCut(social, rounding, out var cut)
-                        && UnitCut.TryFrom(cut, rules[column], rounding, social, held.Scale, out var unit))
-                    {
-                        units.Add(held.Units);
-                        cuts.Add(unit);
-                    }
-                    else
-                    {
-                        ok = false;
-                    }
-                }
-                plans[d] = ok && units.Count <= 3 ? new UnitDimension(social, [.. units], [.. cuts]) : null;
-            }
-            return plans;
-        }
+        public static UnitDimension?[]? Plan(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding) =>
+            PlanDimensions(definition, rules, (column, social) =>
+                columns.Scaled(column) is { } held && rules[column].TryCut(social, rounding, out var cut)
+                    && UnitCut.TryFrom(cut, rules[column], rounding, social, held.Scale, out var unit) ? (held.Units, unit) : ((int[], UnitCut)?)null,
+                (social, _, parts) => new UnitDimension(social, [.. parts.Select(x => x.Item1)], [.. parts.Select(x => x.Item2)]));
 
         public void Count(int start, int length, int[][] counts)
         {

@@ -1080,6 +1080,51 @@ public static partial class PortraitEngine
     }
 
     /// <summary>
+    /// A plan for counting each dimension of up to three indicators together, made from one part per indicator
+    /// with a ratio (an indicator with none never gives its dimension data, so it is left out); null for a
+    /// dimension where some indicator gives no part or there are more than three, and null for all when vectors
+    /// are not accelerated.
+    /// </summary>
+    private static TPlan?[]? PlanDimensions<TPart, TPlan>(PortraitDefinition definition, RatioRule[] rules, Func<int, bool, TPart?> part,
+        Func<bool, int[], TPart[], TPlan> plan)
+        where TPart : struct
+        where TPlan : class
+    {
+        if (!Vector.IsHardwareAccelerated)
+        {
+            return null;
+        }
+        var plans = new TPlan?[definition.Dimensions.Count];
+        var column = 0;
+        for (var d = 0; d < plans.Length; d++)
+        {
+            var dimension = definition.Dimensions[d];
+            var social = dimension.Ring == Ring.Social;
+            var indices = new List<int>();
+            var parts = new List<TPart>();
+            var ok = true;
+            for (var k = 0; k < dimension.Indicators.Count; k++, column++)
+            {
+                if (rules[column].Shape == RatioRule.Form.Undefined)
+                {
+                    continue;
+                }
+                if (ok && part(column, social) is { } taken)
+                {
+                    indices.Add(column);
+                    parts.Add(taken);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+            plans[d] = ok && indices.Count <= 3 ? plan(social, [.. indices], [.. parts]) : null;
+        }
+        return plans;
+    }
+
+    /// <summary>
     /// One dimension of up to three indicators counted straight off its values: each indicator's test is a
     /// comparison or two (<see cref="Cut"/>), the dimension's status is the indicators' taken together in
     /// registers, and the counts are added straight into the per-place counts, so a place's values are read once, with no
@@ -1101,42 +1146,13 @@ public static partial class PortraitEngine
             _cuts = cuts;
         }
 
-        /// <summary>Per dimension, its fused counting, or null where a column has no <see cref="Cut"/> or there are more than three.</summary>
-        public static FusedDimension?[]? Plan(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding)
-        {
-            if (!Vector.IsHardwareAccelerated)
-            {
-                return null;
-            }
-            var plans = new FusedDimension?[definition.Dimensions.Count];
-            var column = 0;
-            for (var d = 0; d < plans.Length; d++)
-            {
-                var dimension = definition.Dimensions[d];
-                var social = dimension.Ring == Ring.Social;
-                var indices = new List<int>();
-                var values = new List<double[]>();
-                var cuts = new List<Cut>();
-                var ok = true;
-                for (var k = 0; k < dimension.Indicators.Count; k++, column++)
-                {
-                    // An indicator with no ratio never gives its dimension data, so it is simply left out.
-                    if (rules[column].Shape == RatioRule.Form.Undefined)
-                    {
-                        continue;
-                    }
-                    // It reads whole columns of doubles: one held as whole numbers that UnitDimension could not
-                    // count is marked instead, a chunk at a time.
-                    var filled = columns.Filled(column);
-                    ok &= rules[column].TryCut(social, rounding, out var cut) && filled is not null;
-                    indices.Add(column);
-                    values.Add(filled!);
-                    cuts.Add(cut);
-                }
-                plans[d] = ok && indices.Count <= 3 ? new FusedDimension(social, [.. indices], [.. values], [.. cuts]) : null;
-            }
-            return plans;
-        }
+        /// <summary>Per dimension, its fused counting, or null where a column has no <see cref="Cut"/>, is compacted, or there are more than three.</summary>
+        public static FusedDimension?[]? Plan(PortraitDefinition definition, PortraitColumns columns, RatioRule[] rules, Rounding rounding) =>
+            PlanDimensions(definition, rules, (column, social) =>
+                // It reads whole columns of doubles: one held as whole numbers that UnitDimension could not count
+                // is marked instead, a chunk at a time.
+                columns.Filled(column) is { } filled && rules[column].TryCut(social, rounding, out var cut) ? (filled, cut) : ((double[], Cut)?)null,
+                (social, indices, parts) => new FusedDimension(social, indices, [.. parts.Select(x => x.Item1)], [.. parts.Select(x => x.Item2)]));
 
         public void Count(RatioRule[] rules, Rounding rounding, int start, int length, int[][] counts)
         {
