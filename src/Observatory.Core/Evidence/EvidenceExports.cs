@@ -4,39 +4,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
 using Observatory.Content;
+using Observatory.Evidence.Search;
 using Observatory.Frameworks;
 using Observatory.Places;
 
 namespace Observatory.Evidence;
-
-/// <summary>
-/// Which published items an export holds: the list filters without the text search. Filters combine with AND
-/// across fields and OR within one list, as on the evidence pages and /api/evidence.
-/// </summary>
-public sealed record EvidenceExportFilter
-{
-    /// <summary>The item carries at least one of these.</summary>
-    public IReadOnlyList<ElementRef> Elements { get; init; } = [];
-
-    /// <summary>The item carries every one of these (a gap map cell).</summary>
-    public IReadOnlyList<ElementRef> AllElements { get; init; } = [];
-
-    /// <summary>The item names at least one of these places.</summary>
-    public IReadOnlyList<string> Places { get; init; } = [];
-
-    /// <summary>A GSS region code: the item names the region or a place within it.</summary>
-    public string? Region { get; init; }
-
-    /// <summary>England, Wales, Scotland or Northern Ireland: the item names the nation or a place within it.</summary>
-    public string? Nation { get; init; }
-
-    public IReadOnlyList<EvidenceKind> Kinds { get; init; } = [];
-
-    /// <summary>The lowest level on the standards of evidence scale.</summary>
-    public int? MinimumStrength { get; init; }
-
-    public int? Year { get; init; }
-}
 
 /// <summary>
 /// The library as files to take away: CSV (one row per item), JSON (the items as the data format writes them) and
@@ -56,8 +28,13 @@ public sealed class EvidenceExports(EvidenceLibrary library, PlaceRegistry place
     // Files to download, not markup: readable accents and dashes rather than \u escapes.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The matching items, ordered by title then id, as readers see them (organisations hidden when anonymous).</summary>
-    public async Task<IReadOnlyList<EvidenceItem>> ItemsAsync(Actor actor, EvidenceExportFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The items matching the list's filters (the text and page of <paramref name="filter"/> are not read: an
+    /// export holds every match), ordered by title then id, as readers see them (organisations hidden when anonymous).
+    /// The filters mean what they mean to the search: OR within a list, AND across them, a region by
+    /// <see cref="EvidenceSearch.RegionOf"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceItem>> ItemsAsync(Actor actor, EvidenceQuery filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var items = library.Published(actor);
@@ -77,7 +54,7 @@ public sealed class EvidenceExports(EvidenceLibrary library, PlaceRegistry place
         }
         if (filter.Region is { } region)
         {
-            var codes = places.Places.Where(p => p.Code == region || p.RegionCode == region).Select(p => p.Code).ToList();
+            var codes = places.Places.Where(p => EvidenceSearch.RegionOf(p) == region).Select(p => p.Code).ToList();
             items = items.Where(e => e.Places.Any(p => codes.Contains(p.PlaceCode)));
         }
         if (filter.Nation is { } nation)

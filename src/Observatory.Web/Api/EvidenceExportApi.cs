@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Observatory.Accounts;
 using Observatory.Evidence;
 using Observatory.Evidence.Search;
@@ -11,7 +9,8 @@ using Observatory.Places;
 namespace Observatory.Web.Api;
 
 /// <summary>
-/// The evidence library as a file: CSV, JSON or schema.org JSON-LD, with the list's filters except the text search.
+/// The evidence library as a file: CSV, JSON or schema.org JSON-LD, with the list's filters (read by the same
+/// <see cref="EvidenceQueryReader"/> as /api/evidence, so they mean the same) except the text search.
 /// Only published items the caller may see; an anonymous item never carries its organisations.
 /// </summary>
 public static class EvidenceExportApi
@@ -22,20 +21,32 @@ public static class EvidenceExportApi
     {
         var api = app.MapGroup("/api").WithTags("Evidence");
 
-        api.MapGet("/evidence/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            string? format, [FromQuery] string[]? element, [FromQuery] string[]? all, [FromQuery] string[]? place, string? region, string? nation,
-            [FromQuery] string[]? kind, string? strength, string? year, HttpContext context, EvidenceExports exports, FrameworkLibrary frameworks,
+        api.MapGet("/evidence/export", async Task<Results<FileContentHttpResult, ValidationProblem>> (
+            string? format, HttpContext context, EvidenceExports exports, FrameworkLibrary frameworks,
             PlaceRegistry places, CurrentActor current, CancellationToken cancellationToken) =>
         {
+            var request = context.Request.Query;
+            var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
+            var (filter, problems) = EvidenceQueryReader.Read(name => [.. request[name].OfType<string>()], catalogue, places);
+            var errors = problems.ToDictionary(p => p.Key, p => new[] { p.Value });
             var chosen = string.IsNullOrWhiteSpace(format) ? "json" : format.Trim().ToLowerInvariant();
             if (!Formats.Contains(chosen))
             {
-                return ApiSetup.BadRequest($"format '{format}' is not an export format; use {string.Join(", ", Formats)}.");
+                errors["format"] = [$"'{format}' is not an export format; use {string.Join(", ", Formats)}"];
             }
-            var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
-            if (Filter(element, all, place, region, nation, kind, strength, year, catalogue, places, out var filter) is { } problem)
+            // An export holds every match, and the text search ranks rather than filters, so neither is taken
+            // silently: a caller who sent them would think the file answered them.
+            foreach (var ignored in new[] { "q", "page", "pageSize" })
             {
-                return ApiSetup.BadRequest(problem);
+                if (request.ContainsKey(ignored))
+                {
+                    errors[ignored] = [$"the export takes the list's filters but not {ignored}; it holds every item that matches them"];
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}.")),
+                    title: "The request was not valid");
             }
             var items = await exports.ItemsAsync(current.Actor, filter, cancellationToken);
             var site = $"{context.Request.Scheme}://{context.Request.Host}";
@@ -46,97 +57,7 @@ public static class EvidenceExportApi
                 _ => (EvidenceExports.JsonLd(items, site, catalogue, places), "application/ld+json; charset=utf-8"),
             };
             return TypedResults.File(Encoding.UTF8.GetBytes(body), type, $"evidence.{chosen}");
-        }).WithSummary("Published evidence items as CSV, JSON or schema.org JSON-LD (format=csv|json|jsonld), filtered by element (any), all (every one), place, region, nation, kind, strength (minimum) and year.");
+        }).WithSummary("Published evidence items as CSV, JSON or schema.org JSON-LD (format=csv|json|jsonld), filtered as /api/evidence is by element (any), "
+            + "all (every one), place, region, nation, kind, strength (minimum) and year; not by q, page or pageSize, which are refused.");
     }
-
-    /// <summary>Reads the filters, or says which parameter is wrong and why.</summary>
-    public static string? Filter(string[]? element, string[]? all, string[]? place, string? region, string? nation, string[]? kind, string? strength, string? year,
-        FrameworkCatalogue catalogue, PlaceRegistry places, out EvidenceExportFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        ArgumentNullException.ThrowIfNull(places);
-        filter = new EvidenceExportFilter();
-        var elements = new List<ElementRef>();
-        var every = new List<ElementRef>();
-        foreach (var (name, values, into) in new[] { ("element", element, elements), ("all", all, every) })
-        {
-            foreach (var text in Values(values))
-            {
-                if (!ElementRef.TryParse(text, out var reference))
-                {
-                    return $"{name} '{text}' must be framework-id/element-id, for example place-making/food.";
-                }
-                if (!catalogue.Contains(reference))
-                {
-                    return $"{name} '{text}' is not an element of any framework in the catalogue.";
-                }
-                into.Add(reference);
-            }
-        }
-        var codes = new List<string>();
-        foreach (var text in Values(place))
-        {
-            if (places.Find(text) is not { } found)
-            {
-                return $"place '{text}' is not a GSS code or ISO 3166 alpha-3 country code the Observatory knows.";
-            }
-            codes.Add(found.Code);
-        }
-        string? regionCode = null;
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            if (places.Find(region) is not { Type: PlaceType.Region } found)
-            {
-                return $"region '{region}' is not the GSS code of an English region (E12…).";
-            }
-            regionCode = found.Code;
-        }
-        string? nationName = null;
-        if (!string.IsNullOrWhiteSpace(nation) && (nationName = AreaSearch.NationNamed(nation)) is null)
-        {
-            return $"nation '{nation}' is not a nation; use {string.Join(", ", AreaSearch.Nations)}.";
-        }
-        var kinds = new List<EvidenceKind>();
-        foreach (var text in Values(kind))
-        {
-            if (!EvidenceSpellings.Kinds.TryGetValue(text.ToLowerInvariant(), out var parsed))
-            {
-                return $"kind '{text}' is not a kind of evidence; use {string.Join(", ", EvidenceSpellings.Kinds.Keys)}.";
-            }
-            kinds.Add(parsed);
-        }
-        int? minimum = null;
-        if (!string.IsNullOrWhiteSpace(strength))
-        {
-            if (!int.TryParse(strength.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level < StrengthOfEvidence.Lowest || level > StrengthOfEvidence.Highest)
-            {
-                return $"strength '{strength}' must be a whole number from {StrengthOfEvidence.Lowest} to {StrengthOfEvidence.Highest}.";
-            }
-            minimum = level;
-        }
-        int? onlyYear = null;
-        if (!string.IsNullOrWhiteSpace(year))
-        {
-            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < EvidenceQueryReader.EarliestYear || y > EvidenceQueryReader.LatestYear)
-            {
-                return $"year '{year}' must be a year from {EvidenceQueryReader.EarliestYear} to {EvidenceQueryReader.LatestYear}.";
-            }
-            onlyYear = y;
-        }
-        filter = new EvidenceExportFilter
-        {
-            Elements = elements,
-            AllElements = every,
-            Places = codes,
-            Region = regionCode,
-            Nation = nationName,
-            Kinds = kinds,
-            MinimumStrength = minimum,
-            Year = onlyYear,
-        };
-        return null;
-    }
-
-    private static IEnumerable<string> Values(string[]? values) =>
-        (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal);
 }

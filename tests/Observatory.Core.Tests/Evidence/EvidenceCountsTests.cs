@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Evidence;
+using Observatory.Evidence.Search;
 using Observatory.Frameworks;
 using Observatory.Places;
 using Observatory.Testing;
@@ -199,8 +200,8 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
 
         await using var scope = _services.CreateAsyncScope();
         var exports = scope.ServiceProvider.GetRequiredService<EvidenceExports>();
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter())).ShouldNotContain(i => i.Id == "wigan-private-counts");
-        (await exports.ItemsAsync(member, new EvidenceExportFilter())).ShouldContain(i => i.Id == "wigan-private-counts");
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery())).ShouldNotContain(i => i.Id == "wigan-private-counts");
+        (await exports.ItemsAsync(member, new EvidenceQuery())).ShouldContain(i => i.Id == "wigan-private-counts");
     }
 
     [Fact]
@@ -234,15 +235,15 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
         var food = new ElementRef("place-making", "food");
         var reset = new ElementRef("four-rs", "reset");
 
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter())).Count.ShouldBe(Shipped.Items.Count);
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter { Elements = [food, reset] })).Select(i => i.Id).Order()
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery())).Count.ShouldBe(Shipped.Items.Count);
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery { Elements = [food, reset] })).Select(i => i.Id).Order()
             .ShouldBe(Shipped.Items.Where(i => i.Elements.Contains(food) || i.Elements.Contains(reset)).Select(i => i.Id).Order());
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter { AllElements = [food, reset] })).Select(i => i.Id).Order()
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery { AllElements = [food, reset] })).Select(i => i.Id).Order()
             .ShouldBe(Shipped.Items.Where(i => i.Elements.Contains(food) && i.Elements.Contains(reset)).Select(i => i.Id).Order());
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter { Places = ["E08000010"], Kinds = [EvidenceKind.CaseStudy], MinimumStrength = 1 })).Select(i => i.Id).Order()
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery { Places = ["E08000010"], Kinds = [EvidenceKind.CaseStudy], MinimumStrength = 1 })).Select(i => i.Id).Order()
             .ShouldBe(Shipped.Items.Where(i => i.Places.Contains("E08000010") && i.Kind == EvidenceKind.CaseStudy).Select(i => i.Id).Order());
         var welsh = Places.Places.Where(p => p.Nation == "Wales").Select(p => p.Code).ToHashSet();
-        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter { Nation = "Wales" })).Select(i => i.Id).Order()
+        (await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery { Nation = "Wales" })).Select(i => i.Id).Order()
             .ShouldBe(Shipped.Items.Where(i => i.Places.Any(welsh.Contains)).Select(i => i.Id).Order());
 
         // A published contribution made anonymous: its organisation must not reach any format.
@@ -262,7 +263,7 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
             }, DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
-        var all = await exports.ItemsAsync(Actor.Anonymous, new EvidenceExportFilter());
+        var all = await exports.ItemsAsync(Actor.Anonymous, new EvidenceQuery());
         all.Count.ShouldBe(Shipped.Items.Count + 1);
         var anonymous = all.Where(i => i.Anonymous).ToList();
         anonymous.Count.ShouldBeGreaterThanOrEqualTo(2);

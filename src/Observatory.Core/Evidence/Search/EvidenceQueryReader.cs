@@ -7,7 +7,7 @@ namespace Observatory.Evidence.Search;
 /// <summary>
 /// Reads the shared evidence query parameters (q, element, all, place, region, nation, kind, strength, year,
 /// page) the same way for /evidence and /api/evidence, checking each against the catalogue and the place
-/// registry. (The export reads its filters itself: see EvidenceExportApi.) A problem names its parameter, so pages and the API can say exactly what to fix.
+/// registry. (The export reads its filters here too.) A problem names its parameter, so pages and the API can say exactly what to fix.
 /// </summary>
 public static class EvidenceQueryReader
 {
