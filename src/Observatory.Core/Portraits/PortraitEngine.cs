@@ -71,6 +71,10 @@ public sealed class PortraitColumns
         return this;
     }
 
+    /// <summary>One value (NaN = no data), read from the column as held: a compacted column is not given back whole for it.</summary>
+    public double ValueAt(int indicator, int place) =>
+        _scaled?[indicator] is { } held ? held.ValueOf(held.Units[place]) : _values[indicator][place];
+
     /// <summary>Whether <see cref="Compact"/> holds this column as whole numbers.</summary>
     public bool IsCompact(int indicator) => _scaled?[indicator] is not null;
 
@@ -184,7 +188,7 @@ public sealed class PortraitBatch
                     Name = indicator.Name,
                     IndicatorId = indicator.IndicatorId,
                     Normalisation = indicator.Normalisation,
-                    Value = Present(Columns.Values[column][place]),
+                    Value = Present(Columns.ValueAt(column, place)),
                     ValueLower = Columns.Lower is { } lo ? Present(lo[column][place]) : null,
                     ValueUpper = Columns.Upper is { } up ? Present(up[column][place]) : null,
                     Unit = indicator.Unit,

@@ -125,9 +125,16 @@ public sealed class PortraitBatchTests
             columns.Compact();
             var context = $"ratios to {decimals} decimals, values to {grid}";
             Enumerable.Range(0, definition.Indicators.Count).ShouldAllBe(c => columns.IsCompact(c), context);
-            columns.Values.Select(c => c.Select(Bits).ToArray()).ShouldBe(filled, context);
             // Every dimension the engine counts together (up to three indicators) is counted off the whole numbers.
             PortraitEngine.CountedOffWholeNumbers(definition, columns).ShouldBe(definition.Dimensions.Count(d => d.Indicators.Count <= 3), context);
+            // One place's portrait reads its values from the whole numbers, before anything gives the columns back.
+            var batch = PortraitEngine.Compute(definition, columns);
+            foreach (var place in new[] { 0, places / 2, places - 1 })
+            {
+                batch.For(place).Dimensions.SelectMany(d => d.Indicators).Select(i => i.Value is { } v ? Bits(v) : Bits(double.NaN))
+                    .ShouldBe(filled.Select(c => double.IsNaN(BitConverter.Int64BitsToDouble(c[place])) ? Bits(double.NaN) : c[place]), context);
+            }
+            columns.Values.Select(c => c.Select(Bits).ToArray()).ShouldBe(filled, context);
             ShouldMatchTheRules(definition, columns);
         }
     }
