@@ -80,8 +80,9 @@ public static partial class PortraitEngine
             var twoSided = cut.Side is Cut.Where.Outside or Cut.Where.Inside;
             var first = twoSided ? Math.Max((long)from, 0) : (long)from;
             var last = (long)to;
-            var worse = rule;
-            bool WorseAt(long k) => MarkOf(rounding.Of(worse.Of(k / scale)), social) == -2;
+            // A local function cannot capture an in parameter, so it reads a copy.
+            var copy = rule;
+            bool WorseAt(long k) => MarkOf(rounding.Of(copy.Of(k / scale)), social) == -2;
             var start = WorseAt(first);
             // Below and Inside are worse before the turn, Above and Outside after it.
             if (start != (cut.Side is Cut.Where.Below or Cut.Where.Inside) || WorseAt(last) == start)

@@ -42,11 +42,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
-        var pageSize = Math.Clamp(query.PageSize, 1, EvidenceQuery.MaxPageSize);
-        var page = Math.Max(1, query.Page);
-        var text = SearchText.Parse(query.Text);
-        var placeInText = text.IsEmpty ? null : FindPlace(query.Text, places, boundaries);
-        var rest = placeInText is null ? null : SearchText.Parse(placeInText.Rest);
+        var (pageSize, page, text, placeInText, rest) = Parse(query, places, boundaries);
 
         // One connection for the whole search: the temporary match table lives on it.
         await Db.Database.OpenConnectionAsync(cancellationToken);
@@ -151,6 +147,19 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
         public List<string> Codes => [Place.Code, .. Neighbours.Select(n => n.Code)];
 
         public PlaceInText Shown => new(Place, Neighbours, Words);
+    }
+
+    /// <summary>
+    /// A query as every search reads it: the page asked for (within bounds), its words, and a place its words name
+    /// with the words left besides it.
+    /// </summary>
+    internal static (int PageSize, int Page, SearchText Text, NamedPlace? Place, SearchText? Besides) Parse(EvidenceQuery query, PlaceRegistry places,
+        Func<BoundarySet> boundaries)
+    {
+        var text = SearchText.Parse(query.Text);
+        var place = text.IsEmpty ? null : FindPlace(query.Text, places, boundaries);
+        return (Math.Clamp(query.PageSize, 1, EvidenceQuery.MaxPageSize), Math.Max(1, query.Page), text, place,
+            place is null ? null : SearchText.Parse(place.Rest));
     }
 
     internal static NamedPlace? FindPlace(string? text, PlaceRegistry places, Func<BoundarySet> boundaries)

@@ -17,11 +17,7 @@ public sealed class IndexedEvidenceSearch(ObservatoryDbContext db, EvidenceIndex
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
-        var pageSize = Math.Clamp(query.PageSize, 1, EvidenceQuery.MaxPageSize);
-        var page = Math.Max(1, query.Page);
-        var text = SearchText.Parse(query.Text);
-        var placeInText = text.IsEmpty ? null : EvidenceSearch.FindPlace(query.Text, places, boundaries);
-        var rest = placeInText is null ? null : SearchText.Parse(placeInText.Rest);
+        var (pageSize, page, text, placeInText, rest) = EvidenceSearch.Parse(query, places, boundaries);
         var snapshot = await indexes.For(db).CurrentAsync(db, cancellationToken);
         var skip = (long)(page - 1) * pageSize;
         var outcome = skip > int.MaxValue - pageSize
