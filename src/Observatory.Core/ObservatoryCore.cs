@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
 using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Frameworks;
@@ -49,7 +48,7 @@ public static class ObservatoryCore
         services.AddSingleton(sp => NationalPortraitData.Load(
             sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<PortraitDefinitions>(), sp.GetRequiredService<PlaceRegistry>()));
         services.AddScoped<PortraitService>();
-        services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
+        services.AddSingleton(sp => PlaceAdjacency.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();
         services.AddScoped<CurrentActor>();
@@ -70,7 +69,7 @@ public static class ObservatoryCore
         services.AddScoped<EvidenceCuration>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
         // One interface: the in-memory index by default (one per database, for the life of the process), or the
-        // database's own full-text search (Evidence:Search = database); boundaries load only when a place is named.
+        // database's own full-text search (Evidence:Search = database); adjacency loads only when a place is named.
         services.AddSingleton(evidenceSearch ?? Evidence.Search.EvidenceSearchSettings.Default);
         services.AddSingleton<Evidence.Search.Index.EvidenceIndexes>();
         services.AddScoped<Evidence.Search.IEvidenceSearch>(sp =>
@@ -79,11 +78,11 @@ public static class ObservatoryCore
             var placeRegistry = sp.GetRequiredService<PlaceRegistry>();
             if (sp.GetRequiredService<Evidence.Search.EvidenceSearchSettings>().Mode == Evidence.Search.EvidenceSearchMode.Index)
             {
-                return new Evidence.Search.IndexedEvidenceSearch(db, sp.GetRequiredService<Evidence.Search.Index.EvidenceIndexes>(), placeRegistry, sp.GetRequiredService<BoundarySet>);
+                return new Evidence.Search.IndexedEvidenceSearch(db, sp.GetRequiredService<Evidence.Search.Index.EvidenceIndexes>(), placeRegistry, sp.GetRequiredService<PlaceAdjacency>);
             }
             return database.IsPostgreSql
-                ? new Evidence.Search.PostgreSqlEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<BoundarySet>)
-                : new Evidence.Search.SqliteEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<BoundarySet>);
+                ? new Evidence.Search.PostgreSqlEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<PlaceAdjacency>)
+                : new Evidence.Search.SqliteEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<PlaceAdjacency>);
         });
         services.AddSingleton<IDataSeeder, Evidence.Search.EvidenceSearchSeeder>();
         return services;

@@ -124,6 +124,26 @@ public sealed class PlaceRegistry
         return result;
     }
 
+    /// <summary>
+    /// The code under which a set keyed by an older release's codes (the May 2024 boundaries) knows the place: its
+    /// own, or a code it was recoded from (Barnsley E08000038 is E08000016 there); null when the set has neither.
+    /// </summary>
+    public string? CodeIn(string code, Func<string, bool> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (known(code))
+        {
+            return code;
+        }
+        return PredecessionOf(code)
+            .Where(c => string.Equals(RecodedTo(c.FormerCode), code, StringComparison.OrdinalIgnoreCase))
+            .Select(c => CodeIn(c.FormerCode, known))
+            .FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>The place an older release's code stands for today: its recoded successor, or the place itself.</summary>
+    public Place? Current(string code) => Find(RecodedTo(code) ?? code);
+
     /// <summary>Places whose name or code matches, best first: exact, then starts-with, then contains.</summary>
     public IEnumerable<Place> Search(string? query, string? nation = null, PlaceType? type = null, bool includeHistoric = false)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Observatory.Charts.Maps;
 using Observatory.Places;
 
 namespace Observatory.Web.Api;
@@ -68,7 +67,7 @@ public static class AreasApi
         }).WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population.");
 
         api.MapGet("/areas/{code}/related/{relation}", Results<Ok<List<AreaRef>>, ContentHttpResult, ProblemHttpResult> (string code, string relation,
-            HttpContext context, PlaceRegistry places, BoundarySet boundaries) =>
+            HttpContext context, PlaceRegistry places, PlaceAdjacency adjacency) =>
         {
             relation = CsvResults.StripExtension(relation, out var csv);
             if (places.Find(code) is not { } place)
@@ -80,7 +79,7 @@ public static class AreasApi
                 "parents" => places.ParentsOf(place.Code),
                 "children" => places.ChildrenOf(place.Code),
                 "siblings" => places.SiblingsOf(place.Code),
-                "neighbours" => AreaBoundaries.NeighboursOf(places, boundaries, place.Code),
+                "neighbours" => adjacency.NeighboursOf(places, place.Code),
                 _ => null,
             };
             if (related is null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Observatory.Charts;
+using Observatory.Rendering.Charts;
 using Observatory.Places;
 using Observatory.Portraits;
 using Observatory.Web.Pages.Portraits;

@@ -1,4 +1,4 @@
-using Observatory.Web.Components.GovUk;
+using Observatory.Rendering.Components.GovUk;
 
 namespace Observatory.Web.Pages;
 

@@ -1,6 +1,7 @@
 using Observatory.Content;
 using Observatory.Evidence.Search;
 using Observatory.Evidence.Search.Index;
+using Observatory.Rendering;
 using Observatory.Storage;
 using Observatory.Web.Api;
 
@@ -25,6 +26,7 @@ public static class ObservatoryWebApp
         var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
         var evidenceSearch = EvidenceSearchSettings.Parse(builder.Configuration[EvidenceSearchSettings.ConfigurationKey]);
         builder.Services.AddObservatoryCore(data, database, evidenceSearch);
+        builder.Services.AddObservatoryRendering();
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);

@@ -208,7 +208,7 @@ public abstract class EvidenceCountsTests(TestProvider provider) : IAsyncLifetim
     public async Task Related_items_put_a_shared_place_first_then_shared_elements_and_never_the_item_itself()
     {
         var item = Shipped.Items.Single(i => i.Id == "wigan-bewigan");
-        var neighbours = Charts.Maps.AreaBoundaries.NeighboursOf(Places, _services.GetRequiredService<Charts.Maps.BoundarySet>(), "E08000010").Select(p => p.Code).ToList();
+        var neighbours = _services.GetRequiredService<PlaceAdjacency>().NeighboursOf(Places, "E08000010").Select(p => p.Code).ToList();
         neighbours.ShouldContain("E08000001");
         await using var scope = _services.CreateAsyncScope();
 

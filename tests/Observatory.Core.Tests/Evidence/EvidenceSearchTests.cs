@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
 using Observatory.Evidence;
 using Observatory.Evidence.Search;
 using Observatory.Frameworks;
@@ -92,7 +91,7 @@ public abstract class EvidenceSearchTests(TestProvider provider, EvidenceSearchM
         hits.Take(onWigan.Count).Select(h => h.Item.Id).ShouldBe(onWigan, ignoreOrder: true);
         hits.Where(h => onWigan.Contains(h.Item.Id)).ShouldAllBe(h => h.Reason == "On Wigan");
 
-        var neighbours = _services.GetRequiredService<BoundarySet>().NeighboursOf(Wigan);
+        var neighbours = _services.GetRequiredService<PlaceAdjacency>().NeighboursOf(Wigan);
         neighbours.ShouldContain("E08000001");
         var places = _services.GetRequiredService<PlaceRegistry>();
         var nextDoor = await Stored(i => !i.Places.Contains(Wigan) && i.Places.Any(neighbours.Contains));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
 using Observatory.Places;
 using Observatory.Storage;
 
@@ -13,7 +12,7 @@ namespace Observatory.Evidence.Search;
 /// LINQ query over <see cref="EvidenceLibrary.Published"/>; only matching text, ranking it and marking snippets
 /// are the provider's own SQL (<see cref="SqliteEvidenceSearch"/>, <see cref="PostgreSqlEvidenceSearch"/>).
 /// </summary>
-public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<BoundarySet> boundaries) : IEvidenceSearch
+public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<PlaceAdjacency> adjacency) : IEvidenceSearch
 {
     private const int SnippetWords = 40;
 
@@ -42,7 +41,7 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
-        var (pageSize, page, text, placeInText, rest) = Parse(query, places, boundaries);
+        var (pageSize, page, text, placeInText, rest) = Parse(query, places, adjacency);
 
         // One connection for the whole search: the temporary match table lives on it.
         await Db.Database.OpenConnectionAsync(cancellationToken);
@@ -154,21 +153,21 @@ public abstract class EvidenceSearch(ObservatoryDbContext db, EvidenceLibrary li
     /// with the words left besides it.
     /// </summary>
     internal static (int PageSize, int Page, SearchText Text, NamedPlace? Place, SearchText? Besides) Parse(EvidenceQuery query, PlaceRegistry places,
-        Func<BoundarySet> boundaries)
+        Func<PlaceAdjacency> adjacency)
     {
         var text = SearchText.Parse(query.Text);
-        var place = text.IsEmpty ? null : FindPlace(query.Text, places, boundaries);
+        var place = text.IsEmpty ? null : FindPlace(query.Text, places, adjacency);
         return (Math.Clamp(query.PageSize, 1, EvidenceQuery.MaxPageSize), Math.Max(1, query.Page), text, place,
             place is null ? null : SearchText.Parse(place.Rest));
     }
 
-    internal static NamedPlace? FindPlace(string? text, PlaceRegistry places, Func<BoundarySet> boundaries)
+    internal static NamedPlace? FindPlace(string? text, PlaceRegistry places, Func<PlaceAdjacency> adjacency)
     {
         if (SearchText.FindPlace(text, places) is not { } found)
         {
             return null;
         }
-        var neighbours = boundaries().NeighboursOf(found.Place.Code).Select(places.Find).OfType<Place>()
+        var neighbours = adjacency().NeighboursOf(found.Place.Code).Select(places.Find).OfType<Place>()
             .OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase).ToList();
         return new NamedPlace(found.Place, neighbours, found.Place.Name, found.Remainder);
     }

@@ -1,5 +1,4 @@
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
 using Observatory.Evidence.Search.Index;
 using Observatory.Places;
 using Observatory.Storage;
@@ -11,13 +10,13 @@ namespace Observatory.Evidence.Search;
 /// ranking (FTS5's bm25) and result as <see cref="SqliteEvidenceSearch"/>, but the match, visibility, filters,
 /// facets and page come from memory in one pass, and only the page's items are read from the database.
 /// </summary>
-public sealed class IndexedEvidenceSearch(ObservatoryDbContext db, EvidenceIndexes indexes, PlaceRegistry places, Func<BoundarySet> boundaries) : IEvidenceSearch
+public sealed class IndexedEvidenceSearch(ObservatoryDbContext db, EvidenceIndexes indexes, PlaceRegistry places, Func<PlaceAdjacency> adjacency) : IEvidenceSearch
 {
     public async Task<EvidenceSearchResult> SearchAsync(Actor actor, EvidenceQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
-        var (pageSize, page, text, placeInText, rest) = EvidenceSearch.Parse(query, places, boundaries);
+        var (pageSize, page, text, placeInText, rest) = EvidenceSearch.Parse(query, places, adjacency);
         var snapshot = await indexes.For(db).CurrentAsync(db, cancellationToken);
         var skip = (long)(page - 1) * pageSize;
         var outcome = skip > int.MaxValue - pageSize

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Charts.Maps;
 using Observatory.Places;
 using Observatory.Storage;
 
 namespace Observatory.Evidence.Search;
 
 /// <summary>Evidence search on PostgreSQL: the weighted tsvector in evidence_search with its GIN index (migration M0006).</summary>
-public sealed class PostgreSqlEvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<BoundarySet> boundaries)
-    : EvidenceSearch(db, library, places, boundaries)
+public sealed class PostgreSqlEvidenceSearch(ObservatoryDbContext db, EvidenceLibrary library, PlaceRegistry places, Func<PlaceAdjacency> adjacency)
+    : EvidenceSearch(db, library, places, adjacency)
 {
     protected override async Task<IQueryable<EvidenceTextHit>> MatchAsync(int slot, SearchText text, CancellationToken cancellationToken)
     {

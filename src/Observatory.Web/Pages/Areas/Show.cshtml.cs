@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Charts.Maps;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Indicators;
 using Observatory.Places;
 
 namespace Observatory.Web.Pages.Areas;
 
-public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, IndicatorCatalogue catalogue, ObservationQueries observations,
+public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, IndicatorCatalogue catalogue, ObservationQueries observations,
     Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
@@ -40,7 +40,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Indi
         Children = places.ChildrenOf(area.Code);
         // A historic area's successor sits under the same parent, but it is the area's future, not its sibling.
         Siblings = [.. places.SiblingsOf(area.Code).Where(p => !area.Successors.Contains(p.Code, StringComparer.OrdinalIgnoreCase))];
-        Neighbours = AreaBoundaries.NeighboursOf(places, boundaries, area.Code);
+        Neighbours = adjacency.NeighboursOf(places, area.Code);
         Successors = [.. places.SuccessionOf(area.Code).Select(c => (Place: places.Find(c.SuccessorCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
         Predecessors = [.. places.PredecessionOf(area.Code).Select(c => (Place: places.Find(c.FormerCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
 

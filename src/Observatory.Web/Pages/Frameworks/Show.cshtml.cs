@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Auditing;
-using Observatory.Charts;
+using Observatory.Rendering.Charts;
 using Observatory.Frameworks;
 
 namespace Observatory.Web.Pages.Frameworks;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Charts;
-using Observatory.Charts.Maps;
+using Observatory.Rendering.Charts;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Places;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Charts.Maps;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Charts;
+using Observatory.Rendering.Charts;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;

@@ -312,7 +312,7 @@ public abstract class EvidenceIndexTests(TestProvider provider) : IAsyncLifetime
         await using var db = await second.MigratedContextAsync();
         var indexes = _index.GetRequiredService<EvidenceIndexes>();
         indexes.For(db).ShouldNotBeSameAs(Index());
-        var search = new IndexedEvidenceSearch(db, indexes, _index.GetRequiredService<PlaceRegistry>(), _index.GetRequiredService<Charts.Maps.BoundarySet>);
+        var search = new IndexedEvidenceSearch(db, indexes, _index.GetRequiredService<PlaceRegistry>(), _index.GetRequiredService<PlaceAdjacency>);
         (await search.SearchAsync(Actor.Anonymous, new EvidenceQuery())).Total.ShouldBe(0);
     }
 }

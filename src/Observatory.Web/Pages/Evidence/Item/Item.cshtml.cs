@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Frameworks;
@@ -14,7 +14,7 @@ namespace Observatory.Web.Pages.Evidence;
 /// which framework elements it illustrates and where the sources say so, with related items. Answers 404 both when
 /// the item does not exist and when the reader may not see it, so a private item's existence is not revealed.
 /// </summary>
-public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary frameworks, PlaceRegistry places, BoundarySet boundaries,
+public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary frameworks, PlaceRegistry places, PlaceAdjacency adjacency,
     RelatedEvidence related, CurrentActor current) : PageModel
 {
     /// <summary>How many related items to show: enough to follow a thread, few enough to read.</summary>
@@ -69,7 +69,7 @@ public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary framewor
 
     private async Task<IReadOnlyList<RelatedLink>> RelatedAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var neighbours = Item.Places.SelectMany(code => AreaBoundaries.NeighboursOf(places, boundaries, code)).Select(p => p.Code).ToList();
+        var neighbours = Item.Places.SelectMany(code => adjacency.NeighboursOf(places, code)).Select(p => p.Code).ToList();
         var found = await related.FindAsync(actor, Item, neighbours, RelatedLimit, cancellationToken);
         return [.. found.Select(r => new RelatedLink(r.Slug, r.Title, r.Kind, r.Year, Why(r.SamePlace, r.NeighbouringPlace, r.SharedElements)))];
     }
@@ -84,7 +84,7 @@ public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary framewor
         else if (near is not null)
         {
             var neighbour = places.Find(near)?.Name ?? near;
-            var of = Item.Places.Select(places.Find).OfType<Place>().FirstOrDefault(p => AreaBoundaries.NeighboursOf(places, boundaries, p.Code).Any(n => n.Code == near));
+            var of = Item.Places.Select(places.Find).OfType<Place>().FirstOrDefault(p => adjacency.NeighboursOf(places, p.Code).Any(n => n.Code == near));
             reasons.Add(of is null ? $"on {neighbour}" : $"on {neighbour}, a neighbour of {of.Name}");
         }
         if (shared > 0)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
-using Observatory.Charts.Maps;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Places;

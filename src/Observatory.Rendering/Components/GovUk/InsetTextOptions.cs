@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Observatory.Rendering.Components.GovUk;
+
+public sealed class InsetTextOptions
+{
+    public string? Text { get; set; }
+
+    public string? Html { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Classes { get; set; }
+
+    [JsonConverter(typeof(AttributesJsonConverter))]
+    public Dictionary<string, string>? Attributes { get; set; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Observatory.Rendering.Components.GovUk;
+
+public sealed class SkipLinkOptions
+{
+    public string? Text { get; set; }
+
+    public string? Html { get; set; }
+
+    /// <summary>Defaults to <c>#content</c>.</summary>
+    public string? Href { get; set; }
+
+    public string? Classes { get; set; }
+
+    [JsonConverter(typeof(AttributesJsonConverter))]
+    public Dictionary<string, string>? Attributes { get; set; }
+}
