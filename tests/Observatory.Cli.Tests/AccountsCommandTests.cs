@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Cli;
 using Observatory.Testing;
 

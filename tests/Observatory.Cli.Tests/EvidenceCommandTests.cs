@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Cli;
+using Observatory.Evidence;
 using Observatory.Testing;
 
 namespace Observatory.Cli.Tests;

@@ -54,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseSettings.PostgreSql(WithDatabase(server, name)), null, name);
     }
 
-    public ObservatoryDbContext CreateContext() => StorageSetup.CreateContext(Settings);
+    public ObservatoryDbContext CreateContext() => ObservatoryCore.CreateContext(Settings);
 
     public async Task<ObservatoryDbContext> MigratedContextAsync()
     {

@@ -78,24 +78,6 @@ public static class AccessPolicy
 
     public static bool CanAdministerSite(Actor actor) => actor.IsSiteAdministrator && actor.IsSignedIn && actor.MayWrite;
 
-    /// <summary>Curators review and publish contributed evidence; site administrators are curators too.</summary>
-    public static bool CanCurateEvidence(Actor actor) => actor.MayWrite && actor.IsSignedIn && (actor.IsSiteAdministrator || actor.IsCurator);
-
-    /// <summary>Anyone signed in may submit evidence ("anyone signed in may submit an item"), with a token that may write.</summary>
-    public static bool CanSubmitEvidence(Actor actor) => actor.IsSignedIn && actor.MayWrite;
-
-    /// <summary>
-    /// Published evidence is seen by the audience its visibility names. Before publication only the person who
-    /// submitted it, their organisation and the curators see it; shipped items (no submitter) are always published.
-    /// </summary>
-    public static bool CanViewEvidence(Actor actor, Evidence.EvidenceRecord item) =>
-        Evidence.EvidenceLibrary.IsVisible(actor, item.State, item.Visibility, item.OrganisationId, item.SubmittedById, [.. SharedWith(item.SharedWith)]);
-
-    /// <summary>Curators edit any item; the person who submitted one may edit it until it is published.</summary>
-    public static bool CanEditEvidence(Actor actor, Evidence.EvidenceRecord item) =>
-        CanCurateEvidence(actor)
-        || actor.MayWrite && item.SubmittedById is { } by && by == actor.PersonId && item.State != WorkflowState.Published;
-
     public static IEnumerable<long> SharedWith(IOwnedItem item) => SharedWith(item.SharedWith);
 
     /// <summary>The organisation ids of a comma-separated share list, as every owned item (and evidence) stores it.</summary>

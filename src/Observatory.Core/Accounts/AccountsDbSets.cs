@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Accounts;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Accounts;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of the accounts' tables: organisations, people, memberships, invitations, resets, API tokens and the outbox (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class AccountsDbSets
 {
-    public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<Person> People => Set<Person>();
-    public DbSet<Membership> Memberships => Set<Membership>();
-    public DbSet<Invitation> Invitations => Set<Invitation>();
-    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
-    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<Organisation> Organisations => db.Set<Organisation>();
+        public DbSet<Person> People => db.Set<Person>();
+        public DbSet<Membership> Memberships => db.Set<Membership>();
+        public DbSet<Invitation> Invitations => db.Set<Invitation>();
+        public DbSet<PasswordReset> PasswordResets => db.Set<PasswordReset>();
+        public DbSet<ApiToken> ApiTokens => db.Set<ApiToken>();
+        public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
+    }
 }

@@ -1,3 +1,5 @@
+using Observatory.Auditing;
+
 namespace Observatory.Accounts;
 
 /// <summary>
@@ -23,8 +25,15 @@ public sealed record Actor(long? PersonId, string Name, bool IsSiteAdministrator
     public bool HasRole(long? organisationId, Role atLeast) => RoleIn(organisationId) is { } role && role >= atLeast;
 }
 
-/// <summary>The actor of the current scope (a web request, a command). Anonymous until something says otherwise.</summary>
-public sealed class CurrentActor
+/// <summary>
+/// The actor of the current scope (a web request, a command). Anonymous until something says otherwise. The
+/// audit log names it for the scope's writes.
+/// </summary>
+public sealed class CurrentActor : IAuditActor
 {
     public Actor Actor { get; set; } = Actor.Anonymous;
+
+    long? IAuditActor.PersonId => Actor.PersonId;
+
+    string IAuditActor.Name => Actor.Name;
 }

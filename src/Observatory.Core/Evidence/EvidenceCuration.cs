@@ -43,7 +43,7 @@ public sealed partial class EvidenceCuration(
     public async Task<EvidenceRecord> SubmitAsync(Actor actor, EvidenceItem fields, long? organisationId, string? note, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
-        if (!AccessPolicy.CanSubmitEvidence(actor))
+        if (!EvidenceAccess.CanSubmit(actor))
         {
             throw new UnauthorizedAccessException("Sign in to submit evidence.");
         }
@@ -76,7 +76,7 @@ public sealed partial class EvidenceCuration(
     {
         ActingAs(actor);
         var record = await LoadAsync(actor, slug, cancellationToken);
-        if (!AccessPolicy.CanEditEvidence(actor, record))
+        if (!EvidenceAccess.CanEdit(actor, record))
         {
             throw new UnauthorizedAccessException(record.State == WorkflowState.Published
                 ? "A published item is changed by the curators: report a problem with it instead."
@@ -248,7 +248,7 @@ public sealed partial class EvidenceCuration(
     public async Task<IReadOnlyList<EvidenceRecord>> ImportAsync(Actor actor, string file, string text, bool publish, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
-        if (!AccessPolicy.CanCurateEvidence(actor) && !IsOperator(actor))
+        if (!EvidenceAccess.CanCurate(actor) && !IsOperator(actor))
         {
             throw new UnauthorizedAccessException("Only a curator can import evidence files.");
         }
@@ -363,7 +363,7 @@ public sealed partial class EvidenceCuration(
 
     private static void RequireCurator(Actor actor)
     {
-        if (!AccessPolicy.CanCurateEvidence(actor) && !IsOperator(actor))
+        if (!EvidenceAccess.CanCurate(actor) && !IsOperator(actor))
         {
             throw new UnauthorizedAccessException("Only a curator can do this.");
         }
@@ -380,7 +380,7 @@ public sealed partial class EvidenceCuration(
     private async Task<EvidenceRecord> LoadAsync(Actor actor, string slug, CancellationToken cancellationToken)
     {
         var record = await db.EvidenceItems.Include(e => e.Places).Include(e => e.Elements).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (record is null || !AccessPolicy.CanViewEvidence(actor, record))
+        if (record is null || !EvidenceAccess.CanView(actor, record))
         {
             throw new KeyNotFoundException($"There is no evidence item '{slug}'.");
         }

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Evidence;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Evidence;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of the evidence library's tables (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class EvidenceDbSets
 {
-    public DbSet<EvidenceRecord> EvidenceItems => Set<EvidenceRecord>();
-    public DbSet<EvidencePlace> EvidencePlaces => Set<EvidencePlace>();
-    public DbSet<EvidenceElement> EvidenceElements => Set<EvidenceElement>();
-    public DbSet<EvidenceVersion> EvidenceVersions => Set<EvidenceVersion>();
-    public DbSet<EvidenceProblemReport> EvidenceProblemReports => Set<EvidenceProblemReport>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<EvidenceRecord> EvidenceItems => db.Set<EvidenceRecord>();
+        public DbSet<EvidencePlace> EvidencePlaces => db.Set<EvidencePlace>();
+        public DbSet<EvidenceElement> EvidenceElements => db.Set<EvidenceElement>();
+        public DbSet<EvidenceVersion> EvidenceVersions => db.Set<EvidenceVersion>();
+        public DbSet<EvidenceProblemReport> EvidenceProblemReports => db.Set<EvidenceProblemReport>();
+    }
 }

@@ -10,7 +10,7 @@ namespace Observatory.Evidence;
 /// </summary>
 public sealed class EvidenceLibrary(ObservatoryDbContext db)
 {
-    /// <summary>The items <paramref name="actor"/> may see: the same rule as <see cref="AccessPolicy.CanViewEvidence"/>, as a query.</summary>
+    /// <summary>The items <paramref name="actor"/> may see: the same rule as <see cref="EvidenceAccess.CanView"/>, as a query.</summary>
     public IQueryable<EvidenceRecord> Visible(Actor actor)
     {
         var items = db.EvidenceItems.AsNoTracking();
@@ -31,7 +31,7 @@ public sealed class EvidenceLibrary(ObservatoryDbContext db)
 
     /// <summary>
     /// <see cref="Visible"/>'s rule in memory, for the evidence index, which keeps these columns of every item and
-    /// decides per search, and for <see cref="AccessPolicy.CanViewEvidence"/>; kept beside the query so the two are
+    /// decides per search, and for <see cref="EvidenceAccess.CanView"/>; kept beside the query so the two are
     /// changed together (EvidenceLibraryTests check they agree).
     /// </summary>
     public static bool IsVisible(Actor actor, WorkflowState state, Visibility visibility, long? organisationId, long? submittedById, IReadOnlyList<long> sharedWith)

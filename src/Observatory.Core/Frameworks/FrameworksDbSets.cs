@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Frameworks;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Frameworks;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of imported frameworks (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class FrameworksDbSets
 {
-    public DbSet<ImportedFramework> ImportedFrameworks => Set<ImportedFramework>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<ImportedFramework> ImportedFrameworks => db.Set<ImportedFramework>();
+    }
 }

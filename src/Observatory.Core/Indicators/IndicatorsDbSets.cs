@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Indicators;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Indicators;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of observations and the record of every import (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class IndicatorsDbSets
 {
-    public DbSet<Observation> Observations => Set<Observation>();
-
-    public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<Observation> Observations => db.Set<Observation>();
+        public DbSet<IndicatorImport> IndicatorImports => db.Set<IndicatorImport>();
+    }
 }

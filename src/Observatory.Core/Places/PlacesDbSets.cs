@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Places;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Places;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of the stored places (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class PlacesDbSets
 {
-    public DbSet<Place> Places => Set<Place>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<Place> Places => db.Set<Place>();
+    }
 }

@@ -17,6 +17,15 @@ public interface IDataSeeder
     Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Prepares each seeder's scope before it runs. Storage knows no capability, so the one that decides who the
+/// audit log names for shipped data registers this (Accounts: the Observatory itself).
+/// </summary>
+public interface ISeedingScope
+{
+    void Enter(IServiceProvider scope);
+}
+
 public static class DataSeeding
 {
     /// <summary>Applies pending migrations, then runs every registered seeder in order.</summary>
@@ -34,8 +43,10 @@ public static class DataSeeding
             foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
             {
                 await using var seedScope = root.CreateAsyncScope();
-                // The audit log names the Observatory itself for shipped data.
-                seedScope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().Actor = Accounts.Actor.System("shipped data");
+                foreach (var prepare in seedScope.ServiceProvider.GetServices<ISeedingScope>())
+                {
+                    prepare.Enter(seedScope.ServiceProvider);
+                }
                 logger.LogInformation("Seeding {Seeder}", seeder.Name);
                 await seeder.SeedAsync(seedScope.ServiceProvider, cancellationToken);
             }

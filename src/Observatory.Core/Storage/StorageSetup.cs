@@ -11,7 +11,8 @@ public static class StorageSetup
     public static IServiceCollection AddObservatoryStorage(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<ObservatoryDbContext>(options => Configure(options, settings));
+        // Capabilities add interceptors (Auditing writes the audit log); the context takes those of its scope.
+        services.AddDbContext<ObservatoryDbContext>((scope, options) => Configure(options, settings).AddInterceptors(scope.GetServices<IInterceptor>()));
         return services;
     }
 
@@ -31,8 +32,9 @@ public static class StorageSetup
         return options;
     }
 
-    public static ObservatoryDbContext CreateContext(DatabaseSettings settings) =>
-        new(Configure(new DbContextOptionsBuilder<ObservatoryDbContext>(), settings).Options as DbContextOptions<ObservatoryDbContext>
+    /// <summary>A context outside any scope, with the interceptors given (<see cref="ObservatoryCore.CreateContext"/> adds the audit log's).</summary>
+    public static ObservatoryDbContext CreateContext(DatabaseSettings settings, params IEnumerable<IInterceptor> interceptors) =>
+        new(Configure(new DbContextOptionsBuilder<ObservatoryDbContext>(), settings).AddInterceptors(interceptors).Options as DbContextOptions<ObservatoryDbContext>
             ?? throw new InvalidOperationException("Unexpected options type."));
 
     /// <summary>

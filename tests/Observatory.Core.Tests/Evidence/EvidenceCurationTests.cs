@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Storage;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Evidence;
 using Observatory.Storage;
 using Observatory.Testing;
@@ -118,7 +119,7 @@ public abstract class EvidenceLibraryTests(TestProvider provider) : IAsyncLifeti
         {
             foreach (var actor in new[] { Actor.Anonymous, submitter, member, partner, curator })
             {
-                (await VisibleSlugs(actor)).Contains(record.Slug).ShouldBe(AccessPolicy.CanViewEvidence(actor, record), $"{actor.Name} / {record.Slug}");
+                (await VisibleSlugs(actor)).Contains(record.Slug).ShouldBe(EvidenceAccess.CanView(actor, record), $"{actor.Name} / {record.Slug}");
             }
         }
     }

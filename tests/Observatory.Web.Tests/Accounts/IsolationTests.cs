@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Frameworks;
 using Observatory.Storage;
 using Observatory.Testing;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Frameworks;
 using Observatory.Storage;
 using Observatory.Testing;
 

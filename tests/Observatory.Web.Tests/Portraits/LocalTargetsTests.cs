@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Auditing;
 using Observatory.Portraits;
 using Observatory.Storage;
 using Observatory.Testing;

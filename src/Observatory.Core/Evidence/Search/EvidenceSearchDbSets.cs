@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Observatory.Evidence.Search;
+using Observatory.Storage;
 
-namespace Observatory.Storage;
+namespace Observatory.Evidence.Search;
 
-public sealed partial class ObservatoryDbContext
+/// <summary>The sets of the names the database search matches element references by (why here and not on the context: <see cref="ObservatoryDbContext"/>).</summary>
+public static class EvidenceSearchDbSets
 {
-    public DbSet<EvidenceElementName> EvidenceElementNames => Set<EvidenceElementName>();
+    extension(ObservatoryDbContext db)
+    {
+        public DbSet<EvidenceElementName> EvidenceElementNames => db.Set<EvidenceElementName>();
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Rendering.Charts;
+using Observatory.Accounts;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;

@@ -15,7 +15,7 @@ public sealed class IndexModel(EvidenceCuration curation, CurrentActor current) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!AccessPolicy.CanCurateEvidence(current.Actor))
+        if (!EvidenceAccess.CanCurate(current.Actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

@@ -66,7 +66,7 @@ public sealed class ReviewModel(EvidenceLibrary library, EvidenceCuration curati
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (!AccessPolicy.CanCurateEvidence(current.Actor))
+        if (!EvidenceAccess.CanCurate(current.Actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

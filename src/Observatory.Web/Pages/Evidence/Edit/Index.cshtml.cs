@@ -64,7 +64,7 @@ public sealed class IndexModel(EvidenceLibrary library, EvidenceCuration curatio
         {
             return NotFound();
         }
-        if (!AccessPolicy.CanEditEvidence(current.Actor, record))
+        if (!EvidenceAccess.CanEdit(current.Actor, record))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

@@ -53,7 +53,7 @@ public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary framewor
         }
         Record = record;
         Item = EvidenceExports.Shown(record.Item);
-        CanEdit = AccessPolicy.CanEditEvidence(actor, record);
+        CanEdit = EvidenceAccess.CanEdit(actor, record);
         var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
         Places = [.. Item.Places.Select(code => new NamedPlace(code, places.Find(code)))];
         Elements = [.. Item.Elements.Where(catalogue.Contains).GroupBy(e => e.FrameworkId)

@@ -25,7 +25,7 @@ public sealed class IndexModel(EvidenceCuration curation, PlaceRegistry places, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!AccessPolicy.CanSubmitEvidence(current.Actor))
+        if (!EvidenceAccess.CanSubmit(current.Actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -35,7 +35,7 @@ public sealed class IndexModel(EvidenceCuration curation, PlaceRegistry places, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!AccessPolicy.CanSubmitEvidence(current.Actor))
+        if (!EvidenceAccess.CanSubmit(current.Actor))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
