@@ -13,6 +13,7 @@ public static class AccountsModule
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountDirectory>();
         services.AddSingleton<ISeedingScope, ShippedDataActor>();
         return services;
     }

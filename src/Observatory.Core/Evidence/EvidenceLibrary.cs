@@ -71,6 +71,13 @@ public sealed class EvidenceLibrary(ObservatoryDbContext db)
     /// <summary>Only the published items the actor may see: what lists, searches, maps and exports show.</summary>
     public IQueryable<EvidenceRecord> Published(Actor actor) => Visible(actor).Where(e => e.State == WorkflowState.Published);
 
+    /// <summary>The texts an item replaced, oldest first (version N holds the text before version N+1).</summary>
+    public Task<List<EvidenceVersion>> VersionsAsync(long itemId, CancellationToken cancellationToken = default) =>
+        db.EvidenceVersions.AsNoTracking().Where(v => v.ItemId == itemId).OrderBy(v => v.Version).ToListAsync(cancellationToken);
+
+    public Task<EvidenceVersion?> VersionAsync(long itemId, int version, CancellationToken cancellationToken = default) =>
+        db.EvidenceVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == itemId && v.Version == version, cancellationToken);
+
     /// <summary>One item with its places and elements, or null when it does not exist or the actor may not see it (the page answers 404 either way).</summary>
     public Task<EvidenceRecord?> FindAsync(Actor actor, string slug, CancellationToken cancellationToken = default) =>
         Visible(actor).Include(e => e.Places).Include(e => e.Elements).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);

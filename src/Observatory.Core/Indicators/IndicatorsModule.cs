@@ -18,6 +18,7 @@ public static class IndicatorsModule
         services.AddSingleton(indicators);
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();
+        services.AddScoped<ImportHistory>();
         services.AddScoped<IndicatorCoverage>();
         services.AddSingleton<IndicatorCoverage.Cache>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();

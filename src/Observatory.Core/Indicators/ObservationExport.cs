@@ -21,8 +21,8 @@ public static class ObservationExport
         foreach (var p in points.Where(p => p.Disaggregation.Length == 0))
         {
             var place = places.Find(p.AreaCode);
-            Row(sb, [p.AreaCode, place?.Name ?? "", GeographyLabel(place), indicator.Label, p.Period.ToIso(), Number(p.Value), indicator.Measure, unit,
-                Number(p.Lci95), Number(p.Uci95), p.Status ?? "", Notes(p)]);
+            Row(sb, [p.AreaCode, place?.Name ?? "", GeographyLabel(place), indicator.Label, p.Period.ToIso(), Content.Numbers.RoundTrip(p.Value), indicator.Measure, unit,
+                Content.Numbers.RoundTrip(p.Lci95), Content.Numbers.RoundTrip(p.Uci95), p.Status ?? "", Notes(p)]);
         }
         return sb.ToString();
     }
@@ -40,7 +40,7 @@ public static class ObservationExport
             var breakdown = Breakdown(p.Disaggregation);
             var year = p.Period.Duration == "P1Y" && p.Period.Start.Month == 1 && p.Period.Start.Day == 1 ? p.Period.Start.Year.ToString(CultureInfo.InvariantCulture) : p.Period.ToIso();
             Row(sb, [year, .. selectColumns.Select(c => indicator.Select[c]), .. breakdownColumns.Select(c => breakdown.GetValueOrDefault(c, "")),
-                OpenSdgStatus(p.Status), indicator.Unit ?? indicator.Measure, p.AreaCode == "K02000001" ? "" : p.AreaCode, Number(p.Value)]);
+                OpenSdgStatus(p.Status), indicator.Unit ?? indicator.Measure, p.AreaCode == "K02000001" ? "" : p.AreaCode, Content.Numbers.RoundTrip(p.Value)]);
         }
         return sb.ToString();
     }
@@ -106,8 +106,6 @@ public static class ObservationExport
 
     private static Dictionary<string, string> Breakdown(string disaggregation) =>
         disaggregation.Length == 0 ? [] : disaggregation.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-
-    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
     private static void Row(StringBuilder sb, IEnumerable<string> fields) => Content.CsvWriter.AppendRow(sb, fields);
 }

@@ -63,6 +63,13 @@ public sealed class LocalTargets(ObservatoryDbContext db, PortraitDefinitions de
         return await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The organisations serving the place for which <paramref name="actor"/> may set targets (a contributor or above), by name.</summary>
+    public async Task<IReadOnlyList<Organisation>> SettableByAsync(Actor actor, string placeCode, CancellationToken cancellationToken = default)
+    {
+        var serving = await db.Organisations.AsNoTracking().Where(o => o.PlaceCodes.Contains(placeCode)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return [.. serving.Where(o => o.Places.Contains(placeCode) && AccessPolicy.CanContribute(actor, o.Id))];
+    }
+
     public async Task<IReadOnlyList<LocalTarget>> ListAsync(long organisationId, string placeCode, string definitionId, CancellationToken cancellationToken = default) =>
         [.. (await db.Set<LocalTarget>().AsNoTracking()
             .Where(t => t.OrganisationId == organisationId && t.PlaceCode == placeCode && t.DefinitionId == definitionId)

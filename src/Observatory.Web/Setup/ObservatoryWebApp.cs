@@ -3,7 +3,6 @@ using Observatory.Evidence.Search;
 using Observatory.Evidence.Search.Index;
 using Observatory.Rendering;
 using Observatory.Storage;
-using Observatory.Web.Api;
 
 namespace Observatory.Web.Setup;
 
@@ -101,6 +100,8 @@ public static class ObservatoryWebApp
     {
         services.AddRazorPages(options =>
         {
+            // One folder per capability holds its pages beside its API endpoints; every page names its own route.
+            options.RootDirectory = "/Features";
             // Every form carries an anti-forgery token and every POST checks it.
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.ConfigureFilter(new UnknownHandlers());

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Outcomes;
-using Observatory.Web.Pages;
 
 namespace Observatory.Web.Setup;
 

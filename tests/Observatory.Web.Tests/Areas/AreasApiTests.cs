@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Places;
-using Observatory.Web.Api;
+using Observatory.Web.Features.Areas;
+using Observatory.Web.Features.Shared;
 
 namespace Observatory.Web.Tests.Areas;
 
@@ -202,7 +203,7 @@ public sealed class AreasApiTests(WebAppFixture fixture) : IClassFixture<WebAppF
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void CSV_fields_are_quoted_as_RFC_4180_says(string? value, string expected) => CsvResults.Field(value).ShouldBe(expected);
+    public void CSV_fields_are_quoted_as_RFC_4180_says(string? value, string expected) => Content.CsvWriter.Field(value).ShouldBe(expected);
 
     [Fact]
     public void A_CSV_document_has_a_header_and_CRLF_line_ends()

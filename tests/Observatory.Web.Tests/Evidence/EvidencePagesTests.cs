@@ -238,7 +238,7 @@ public sealed class EvidencePagesTests(WebAppFixture fixture) : IClassFixture<We
         link.ShouldContain("&element=place-making%2F");
     }
 
-    private string GapsKind(string framework) => Web.Pages.Evidence.GapsModel.DefaultKind(Catalogue.Find(framework)!);
+    private string GapsKind(string framework) => Web.Features.Evidence.GapsModel.DefaultKind(Catalogue.Find(framework)!);
 
     [Fact]
     public async Task A_kind_left_over_from_another_framework_falls_back_to_the_frameworks_own_and_says_so()

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Observatory.Accounts;
+using Observatory.Web.Setup;
+
+namespace Observatory.Web.Features.Accounts;
+
+/// <summary>Ask for a password reset link. The answer is the same whether or not the address has an account.</summary>
+[EnableRateLimiting(Authentication.SignInLimit)]
+public sealed class ResetModel(AccountService accounts) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            AccountService.CheckEmail(Email ?? "");
+        }
+        catch (AccountException ex)
+        {
+            Errors.Add("email", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await accounts.RequestPasswordResetAsync(Email!, $"{Request.Scheme}://{Request.Host}/account/reset", cancellationToken);
+        Sent = true;
+        return Page();
+    }
+}

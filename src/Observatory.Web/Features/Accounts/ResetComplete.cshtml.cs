@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Observatory.Accounts;
+using Observatory.Web.Setup;
+
+namespace Observatory.Web.Features.Accounts;
+
+[EnableRateLimiting(Authentication.SignInLimit)]
+public sealed class ResetCompleteModel(AccountService accounts) : PageModel
+{
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public void OnGet(string token)
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accounts.ResetPasswordAsync(token, Password ?? "", cancellationToken);
+        }
+        catch (AccountException ex)
+        {
+            Errors.Add("password", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Notice"] = "Your password has been changed. Sign in with your new password.";
+        return LocalRedirect("/sign-in");
+    }
+}

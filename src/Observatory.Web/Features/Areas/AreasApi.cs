@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Observatory.Places;
+using Observatory.Web.Setup;
+
+namespace Observatory.Web.Features.Areas;
+
+/// <summary>
+/// Areas as ONS Explore Local Statistics serves them: find, describe, and walk the hierarchy. JSON by default;
+/// CSV for <c>Accept: text/csv</c> or a path ending in <c>.csv</c>.
+/// </summary>
+public static class AreasApi
+{
+    public sealed record AreaSummary(string Code, string Name, string Type, string? Nation, string? Region, string? RegionCode);
+
+    public sealed record AreaRef(string Code, string Name, string Type);
+
+    public sealed record AreaChange(string Code, string Name, int? Year);
+
+    public sealed record AreaDetail(string Code, string Name, string Type, string? Nation, string? Region, string? RegionCode,
+        IReadOnlyList<AreaRef> Parents, AreaChange? Successor, IReadOnlyList<AreaChange> Successors, IReadOnlyList<AreaChange> Predecessors,
+        bool Current, string? Start, string? End, long? Population);
+
+    public static readonly IReadOnlyList<string> Relations = ["parents", "children", "siblings", "neighbours"];
+
+    private static readonly IReadOnlyList<CsvResults.Column<AreaSummary>> SummaryColumns =
+    [
+        new("code", a => a.Code), new("name", a => a.Name), new("type", a => a.Type), new("nation", a => a.Nation),
+        new("region", a => a.Region), new("region_code", a => a.RegionCode),
+    ];
+
+    private static readonly IReadOnlyList<CsvResults.Column<AreaRef>> RefColumns =
+        [new("code", a => a.Code), new("name", a => a.Name), new("type", a => a.Type)];
+
+    private static readonly IReadOnlyList<CsvResults.Column<AreaDetail>> DetailColumns =
+    [
+        new("code", a => a.Code), new("name", a => a.Name), new("type", a => a.Type), new("nation", a => a.Nation),
+        new("region", a => a.Region), new("region_code", a => a.RegionCode),
+        new("parents", a => string.Join(';', a.Parents.Select(p => p.Code))),
+        new("successors", a => string.Join(';', a.Successors.Select(p => p.Code))),
+        new("predecessors", a => string.Join(';', a.Predecessors.Select(p => p.Code))),
+        new("current", a => a.Current ? "true" : "false"), new("start", a => a.Start), new("end", a => a.End),
+        new("population", a => a.Population?.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    public static void MapAreasApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Areas");
+        api.MapGet("/areas", FindAreas)
+            .WithSummary("Find areas by name or code, nation and type (a slug such as london-borough). With no words and no type, the current councils.");
+        api.MapGet("/areas.csv", FindAreasAsCsv)
+            .WithSummary("The same as /api/areas, as CSV.");
+        api.MapGet("/areas/{code}", GetArea)
+            .WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population.");
+        api.MapGet("/areas/{code}/related/{relation}", GetRelated)
+            .WithSummary("An area's parents (nearest first), children, siblings (same type, same parent) or neighbours (sharing a border).");
+    }
+
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreas(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places) => List(q, nation, type, historic, context, places, csv: false);
+
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreasAsCsv(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places) => List(q, nation, type, historic, context, places, csv: true);
+
+    private static Results<Ok<AreaDetail>, ContentHttpResult, ProblemHttpResult> GetArea(string code, HttpContext context, PlaceRegistry places)
+    {
+        code = CsvResults.StripExtension(code, out var csv);
+        if (places.Find(code) is not { } place)
+        {
+            return ApiSetup.NotFound($"There is no area with the code '{code}'.");
+        }
+        var detail = Detail(place, places);
+        return csv || CsvResults.Wants(context.Request)
+            ? CsvResults.Csv([detail], DetailColumns, $"{place.Code}.csv", context.Response)
+            : TypedResults.Ok(detail);
+    }
+
+    private static Results<Ok<List<AreaRef>>, ContentHttpResult, ProblemHttpResult> GetRelated(string code, string relation,
+        HttpContext context, PlaceRegistry places, PlaceAdjacency adjacency)
+    {
+        relation = CsvResults.StripExtension(relation, out var csv);
+        if (places.Find(code) is not { } place)
+        {
+            return ApiSetup.NotFound($"There is no area with the code '{code}'.");
+        }
+        IReadOnlyList<Place>? related = relation.ToLowerInvariant() switch
+        {
+            "parents" => places.ParentsOf(place.Code),
+            "children" => places.ChildrenOf(place.Code),
+            "siblings" => places.SiblingsOf(place.Code),
+            "neighbours" => adjacency.NeighboursOf(places, place.Code),
+            _ => null,
+        };
+        if (related is null)
+        {
+            return ApiSetup.BadRequest($"'{relation}' is not a relation; use {string.Join(", ", Relations)}.");
+        }
+        var refs = related.Select(Ref).ToList();
+        return csv || CsvResults.Wants(context.Request)
+            ? CsvResults.Csv(refs, RefColumns, $"{place.Code}-{relation.ToLowerInvariant()}.csv", context.Response)
+            : TypedResults.Ok(refs);
+    }
+
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> List(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places, bool csv)
+    {
+        string? nationName = null;
+        if (!string.IsNullOrWhiteSpace(nation) && (nationName = AreaSearch.NationNamed(nation)) is null)
+        {
+            return ApiSetup.BadRequest($"'{nation}' is not a nation; use {string.Join(", ", AreaSearch.Nations)}.");
+        }
+        PlaceType? placeType = null;
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            if (!PlaceTypes.TryParseSlug(type.Trim(), out var parsed) || !AreaSearch.Types.Contains(parsed))
+            {
+                return ApiSetup.BadRequest($"'{type}' is not a type of area; use one of {string.Join(", ", AreaSearch.Types.Select(PlaceTypes.Slug))}.");
+            }
+            placeType = parsed;
+        }
+        var found = AreaSearch.Find(places, q, nationName, placeType, historic ?? false).Select(p => Summary(p, places)).ToList();
+        return csv || CsvResults.Wants(context.Request) ? CsvResults.Csv(found, SummaryColumns, "areas.csv", context.Response) : TypedResults.Ok(found);
+    }
+
+    private static AreaSummary Summary(Place place, PlaceRegistry places)
+    {
+        var region = Region(place, places);
+        return new AreaSummary(place.Code, place.Name, PlaceTypes.Slug(place.Type), place.Nation, region?.Name, region?.Code);
+    }
+
+    private static AreaDetail Detail(Place place, PlaceRegistry places)
+    {
+        var region = Region(place, places);
+        var successors = Changes(places.SuccessionOf(place.Code).Select(c => (c.SuccessorCode, c.Year)), places);
+        var predecessors = Changes(places.PredecessionOf(place.Code).Select(c => (c.FormerCode, c.Year)), places);
+        return new AreaDetail(place.Code, place.Name, PlaceTypes.Slug(place.Type), place.Nation, region?.Name, region?.Code,
+            [.. places.ParentsOf(place.Code).Select(Ref)],
+            // A split has several successors and no single one to name.
+            successors.Count == 1 ? successors[0] : null,
+            successors, predecessors, place.IsCurrent, Date(place.StartDate), Date(place.EndDate), place.Population);
+    }
+
+    private static List<AreaChange> Changes(IEnumerable<(string Code, int? Year)> changes, PlaceRegistry places) =>
+        [.. changes.Select(c => new AreaChange(c.Code, places.Find(c.Code)?.Name ?? c.Code, c.Year))];
+
+    private static Place? Region(Place place, PlaceRegistry places) => place.RegionCode is { } code ? places.Find(code) : null;
+
+    private static AreaRef Ref(Place place) => new(place.Code, place.Name, PlaceTypes.Slug(place.Type));
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Observatory.Rendering.Charts.Maps;
+using Observatory.Indicators;
+using Observatory.Places;
+
+namespace Observatory.Web.Features.Areas;
+
+public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, IndicatorCatalogue catalogue, ObservationQueries observations,
+    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current) : PageModel
+{
+    public sealed record Change(Place Place, int? Year);
+
+    public Place Area { get; private set; } = null!;
+    public Place? Region { get; private set; }
+    public Place? Nation { get; private set; }
+    public IReadOnlyList<Place> Parents { get; private set; } = [];
+    public IReadOnlyList<Place> Children { get; private set; } = [];
+    public IReadOnlyList<Place> Siblings { get; private set; } = [];
+    public IReadOnlyList<Place> Neighbours { get; private set; } = [];
+    public IReadOnlyList<Change> Successors { get; private set; } = [];
+    public IReadOnlyList<Change> Predecessors { get; private set; } = [];
+    public IReadOnlyList<AreaIndicator> Indicators { get; private set; } = [];
+    public Choropleth? Map { get; private set; }
+
+    /// <summary>Published evidence about the area, and about areas it is part of.</summary>
+    public Observatory.Evidence.PlaceEvidenceCount Evidence { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (places.Find(code) is not { } area)
+        {
+            return NotFound();
+        }
+        Area = area;
+        Parents = places.ParentsOf(area.Code);
+        Nation = Parents.FirstOrDefault(p => p.Type == PlaceType.Nation);
+        // Outside England the "region" is the nation itself; comparing with it twice says nothing.
+        Region = area.RegionCode is { } r && r != Nation?.Code ? places.Find(r) : null;
+        Children = places.ChildrenOf(area.Code);
+        // A historic area's successor sits under the same parent, but it is the area's future, not its sibling.
+        Siblings = [.. places.SiblingsOf(area.Code).Where(p => !area.Successors.Contains(p.Code, StringComparer.OrdinalIgnoreCase))];
+        Neighbours = adjacency.NeighboursOf(places, area.Code);
+        Successors = [.. places.SuccessionOf(area.Code).Select(c => (Place: places.Find(c.SuccessorCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
+        Predecessors = [.. places.PredecessionOf(area.Code).Select(c => (Place: places.Find(c.FormerCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
+
+        var codes = new[] { area.Code, Region?.Code, Nation?.Code }.OfType<string>().ToList();
+        var points = await observations.ForAreasAsync(codes, cancellationToken);
+        var councils = places.Councils.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var councilValues = new Dictionary<(string, Period), IReadOnlyList<double>>();
+        // One query per indicator the area has, for that indicator's latest period: tens of small indexed reads.
+        foreach (var (indicatorId, period) in points.Where(p => p.AreaCode.Equals(area.Code, StringComparison.OrdinalIgnoreCase) && p.Value is not null)
+            .GroupBy(p => p.IndicatorId).Select(g => (g.Key, g.Max(p => p.Period))))
+        {
+            var all = await observations.ForIndicatorAsync(indicatorId, period: period, cancellationToken: cancellationToken);
+            councilValues[(indicatorId, period)] = [.. all.Where(o => o.Value is not null && councils.Contains(o.AreaCode)).Select(o => o.Value!.Value)];
+        }
+        Indicators = AreaIndicators.Summarise(catalogue, area.Code, Region?.Code, Nation?.Code, points,
+            (indicator, period) => councilValues.GetValueOrDefault((indicator.Id, period)) ?? []);
+        Map = LocatorMap();
+        Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// The area outlined on the UK, or, for an area with no boundary of its own (a region, a county), its councils
+    /// shaded.
+    /// </summary>
+    private Choropleth? LocatorMap()
+    {
+        var own = AreaBoundaries.For(places, boundaries, Area.Code);
+        var members = own is not null ? [] : CouncilsWithin(Area.Code).Select(p => AreaBoundaries.For(places, boundaries, p.Code)).OfType<BoundaryArea>()
+            .Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
+        if (own is null && members.Count == 0)
+        {
+            return null;
+        }
+        var inside = own is not null ? Area.Name : $"Councils in {Area.Name}";
+        return ChoroplethMap.Draw(boundaries, $"Where {Area.Name} is", $"A map of the United Kingdom with {(own is not null ? $"{Area.Name} shaded and outlined" : $"the councils in {Area.Name} shaded")}.",
+            boundaries.Areas.Select(b => b.Code == own?.Code ? new ChoroplethValue(b.Code, b.Name, 1, "this area")
+                : members.Contains(b.Code) ? new ChoroplethValue(b.Code, b.Name, 1, $"in {Area.Name}")
+                : new ChoroplethValue(b.Code, b.Name, 0, $"outside {Area.Name}")),
+            new ChoroplethOptions
+            {
+                Id = "locator",
+                Classes = 2,
+                Highlight = own?.Code,
+                KeyHeading = "Location",
+                FormatValue = v => v >= 1 ? inside : "Other areas",
+            });
+    }
+
+    private IEnumerable<Place> CouncilsWithin(string code, int depth = 0)
+    {
+        foreach (var child in places.ChildrenOf(code))
+        {
+            if (child.IsCouncil)
+            {
+                yield return child;
+            }
+            else if (depth < 4)
+            {
+                foreach (var council in CouncilsWithin(child.Code, depth + 1))
+                {
+                    yield return council;
+                }
+            }
+        }
+    }
+}
