@@ -59,10 +59,6 @@ public sealed class FrameworkCatalogue
         return [.. related.DistinctBy(r => (r.Element.Ref, r.Relation)).OrderBy(r => GroupOrder(r.Framework.Group)).ThenBy(r => r.Framework.Name)];
     }
 
-    /// <summary>All crosswalk links that touch a framework.</summary>
-    public IReadOnlyList<CrosswalkLink> LinksOf(string frameworkId) =>
-        [.. Crosswalks.SelectMany(c => c.Links).Where(l => l.From.FrameworkId == frameworkId || l.To.FrameworkId == frameworkId)];
-
     /// <summary>A catalogue with imported frameworks laid over the shipped ones.</summary>
     public FrameworkCatalogue With(IEnumerable<Framework> imported)
     {

@@ -39,11 +39,6 @@ public sealed class ObservationQueries(ObservatoryDbContext db)
         return [.. periods.Select(p => new Period(p.PeriodStart, p.PeriodDuration)).Order()];
     }
 
-    /// <summary>How many observations each indicator holds, for the catalogue page.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken = default) =>
-        await db.Observations.AsNoTracking().GroupBy(o => o.IndicatorId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-
     private static IQueryable<ObservationPoint> Project(IQueryable<Observation> query) =>
         query.OrderBy(o => o.AreaCode).ThenBy(o => o.PeriodStart).ThenBy(o => o.PeriodDuration)
             .Select(o => new ObservationPoint(o.IndicatorId, o.AreaCode, new Period(o.PeriodStart, o.PeriodDuration), o.Value, o.Lci95, o.Uci95, o.Status, o.Note, o.OriginalCode, o.Disaggregation));

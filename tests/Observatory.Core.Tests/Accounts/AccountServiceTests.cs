@@ -7,7 +7,7 @@ using Observatory.Frameworks;
 using Observatory.Storage;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Accounts;
+namespace Observatory.Core.Tests.Accounts;
 
 /// <summary>Accounts through the real service on a real database, with a clock the tests move.</summary>
 public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetime

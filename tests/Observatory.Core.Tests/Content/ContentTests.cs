@@ -1,7 +1,7 @@
 using Observatory.Content;
 using Observatory.Frameworks;
 
-namespace Observatory.Tests.Content;
+namespace Observatory.Core.Tests.Content;
 
 public sealed class ContentTests
 {

@@ -1,6 +1,6 @@
 using Observatory.Content;
 
-namespace Observatory.Tests.Content;
+namespace Observatory.Core.Tests.Content;
 
 public sealed class CsvRecordReaderTests
 {

@@ -288,8 +288,8 @@ public abstract class EvidenceCurationTests(TestProvider provider) : IAsyncLifet
         await using var check = _database.CreateContext();
         var items = (await check.EvidenceItems.Where(e => e.Collection == null).OrderBy(e => e.Slug).ToListAsync()).Select(r => r.Item).ToList();
         var text = EvidenceWriter.Contributions(items, DateTime.UtcNow);
-        var frameworks = _services.GetRequiredService<Frameworks.FrameworkCatalogue>();
-        var places = _services.GetRequiredService<Places.PlaceRegistry>();
+        var frameworks = _services.GetRequiredService<Observatory.Frameworks.FrameworkCatalogue>();
+        var places = _services.GetRequiredService<Observatory.Places.PlaceRegistry>();
         var (back, problems) = EvidenceReader.Read("contributions.yaml", text, null, frameworks.Contains, c => places.Find(c) is not null, requireSource: false);
         problems.ShouldBeEmpty();
         back!.Items.Select(i => EvidenceRecord.Serialise(i with { Collection = null })).ShouldBe(items.Select(EvidenceRecord.Serialise));

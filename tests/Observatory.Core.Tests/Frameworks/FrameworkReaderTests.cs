@@ -1,6 +1,6 @@
 using Observatory.Frameworks;
 
-namespace Observatory.Tests.Frameworks;
+namespace Observatory.Core.Tests.Frameworks;
 
 public sealed class FrameworkReaderTests
 {

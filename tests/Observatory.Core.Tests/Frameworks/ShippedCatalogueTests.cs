@@ -1,7 +1,7 @@
 using Observatory.Content;
 using Observatory.Frameworks;
 
-namespace Observatory.Tests.Frameworks;
+namespace Observatory.Core.Tests.Frameworks;
 
 /// <summary>The shipped catalogue holds every model of the source documents with all the elements they give.</summary>
 public sealed class ShippedCatalogueTests

@@ -4,7 +4,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Storage;
 
-namespace Observatory.Tests.Indicators;
+namespace Observatory.Core.Tests.Indicators;
 
 /// <summary>A broken catalogue file is refused with every problem naming its file, line and field.</summary>
 public sealed class IndicatorCatalogueLoadTests : IDisposable

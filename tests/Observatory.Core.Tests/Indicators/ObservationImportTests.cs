@@ -7,7 +7,7 @@ using Observatory.Indicators.Importing;
 using Observatory.Storage;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Indicators;
+namespace Observatory.Core.Tests.Indicators;
 
 /// <summary>
 /// Imports through the real importer into a real database (a SQLite file; PostgreSQL where marked): refusals

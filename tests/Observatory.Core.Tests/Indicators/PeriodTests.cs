@@ -1,6 +1,6 @@
 using Observatory.Indicators;
 
-namespace Observatory.Tests.Indicators;
+namespace Observatory.Core.Tests.Indicators;
 
 public sealed class PeriodTests
 {

@@ -4,7 +4,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Indicators;
+namespace Observatory.Core.Tests.Indicators;
 
 /// <summary>
 /// The shipped indicator catalogue describes every series in the shipped data files, and nothing the files do

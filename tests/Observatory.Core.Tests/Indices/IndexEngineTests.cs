@@ -1,7 +1,7 @@
 using Observatory.Indicators;
 using Observatory.Indices;
 
-namespace Observatory.Tests.Indices;
+namespace Observatory.Core.Tests.Indices;
 
 /// <summary>Each normalisation and aggregation of INDICATORS.md §7 on small examples worked by hand.</summary>
 public sealed class IndexEngineTests

@@ -5,10 +5,10 @@ using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;
 using Observatory.Similarity;
-using Observatory.Tests.Portraits;
+using Observatory.Core.Tests.Portraits;
 using Xunit.Abstractions;
 
-namespace Observatory.Tests.Indices;
+namespace Observatory.Core.Tests.Indices;
 
 /// <summary>The shipped indices and similar areas over the shipped data.</summary>
 public sealed class ShippedIndexTests(SeededDatabase seeded, ITestOutputHelper output) : IClassFixture<SeededDatabase>

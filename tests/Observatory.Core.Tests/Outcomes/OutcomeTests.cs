@@ -1,7 +1,7 @@
 using Observatory.Content;
 using Observatory.Outcomes;
 
-namespace Observatory.Tests.Outcomes;
+namespace Observatory.Core.Tests.Outcomes;
 
 public sealed class OutcomeTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using Observatory.Content;
 using Observatory.Places;
 
-namespace Observatory.Tests.Places;
+namespace Observatory.Core.Tests.Places;
 
 /// <summary>Which councils border which, read from the shipped boundary topology.</summary>
 public sealed class PlaceAdjacencyTests

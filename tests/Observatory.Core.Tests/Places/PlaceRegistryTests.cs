@@ -1,7 +1,7 @@
 using Observatory.Content;
 using Observatory.Places;
 
-namespace Observatory.Tests.Places;
+namespace Observatory.Core.Tests.Places;
 
 /// <summary>The shipped places: every current UK council, the historic ones with their successors, and countries.</summary>
 public sealed class PlaceRegistryTests

@@ -6,7 +6,7 @@ using Observatory.Portraits;
 using Observatory.Storage;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Portraits;
+namespace Observatory.Core.Tests.Portraits;
 
 /// <summary>A fresh SQLite database seeded with the shipped data, shared by the council portrait tests.</summary>
 public sealed class SeededDatabase : IAsyncLifetime

@@ -6,7 +6,7 @@ using Observatory.Places;
 using Observatory.Portraits;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Portraits;
+namespace Observatory.Core.Tests.Portraits;
 
 /// <summary>The shipped definitions and national data, loaded once for the test process as the Observatory loads them.</summary>
 internal static class Shipped

@@ -2,7 +2,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Portraits;
 
-namespace Observatory.Tests.Portraits;
+namespace Observatory.Core.Tests.Portraits;
 
 /// <summary>
 /// The batch computation (SIMD, statuses read without rounding, ratios worked out when first read) against the

@@ -4,7 +4,7 @@ using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
 
-namespace Observatory.Tests.Portraits;
+namespace Observatory.Core.Tests.Portraits;
 
 /// <summary>A broken portrait definition is refused with every problem naming its file, line and field.</summary>
 public sealed class PortraitDefinitionLoadTests : IDisposable

@@ -2,7 +2,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Portraits;
 
-namespace Observatory.Tests.Portraits;
+namespace Observatory.Core.Tests.Portraits;
 
 /// <summary>The formulas of DOUGHNUT.md §3 one at a time.</summary>
 public sealed class PortraitEngineTests

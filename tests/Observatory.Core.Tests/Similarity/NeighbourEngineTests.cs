@@ -1,6 +1,6 @@
 using Observatory.Similarity;
 
-namespace Observatory.Tests.Similarity;
+namespace Observatory.Core.Tests.Similarity;
 
 public sealed class NeighbourEngineTests
 {

@@ -1,6 +1,6 @@
 using Observatory.Storage;
 
-namespace Observatory.Tests.Storage;
+namespace Observatory.Core.Tests.Storage;
 
 public sealed class DatabaseSettingsTests
 {

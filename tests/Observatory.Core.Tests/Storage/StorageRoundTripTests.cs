@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Observatory.Storage;
 using Observatory.Testing;
 
-namespace Observatory.Tests.Storage;
+namespace Observatory.Core.Tests.Storage;
 
 /// <summary>
 /// Builds a fresh database from the hand-written migrations and stores and reloads one of every entity type
