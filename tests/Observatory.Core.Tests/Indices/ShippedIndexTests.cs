@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
+using Observatory.Core.Tests.Portraits;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;
 using Observatory.Similarity;
-using Observatory.Core.Tests.Portraits;
 using Xunit.Abstractions;
 
 namespace Observatory.Core.Tests.Indices;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Observatory.Rendering.Charts;
 using Observatory.Frameworks;
 using Observatory.Portraits;
+using Observatory.Rendering.Charts;
 
 namespace Observatory.Rendering.Tests.Charts;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Content;
+using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Rendering.Tests.Charts;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Indicators;
 using Observatory.Places;
+using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Areas;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Frameworks;

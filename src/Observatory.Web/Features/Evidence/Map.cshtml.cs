@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Places;
+using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Evidence;
 

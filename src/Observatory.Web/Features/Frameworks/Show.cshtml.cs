@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Auditing;
-using Observatory.Rendering.Charts;
 using Observatory.Frameworks;
+using Observatory.Rendering.Charts;
 
 namespace Observatory.Web.Features.Frameworks;
 

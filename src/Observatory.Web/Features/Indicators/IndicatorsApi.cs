@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Observatory.Frameworks;
 using Observatory.Content;
+using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
 using Observatory.Places;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;
+using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Indices;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Rendering.Charts;
-using Observatory.Rendering.Charts.Maps;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Rendering.Charts;
+using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Portraits;
 

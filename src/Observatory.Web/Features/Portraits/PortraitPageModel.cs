@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatory.Rendering.Charts;
 using Observatory.Accounts;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Rendering.Charts;
 
 namespace Observatory.Web.Features.Portraits;
 
