@@ -19,11 +19,9 @@ public static class ObservatoryCore
 {
     /// <summary>
     /// Loads and validates the shipped content now, so a broken data file stops start-up with its file and line
-    /// rather than failing on first use. <paramref name="evidenceSearch"/> is the <c>Evidence:Search</c> setting
-    /// (the in-memory index when not given).
+    /// rather than failing on first use.
     /// </summary>
-    public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database,
-        Evidence.Search.EvidenceSearchSettings? evidenceSearch = null)
+    public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database)
     {
         services.AddSingleton(data);
         services.AddSingleton(TimeProvider.System);
@@ -69,22 +67,10 @@ public static class ObservatoryCore
         services.AddScoped<RelatedEvidence>();
         services.AddScoped<EvidenceCuration>();
         services.AddSingleton<IDataSeeder, EvidenceSeeder>();
-        // One interface: the in-memory index by default (one per database, for the life of the process), or the
-        // database's own full-text search (Evidence:Search = database); boundaries load only when a place is named.
-        services.AddSingleton(evidenceSearch ?? Evidence.Search.EvidenceSearchSettings.Default);
+        // The in-memory index, one per database for the life of the process; boundaries load only when a place is named.
         services.AddSingleton<Evidence.Search.Index.EvidenceIndexes>();
-        services.AddScoped<Evidence.Search.IEvidenceSearch>(sp =>
-        {
-            var db = sp.GetRequiredService<ObservatoryDbContext>();
-            var placeRegistry = sp.GetRequiredService<PlaceRegistry>();
-            if (sp.GetRequiredService<Evidence.Search.EvidenceSearchSettings>().Mode == Evidence.Search.EvidenceSearchMode.Index)
-            {
-                return new Evidence.Search.IndexedEvidenceSearch(db, sp.GetRequiredService<Evidence.Search.Index.EvidenceIndexes>(), placeRegistry, sp.GetRequiredService<BoundarySet>);
-            }
-            return database.IsPostgreSql
-                ? new Evidence.Search.PostgreSqlEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<BoundarySet>)
-                : new Evidence.Search.SqliteEvidenceSearch(db, sp.GetRequiredService<EvidenceLibrary>(), placeRegistry, sp.GetRequiredService<BoundarySet>);
-        });
+        services.AddScoped<Evidence.Search.IEvidenceSearch>(sp => new Evidence.Search.IndexedEvidenceSearch(sp.GetRequiredService<ObservatoryDbContext>(),
+            sp.GetRequiredService<Evidence.Search.Index.EvidenceIndexes>(), sp.GetRequiredService<PlaceRegistry>(), sp.GetRequiredService<BoundarySet>));
         services.AddSingleton<IDataSeeder, Evidence.Search.EvidenceSearchSeeder>();
         return services;
     }
