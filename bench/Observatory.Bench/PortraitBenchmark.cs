@@ -5,6 +5,7 @@ using System.Text.Json;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Portraits;
+using Observatory.Portraits.Engine;
 using Observatory.Similarity;
 
 namespace Observatory.Bench;

@@ -14,8 +14,7 @@ public static class CliServices
         var database = DatabaseSettings.FromEnvironment(parse.GetValue(ObservatoryCommandLine.DbOption));
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        var evidenceSearch = Evidence.Search.EvidenceSearchSettings.Parse(Environment.GetEnvironmentVariable(Evidence.Search.EvidenceSearchSettings.EnvironmentVariable));
-        services.AddObservatoryCore(DataFolder.Locate(), database, evidenceSearch);
+        services.AddObservatoryCore(DataFolder.Locate(), database);
         // Whoever runs the command line has the machine; the audit log names them.
         services.AddScoped(_ => new Accounts.CurrentActor { Actor = Accounts.Actor.System($"command line ({Environment.UserName})") });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

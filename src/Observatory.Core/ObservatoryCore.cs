@@ -3,7 +3,6 @@ using Observatory.Accounts;
 using Observatory.Auditing;
 using Observatory.Content;
 using Observatory.Evidence;
-using Observatory.Evidence.Search;
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indices;
@@ -23,11 +22,9 @@ public static class ObservatoryCore
     /// <summary>
     /// Loads and validates the shipped content now, so a broken data file stops start-up with its file and line
     /// rather than failing on first use: frameworks first, since indicators, indices, portraits and evidence name
-    /// their elements, and indicators and places before what names them. <paramref name="evidenceSearch"/> is the
-    /// <c>Evidence:Search</c> setting (the in-memory index when not given).
+    /// their elements, and indicators and places before what names them.
     /// </summary>
-    public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database,
-        EvidenceSearchSettings? evidenceSearch = null)
+    public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database)
     {
         services.AddSingleton(data);
         services.AddSingleton(TimeProvider.System);
@@ -40,7 +37,7 @@ public static class ObservatoryCore
         services.AddIndices(data, frameworks, indicators);
         services.AddSimilarity(data, indicators, places);
         services.AddPortraits(data, frameworks, indicators);
-        services.AddEvidence(data, frameworks, places, evidenceSearch);
+        services.AddEvidence(data, frameworks, places);
         return services;
     }
 

@@ -9,12 +9,11 @@ namespace Observatory.Testing;
 /// <summary>The Observatory's Core services on a test database, as the command line builds them.</summary>
 public static class CoreServices
 {
-    /// <param name="evidenceSearch">Which evidence search to use; the product's default when not given.</param>
-    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, Evidence.Search.EvidenceSearchSettings? evidenceSearch = null)
+    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddObservatoryCore(DataFolder.Locate(), database.Settings, evidenceSearch);
+        services.AddObservatoryCore(DataFolder.Locate(), database.Settings);
         if (clock is not null)
         {
             services.AddSingleton(clock);

@@ -14,7 +14,7 @@ public enum Ring
 }
 
 /// <summary>
-/// How a value becomes a ratio on which 1 is the threshold or boundary (shared/reference/DOUGHNUT.md §3). On the
+/// How a value becomes a ratio on which 1 is the threshold or boundary (<see cref="PortraitRules.Normalise"/>). On the
 /// social ring a ratio of 1 or more is achieved; on the ecological ring a ratio above 1 is an overshoot.
 /// </summary>
 public enum Normalisation
@@ -184,7 +184,7 @@ public sealed record PortraitDefinition
     public string? Url { get; init; }
     public required PortraitPlaces Places { get; init; }
 
-    /// <summary>Decimal places ratios are rounded to before status is read (DOUGHNUT.md §3.1: two).</summary>
+    /// <summary>Decimal places ratios are rounded to before status is read (two in O'Neill et al. 2018 and Fanning et al. 2022).</summary>
     public required int Decimals { get; init; }
 
     public required IReadOnlyList<DealLens> Lenses { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Observatory.Indicators;
 using Observatory.Places;
+using Observatory.Portraits.Engine;
 using Observatory.Storage;
 
 namespace Observatory.Portraits;
@@ -16,9 +17,13 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
     public IReadOnlyList<NationalYear> PeriodsOf(string definitionId) => national.YearsOf(definitionId);
 
     /// <summary>
-    /// One place's portrait; null when the definition, the place or (for a national definition) the period is not
-    /// known. A national definition without a period gives its latest historical year.
+    /// One place's portrait, by <see cref="PortraitRules"/>; null when the definition, the place or (for a national
+    /// definition) the period is not known. A national definition without a period gives its latest historical year.
     /// </summary>
+    /// <remarks>
+    /// One place needs no batch: a council's values are read for that council alone (for every council only when a
+    /// min–max indicator needs the worst of them), a country's from the year's columns already in memory.
+    /// </remarks>
     public async Task<Portrait?> ForPlaceAsync(string placeCode, string definitionId, Period? period = null,
         IReadOnlyDictionary<string, ThresholdOverride>? localThresholds = null, CancellationToken cancellationToken = default)
     {
@@ -32,15 +37,16 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
             {
                 return null;
             }
-            // Min–max needs the worst council, so only then are all councils read for one portrait.
             var needsAll = definition.Indicators.Any(i => i.Normalisation == Normalisation.MinMaxToThreshold && i.Threshold?.Worst is null);
-            var batch = await CouncilBatchAsync(definition, period, needsAll ? null : [council.Code], localThresholds, cancellationToken);
-            return batch.For(council.Code);
+            var columns = await CouncilColumnsAsync(definition, period, needsAll ? null : [council.Code], cancellationToken);
+            return PortraitRules.For(definition, columns, localThresholds).PortraitOf(council.Code, period);
         }
-        return (await ForAllPlacesAsync(definitionId, period, localThresholds, cancellationToken))?.For(placeCode);
+        return YearOf(definitionId, period) is { } year
+            ? PortraitRules.For(definition, year.Columns, localThresholds).PortraitOf(placeCode, year.Period, year.Series)
+            : null;
     }
 
-    /// <summary>Every place of the definition at once, computed over columns.</summary>
+    /// <summary>Every place of the definition at once, computed over columns by the batch engine.</summary>
     public async Task<PortraitBatch?> ForAllPlacesAsync(string definitionId, Period? period = null,
         IReadOnlyDictionary<string, ThresholdOverride>? localThresholds = null, CancellationToken cancellationToken = default)
     {
@@ -50,16 +56,26 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
         }
         if (definition.Places == PortraitPlaces.UkCouncils)
         {
-            return await CouncilBatchAsync(definition, period, null, localThresholds, cancellationToken);
+            var columns = await CouncilColumnsAsync(definition, period, null, cancellationToken);
+            return PortraitEngine.Compute(definition, columns, period, null, localThresholds);
         }
-        var year = period is { } p
-            ? national.Find(definitionId, p.Start.Year)
-            : national.YearsOf(definitionId).LastOrDefault(y => y.Series == "historical") ?? national.YearsOf(definitionId).LastOrDefault();
-        return year is null ? null : PortraitEngine.Compute(definition, year.Columns, year.Period, year.Series, localThresholds);
+        return YearOf(definitionId, period) is { } year
+            ? PortraitEngine.Compute(definition, year.Columns, year.Period, year.Series, localThresholds)
+            : null;
     }
 
-    private async Task<PortraitBatch> CouncilBatchAsync(PortraitDefinition definition, Period? period, IReadOnlyList<string>? only,
-        IReadOnlyDictionary<string, ThresholdOverride>? localThresholds, CancellationToken cancellationToken)
+    /// <summary>The national year asked for, or the latest historical one (else the latest of any series).</summary>
+    private NationalYear? YearOf(string definitionId, Period? period) => period is { } p
+        ? national.Find(definitionId, p.Start.Year)
+        : national.YearsOf(definitionId).LastOrDefault(y => y.Series == "historical") ?? national.YearsOf(definitionId).LastOrDefault();
+
+    /// <summary>
+    /// The councils' values (all of them, or <paramref name="only"/> those) from one projected query over the
+    /// observations: each the latest for a period starting on or before the end of the one asked for, with its
+    /// period, in columns compacted once filled.
+    /// </summary>
+    private async Task<PortraitColumns> CouncilColumnsAsync(PortraitDefinition definition, Period? period, IReadOnlyList<string>? only,
+        CancellationToken cancellationToken)
     {
         var codes = only ?? [.. places.Councils.Select(c => c.Code)];
         var columns = new PortraitColumns(codes, definition.Indicators.Count, periods: true);
@@ -94,6 +110,6 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
                 }
             }
         }
-        return PortraitEngine.Compute(definition, columns.Compact(), period, null, localThresholds);
+        return columns.Compact();
     }
 }

@@ -1,5 +1,4 @@
 using Observatory.Content;
-using Observatory.Evidence.Search;
 using Observatory.Evidence.Search.Index;
 using Observatory.Rendering;
 using Observatory.Storage;
@@ -23,8 +22,7 @@ public static class ObservatoryWebApp
 
         var database = DatabaseSettings.FromEnvironment(builder.Configuration[DatabaseSettings.EnvironmentVariable]);
         var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
-        var evidenceSearch = EvidenceSearchSettings.Parse(builder.Configuration[EvidenceSearchSettings.ConfigurationKey]);
-        builder.Services.AddObservatoryCore(data, database, evidenceSearch);
+        builder.Services.AddObservatoryCore(data, database);
         builder.Services.AddObservatoryRendering();
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
@@ -76,10 +74,6 @@ public static class ObservatoryWebApp
     /// </summary>
     private static void WarmEvidenceIndex(WebApplication app, ILogger logger)
     {
-        if (app.Services.GetRequiredService<EvidenceSearchSettings>().Mode != EvidenceSearchMode.Index)
-        {
-            return;
-        }
         _ = Task.Run(async () =>
         {
             try

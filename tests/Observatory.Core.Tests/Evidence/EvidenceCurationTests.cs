@@ -85,7 +85,7 @@ public abstract class EvidenceCurationTests(TestProvider provider) : IAsyncLifet
         return true;
     });
 
-    private async Task<List<Auditing.AuditEntry>> AuditOf(long itemId)
+    private async Task<List<Observatory.Auditing.AuditEntry>> AuditOf(long itemId)
     {
         await using var db = _database.CreateContext();
         var id = itemId.ToString(System.Globalization.CultureInfo.InvariantCulture);

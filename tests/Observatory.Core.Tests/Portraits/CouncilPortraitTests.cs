@@ -99,8 +99,24 @@ public sealed class CouncilPortraitTests(SeededDatabase seeded) : IClassFixture<
         values.ShouldNotBeEmpty();
         values.ShouldAllBe(i => i.Period!.Value.Start <= new DateOnly(2015, 12, 31));
         latest.Find("life-satisfaction")!.Indicators[0].Period!.Value.ShouldBeGreaterThan(earlier.Find("life-satisfaction")!.Indicators[0].Period!.Value);
-        // One place alone and the whole set agree.
-        earlier.Dimensions.Select(d => (d.Id, d.Status, d.Ratio)).ShouldBe(all.Dimensions.Select(d => (d.Id, d.Status, d.Ratio)));
+        // One place alone (the rules) and the whole set (the engine) agree, field by field.
+        PortraitComparison.Differences(earlier, all).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_council_alone_has_the_portrait_the_whole_set_gives_it()
+    {
+        await using var scope = seeded.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<PortraitService>();
+        var councils = scope.ServiceProvider.GetRequiredService<PlaceRegistry>().Councils;
+        var batch = (await service.ForAllPlacesAsync("uk-council")).ShouldNotBeNull();
+
+        // Every 36th council (eleven): each read alone from the observations, and compared with the set.
+        foreach (var council in councils.Where((_, n) => n % 36 == 0))
+        {
+            var alone = (await service.ForPlaceAsync(council.Code, "uk-council")).ShouldNotBeNull();
+            PortraitComparison.Differences(alone, batch.For(council.Code)!).ShouldBeEmpty(council.Name);
+        }
     }
 
     [Fact]

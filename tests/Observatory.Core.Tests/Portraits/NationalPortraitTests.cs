@@ -4,6 +4,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Portraits.Engine;
 using Observatory.Testing;
 
 namespace Observatory.Core.Tests.Portraits;
@@ -31,8 +32,13 @@ internal static class Shipped
         return PortraitEngine.Compute(definition, data.Columns, data.Period, data.Series);
     }
 
-    public static Portrait Portrait(string definitionId, int year, string place) =>
-        Batch(definitionId, year).For(place).ShouldNotBeNull($"{definitionId} {year} {place}");
+    /// <summary>One country's portrait by <see cref="PortraitRules"/>, as a portrait page gets it (the batch is checked against the rules elsewhere).</summary>
+    public static Portrait Portrait(string definitionId, int year, string place)
+    {
+        var definition = Definitions.Find(definitionId).ShouldNotBeNull();
+        var data = National.Find(definitionId, year).ShouldNotBeNull($"{definitionId} {year}");
+        return PortraitRules.For(definition, data.Columns).PortraitOf(place, data.Period, data.Series).ShouldNotBeNull($"{definitionId} {year} {place}");
+    }
 
     public static string DoughnutFile(params string[] parts) => DataFolder.Locate().Combine(["doughnut", .. parts]);
 }

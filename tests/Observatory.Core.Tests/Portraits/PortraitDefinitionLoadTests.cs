@@ -3,6 +3,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Portraits.Engine;
 
 namespace Observatory.Core.Tests.Portraits;
 

@@ -6,12 +6,13 @@ using Observatory.Storage;
 namespace Observatory.Evidence.Search;
 
 /// <summary>
-/// Copies the catalogue's element names into evidence_element_names for the index triggers. The triggers only see
-/// rows that change, so when a name changes every item's index entry is rebuilt; otherwise it changes nothing.
+/// Copies the catalogue's element names into evidence_element_names, which the view the index reads spells items'
+/// elements out from. The change log's triggers only see evidence rows that change, so when a name changes every
+/// index is told to build afresh; otherwise this changes nothing.
 /// </summary>
 public sealed class EvidenceSearchSeeder : IDataSeeder
 {
-    // After places, before the shipped evidence, so the first load indexes element names already.
+    // After places, before the shipped evidence, so the first build indexes element names already.
     public int Order => 25;
 
     public string Name => "evidence search";
@@ -42,7 +43,7 @@ public sealed class EvidenceSearchSeeder : IDataSeeder
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(Storage.Migrations.M0006_EvidenceSearch.RebuildSql(db.Database.IsSqlite()), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Storage.Migrations.M0007_EvidenceSearchChanges.RebuildAllSql(db.Database.IsSqlite()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -5,9 +5,9 @@ using Observatory.Places;
 namespace Observatory.Evidence.Search;
 
 /// <summary>
-/// Full-text search over the evidence library with facets and filters, the same on SQLite (FTS5) and PostgreSQL
-/// (tsvector). Only what <see cref="EvidenceLibrary.Published"/> gives the actor is ever counted or returned. The
-/// rules are in docs/evidence-search.md.
+/// Full-text search over the evidence library with facets and filters, the same on SQLite and PostgreSQL
+/// (<see cref="IndexedEvidenceSearch"/>). Only what <see cref="EvidenceLibrary.Published"/> gives the actor is ever
+/// counted or returned. The rules are in docs/evidence-search.md.
 /// </summary>
 public interface IEvidenceSearch
 {

@@ -6,9 +6,9 @@ using Observatory.Storage;
 namespace Observatory.Evidence.Search;
 
 /// <summary>
-/// Evidence search over the in-memory <see cref="EvidenceIndex"/>, the default on both databases: the same rules,
-/// ranking (FTS5's bm25) and result as <see cref="SqliteEvidenceSearch"/>, but the match, visibility, filters,
-/// facets and page come from memory in one pass, and only the page's items are read from the database.
+/// The evidence library's search, on either database: the words are matched and ranked (bm25, as SQLite's FTS5
+/// ranks) over the in-memory <see cref="EvidenceIndex"/>, and visibility, filters, facets and the page come from it
+/// in one pass; only the page's items are read from the database. The rules are in docs/evidence-search.md.
 /// </summary>
 public sealed class IndexedEvidenceSearch(ObservatoryDbContext db, EvidenceIndexes indexes, PlaceRegistry places, Func<PlaceAdjacency> adjacency) : IEvidenceSearch
 {
@@ -25,32 +25,4 @@ public sealed class IndexedEvidenceSearch(ObservatoryDbContext db, EvidenceIndex
         var hits = await EvidenceSearch.HitsAsync(db, outcome.Rows, text, placeInText, cancellationToken);
         return new EvidenceSearchResult(outcome.Total, page, pageSize, hits, outcome.Facets, placeInText?.Shown);
     }
-}
-
-/// <summary>Which search the evidence library uses.</summary>
-public enum EvidenceSearchMode
-{
-    /// <summary>The in-memory index (<see cref="IndexedEvidenceSearch"/>): the default.</summary>
-    Index,
-
-    /// <summary>The database's own full-text search (<see cref="SqliteEvidenceSearch"/>, <see cref="PostgreSqlEvidenceSearch"/>).</summary>
-    Database,
-}
-
-/// <summary>The <c>Evidence:Search</c> setting (environment variable <c>Evidence__Search</c>): <c>index</c> (the default) or <c>database</c>.</summary>
-public sealed record EvidenceSearchSettings(EvidenceSearchMode Mode)
-{
-    public const string ConfigurationKey = "Evidence:Search";
-
-    /// <summary>The same setting as an environment variable, for hosts without a configuration system (the command line).</summary>
-    public const string EnvironmentVariable = "Evidence__Search";
-
-    public static readonly EvidenceSearchSettings Default = new(EvidenceSearchMode.Index);
-
-    public static EvidenceSearchSettings Parse(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "index" => Default,
-        "database" => new EvidenceSearchSettings(EvidenceSearchMode.Database),
-        _ => throw new ArgumentException($"{ConfigurationKey} is '{value}'; use 'index' (the default, the in-memory index) or 'database' (the database's own full-text search)."),
-    };
 }

@@ -4,9 +4,8 @@ using Observatory.Places;
 namespace Observatory.Evidence.Search;
 
 /// <summary>
-/// What a reader typed, reduced to words and quoted phrases that are safe to hand to either database: only
-/// letters and digits survive, so no quote, operator, bracket or star can change the meaning of the query or
-/// make it fail. Every word must match (AND); "words in quotes" must match as a phrase.
+/// What a reader typed, reduced to words and quoted phrases: only letters and digits survive, so no quote,
+/// operator, bracket or star can change the meaning of the query or make it fail. Every word must match (AND); "words in quotes" must match as a phrase.
 /// </summary>
 public sealed partial class SearchText
 {
@@ -55,12 +54,6 @@ public sealed partial class SearchText
         }
         return new string([.. s.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c)]).Trim();
     }
-
-    /// <summary>An FTS5 query: every group a quoted string, so FTS5 reads none of it as syntax.</summary>
-    public string ToFts5() => string.Join(' ', Groups.Select(g => "\"" + string.Join(' ', g) + "\""));
-
-    /// <summary>A websearch_to_tsquery text: bare words and quoted phrases (nothing else survives parsing).</summary>
-    public string ToWebSearch() => string.Join(' ', Groups.Select(g => g.Count == 1 ? g[0] : "\"" + string.Join(' ', g) + "\""));
 
     /// <summary>
     /// The place the text names, if any: the whole text, else the longest run of its words that is a place name

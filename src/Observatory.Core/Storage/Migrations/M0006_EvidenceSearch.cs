@@ -8,7 +8,9 @@ namespace Observatory.Storage.Migrations;
 /// PostgreSQL. Triggers keep it in step with evidence_items and its place and element rows, so every write —
 /// through EF, a bulk import or plain SQL — reaches the index in the same transaction and nothing is lost.
 /// Element names live in the catalogue, not the database, so the search seeder copies them into
-/// evidence_element_names for the triggers to read (docs/evidence-search.md).
+/// evidence_element_names for the triggers to read. The database's own search was removed by
+/// <see cref="M0008_DropDatabaseEvidenceSearch"/>, which keeps evidence_element_names (and on PostgreSQL
+/// evidence_search_json) for the in-memory index's view.
 /// </summary>
 [DbContext(typeof(ObservatoryDbContext))]
 [Migration("20261203000600_EvidenceSearch")]
@@ -72,7 +74,7 @@ public sealed class M0006_EvidenceSearch : Migration
     // The index keeps its own copy of the text (not external content), so snippet() can read it back and a
     // row can be replaced by rowid without knowing its old text. Porter stemming finds "councils" for
     // "council"; remove_diacritics lets "Mon" find "Môn".
-    private static readonly string[] SqliteUp =
+    internal static readonly string[] SqliteUp =
     [
         $"CREATE VIRTUAL TABLE evidence_search USING fts5({SqliteColumns}, tokenize = 'porter unicode61 remove_diacritics 2');",
         // What the index holds for an item: organisation names only when it is not anonymous, place names from
@@ -121,7 +123,7 @@ public sealed class M0006_EvidenceSearch : Migration
     ];
 
     // Weights: A the title; B the summary, organisations, places and elements; C the body.
-    private static readonly string[] PostgreSqlUp =
+    internal static readonly string[] PostgreSqlUp =
     [
         """
         CREATE TABLE evidence_search (
@@ -176,14 +178,6 @@ public sealed class M0006_EvidenceSearch : Migration
         "CREATE TRIGGER evidence_search_places AFTER INSERT OR UPDATE OR DELETE ON evidence_places FOR EACH ROW EXECUTE FUNCTION evidence_search_child_changed();",
         "CREATE TRIGGER evidence_search_elements AFTER INSERT OR UPDATE OR DELETE ON evidence_elements FOR EACH ROW EXECUTE FUNCTION evidence_search_child_changed();",
     ];
-
-    /// <summary>
-    /// Rebuilds every item's entry: after element names change, since the triggers only see rows that change.
-    /// The in-memory index is told too (M0007's change log), since it reads element names only when it loads an item.
-    /// </summary>
-    internal static string RebuildSql(bool sqlite) => (sqlite
-        ? $"DELETE FROM evidence_search; INSERT INTO evidence_search (rowid, {SqliteColumns}) SELECT id, {SqliteColumns} FROM evidence_search_source;"
-        : "SELECT evidence_search_refresh(id) FROM evidence_items;") + " " + M0007_EvidenceSearchChanges.RebuildAllSql(sqlite);
 }
 
 internal static class MigrationProviders

@@ -10,7 +10,8 @@ namespace Observatory.Storage.Migrations;
 /// an index that reads the rows after its last sequence number before each search never shows a committed write
 /// late. Item id 0 means "every item" (the rebuild statement writes it when element names change). Also a view,
 /// evidence_index_source, of the text each item indexes (the same as M0006's index) with the columns the index
-/// filters and decides visibility on, so both databases hand the index the same rows.
+/// filters and decides visibility on, so both databases hand the index the same rows. (On SQLite the view read
+/// M0006's; <see cref="M0008_DropDatabaseEvidenceSearch"/> writes it out on its own.)
 /// </summary>
 [DbContext(typeof(ObservatoryDbContext))]
 [Migration("20261203000700_EvidenceSearchChanges")]

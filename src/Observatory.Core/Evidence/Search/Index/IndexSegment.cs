@@ -65,7 +65,7 @@ internal sealed class IndexSegment
 {
     public const int FieldCount = 6;
 
-    /// <summary>bm25's weights, in M0006's column order: title, summary, body, organisations, places, elements.</summary>
+    /// <summary>bm25's weights, in the fields' order (the view evidence_index_source's): title, summary, body, organisations, places, elements.</summary>
     public static readonly float[] Weights = [10f, 4f, 1f, 3f, 3f, 2f];
 
     public required long[] ItemIds { get; init; }

@@ -2,7 +2,7 @@ namespace Observatory.Evidence.Search.Index;
 
 /// <summary>
 /// The Porter (1980) stemmer exactly as SQLite's FTS5 <c>porter</c> tokeniser applies it, so the in-memory index
-/// and the SQLite provider agree on every term: it works on the token's UTF-8 bytes, leaves tokens shorter than 3
+/// and FTS5 (the tests' reference search) agree on every term: it works on the token's UTF-8 bytes, leaves tokens shorter than 3
 /// or longer than 64 bytes alone, takes the first rule whose suffix matches in each step even when its condition
 /// fails, and uses FTS5's rule set (which has the later "bli"→"ble" and "logi"→"log" in step 2) and its reading of
 /// "y" (a vowel after a consonant when measuring, and anywhere but the first letter for *v*).

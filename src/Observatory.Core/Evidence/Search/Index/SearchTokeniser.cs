@@ -4,8 +4,8 @@ using System.Text;
 namespace Observatory.Evidence.Search.Index;
 
 /// <summary>
-/// Splits text into index terms as FTS5's <c>porter unicode61 remove_diacritics 2</c> does (migration M0006), so
-/// a word means the same to the in-memory index as to the SQLite index: letters, digits and private-use characters
+/// Splits text into index terms as FTS5's <c>porter unicode61 remove_diacritics 2</c> does, so a word means the
+/// same to the in-memory index as to FTS5, the reference its searches are tested against: letters, digits and private-use characters
 /// make up tokens and everything else separates them; tokens are lower-cased with their diacritics removed ("Môn"
 /// is "mon"), a combining mark inside a token is dropped, and each token is stemmed by <see cref="PorterStemmer"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Observatory.Portraits;
+namespace Observatory.Portraits.Engine;
 
 /// <summary>
 /// A column of values held as whole numbers of 10^−<see cref="Decimals"/> (12.3 as 123 at one decimal): four bytes

@@ -1,11 +1,15 @@
 using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Portraits;
+using Observatory.Portraits.Engine;
 
 namespace Observatory.Core.Tests.Portraits;
 
-/// <summary>The formulas of DOUGHNUT.md §3 one at a time.</summary>
-public sealed class PortraitEngineTests
+/// <summary>
+/// The portrait rules (<see cref="PortraitRules"/>) one at a time, as the papers state them (O'Neill et al. 2018,
+/// Fanning et al. 2022, Fanning and Raworth 2025), and small sets of places through both the rules and the engine.
+/// </summary>
+public sealed class PortraitRulesTests
 {
     private static readonly PortraitThreshold Floor = new(6.5, "out of 10", "test", "test");
 
@@ -20,16 +24,16 @@ public sealed class PortraitEngineTests
     [InlineData(Normalisation.PublishedRatio, Ring.Social, Polarity.HigherIsBetter, 0.995, 1, null, 0.995)]
     public void Normalises_as_the_papers_do(Normalisation normalisation, Ring ring, Polarity polarity, double value, double threshold, double? baseline, double expected)
     {
-        var ratio = PortraitEngine.Normalise(normalisation, ring, polarity, value, new PortraitThreshold(threshold, null, "s", "r", baseline));
+        var ratio = PortraitRules.Normalise(normalisation, ring, polarity, value, new PortraitThreshold(threshold, null, "s", "r", baseline));
 
-        PortraitEngine.Round(ratio, 3).ShouldBe(expected);
+        PortraitRules.Round(ratio, 3).ShouldBe(expected);
     }
 
     [Fact]
     public void Min_max_reads_from_the_worst_place_to_the_threshold()
     {
-        PortraitEngine.Normalise(Normalisation.MinMaxToThreshold, Ring.Social, Polarity.HigherIsBetter, 5, Floor, worst: 3.5).ShouldBe(0.5);
-        PortraitEngine.Normalise(Normalisation.MinMaxToThreshold, Ring.Social, Polarity.HigherIsBetter, 5, Floor, worst: 6.5).ShouldBe(double.NaN);
+        PortraitRules.Normalise(Normalisation.MinMaxToThreshold, Ring.Social, Polarity.HigherIsBetter, 5, Floor, worst: 3.5).ShouldBe(0.5);
+        PortraitRules.Normalise(Normalisation.MinMaxToThreshold, Ring.Social, Polarity.HigherIsBetter, 5, Floor, worst: 6.5).ShouldBe(double.NaN);
     }
 
     [Theory]
@@ -39,16 +43,36 @@ public sealed class PortraitEngineTests
     [InlineData(Ring.Ecological, 1.01, DimensionStatus.Overshoot)]
     [InlineData(Ring.Ecological, double.NaN, DimensionStatus.NoData)]
     public void A_social_ratio_of_exactly_one_is_achieved_and_a_boundary_needs_more_than_one(Ring ring, double ratio, DimensionStatus status) =>
-        PortraitEngine.StatusOf(ring, ratio).ShouldBe(status);
+        PortraitRules.StatusOf(ring, ratio).ShouldBe(status);
 
     [Fact]
     public void Ratios_are_rounded_half_away_from_zero_before_status_is_read()
     {
-        PortraitEngine.Round(0.995, 2).ShouldBe(1.0);
-        PortraitEngine.Round(1.005, 2).ShouldBe(1.01);
-        PortraitEngine.SizeOf(Ring.Social, 0.75, 2).ShouldBe(0.25);
-        PortraitEngine.SizeOf(Ring.Ecological, 3.14, 2).ShouldBe(2.14);
-        PortraitEngine.SizeOf(Ring.Ecological, 0.5, 2).ShouldBe(0);
+        PortraitRules.Round(0.995, 2).ShouldBe(1.0);
+        PortraitRules.Round(1.005, 2).ShouldBe(1.01);
+        PortraitRules.SizeOf(Ring.Social, 0.75, 2).ShouldBe(0.25);
+        PortraitRules.SizeOf(Ring.Ecological, 3.14, 2).ShouldBe(2.14);
+        PortraitRules.SizeOf(Ring.Ecological, 0.5, 2).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(Ring.Social, new[] { DimensionStatus.Within, DimensionStatus.Shortfall, DimensionStatus.NoData }, DimensionStatus.Shortfall)]
+    [InlineData(Ring.Social, new[] { DimensionStatus.NoData, DimensionStatus.Within }, DimensionStatus.Within)]
+    [InlineData(Ring.Ecological, new[] { DimensionStatus.Within, DimensionStatus.Overshoot }, DimensionStatus.Overshoot)]
+    [InlineData(Ring.Ecological, new[] { DimensionStatus.NoData, DimensionStatus.NoData }, DimensionStatus.NoData)]
+    [InlineData(Ring.Ecological, new DimensionStatus[0], DimensionStatus.NoData)]
+    public void A_dimension_is_worse_when_any_indicator_is_and_no_data_only_when_none_has_any(Ring ring, DimensionStatus[] indicators, DimensionStatus status) =>
+        PortraitRules.StatusOf(ring, indicators).ShouldBe(status);
+
+    [Fact]
+    public void The_worst_place_is_the_lowest_or_the_highest_when_lower_is_better_the_first_of_equals()
+    {
+        PortraitRules.Worst([3, double.NaN, 1, 2], Polarity.HigherIsBetter).ShouldBe(1);
+        PortraitRules.Worst([3, double.NaN, 1, 2], Polarity.LowerIsBetter).ShouldBe(3);
+        PortraitRules.Worst([double.NaN, double.NaN], Polarity.HigherIsBetter).ShouldBe(double.NaN);
+        // Of 0 and −0 the first is the worst, which settles the sign of ratios read from it.
+        BitConverter.DoubleToInt64Bits(PortraitRules.Worst([4, -0.0, 0.0], Polarity.HigherIsBetter)).ShouldBe(BitConverter.DoubleToInt64Bits(-0.0));
+        BitConverter.DoubleToInt64Bits(PortraitRules.Worst([4, 0.0, -0.0], Polarity.HigherIsBetter)).ShouldBe(0);
     }
 
     [Fact]
@@ -64,6 +88,7 @@ public sealed class PortraitEngineTests
 
         var batch = PortraitEngine.Compute(definition, columns);
 
+        PortraitBatchTests.ShouldMatchTheRules(definition, columns);
         batch.Ratios[0].ShouldBe([0, 0.5, 1]);
         batch.SocialAchieved.ShouldBe([0, 0, 1]);
         batch.EcologicalTransgressed.ShouldBe([0, 1, 0]);
@@ -85,10 +110,11 @@ public sealed class PortraitEngineTests
         columns.Values[0] = [66, 60];
         columns.Values[1] = [double.NaN, 70];
 
-        var batch = PortraitEngine.Compute(definition, columns);
+        var rules = PortraitRules.For(definition, columns);
 
-        batch.For("A")!.Find("health")!.Status.ShouldBe(DimensionStatus.Within);
-        var b = batch.For("B")!.Find("health")!;
+        PortraitBatchTests.ShouldMatchTheRules(definition, columns);
+        rules.PortraitOf("A")!.Find("health")!.Status.ShouldBe(DimensionStatus.Within);
+        var b = rules.PortraitOf("B")!.Find("health")!;
         b.Status.ShouldBe(DimensionStatus.Shortfall);
         b.Deciding!.Id.ShouldBe("male");
         b.Value.ShouldBe(60);
@@ -103,13 +129,19 @@ public sealed class PortraitEngineTests
         var columns = new PortraitColumns(["A"], 2);
         columns.Values[0] = [66];
 
-        var batch = PortraitEngine.Compute(definition, columns, localThresholds: new Dictionary<string, ThresholdOverride> { ["health/hle"] = new(70, "Our 2030 target") });
+        var local = new Dictionary<string, ThresholdOverride> { ["health/hle"] = new(70, "Our 2030 target") };
+        var rules = PortraitRules.For(definition, columns, local);
 
-        batch.For("A")!.Find("health")!.Status.ShouldBe(DimensionStatus.Shortfall);
-        batch.Thresholds[0]!.Rationale.ShouldBe("Our 2030 target");
-        Should.Throw<ArgumentException>(() => PortraitEngine.Compute(definition, columns, localThresholds: new Dictionary<string, ThresholdOverride> { ["housing"] = new(5, "x") }));
-        Should.Throw<ArgumentException>(() => PortraitEngine.Compute(definition, columns, localThresholds: new Dictionary<string, ThresholdOverride> { ["health"] = new(5, " ") }));
-        Should.Throw<ArgumentException>(() => PortraitEngine.Compute(definition, columns, localThresholds: new Dictionary<string, ThresholdOverride> { ["published"] = new(5, "x") }));
+        PortraitBatchTests.ShouldMatchTheRules(definition, columns, local);
+        var hle = rules.PortraitOf("A")!.Find("health")!;
+        hle.Status.ShouldBe(DimensionStatus.Shortfall);
+        hle.Indicators[0].LocalReason.ShouldBe("Our 2030 target");
+        rules.Thresholds[0]!.Rationale.ShouldBe("Our 2030 target");
+        foreach (var refused in new Dictionary<string, ThresholdOverride>[] { new() { ["housing"] = new(5, "x") }, new() { ["health"] = new(5, " ") }, new() { ["published"] = new(5, "x") } })
+        {
+            Should.Throw<ArgumentException>(() => PortraitRules.For(definition, columns, refused));
+            Should.Throw<ArgumentException>(() => PortraitEngine.Compute(definition, columns, localThresholds: refused));
+        }
     }
 
     private static PortraitDefinition Definition(params PortraitDimension[] dimensions) => new()

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Observatory.Indicators;
 
-namespace Observatory.Portraits;
+namespace Observatory.Portraits.Engine;
 
 // The counts read straight off columns held as whole numbers (PortraitColumns.Compact): half the bytes of doubles,
 // and no value is ever near its threshold, because the whole number where the rounded ratio turns is found once,
