@@ -43,7 +43,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreatePostgresAsync()
     {
         var server = TestEnvironment.PostgresConnectionString
-            ?? throw new InvalidOperationException("OBSERVATORY_TEST_POSTGRES is not set, but this run requires PostgreSQL (OBSERVATORY_CI=1).");
+            ?? throw new InvalidOperationException(TestEnvironment.IsCi
+                ? "OBSERVATORY_TEST_POSTGRES is not set, but this run requires PostgreSQL (OBSERVATORY_CI=1)."
+                : "OBSERVATORY_TEST_POSTGRES is not set. A test that needs PostgreSQL must say so ([Trait(\"Database\", \"PostgreSQL\")] on its class, or [PostgresFact]) so that it skips.");
         var name = "observatory_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(WithDatabase(server, "postgres")))
         {
