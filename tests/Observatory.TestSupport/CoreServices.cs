@@ -10,10 +10,13 @@ namespace Observatory.Testing;
 public static class CoreServices
 {
     /// <param name="evidenceSearch">Which evidence search to use; the product's default when not given.</param>
-    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, Evidence.Search.EvidenceSearchSettings? evidenceSearch = null)
+    /// <param name="log">Where the services log, when a test looks; otherwise nowhere.</param>
+    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, Evidence.Search.EvidenceSearchSettings? evidenceSearch = null, CapturedLog? log = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton<ILoggerFactory>(log is null ? NullLoggerFactory.Instance : LoggerFactory.Create(logging => logging.AddProvider(log)
+            // As the hosts log: the Observatory's own news, and warnings from the libraries (never every SQL command).
+            .AddFilter("Microsoft", LogLevel.Warning)));
         services.AddObservatoryCore(DataFolder.Locate(), database.Settings, evidenceSearch);
         if (clock is not null)
         {
@@ -27,7 +30,7 @@ public static class CoreServices
     {
         if (shippedData)
         {
-            await DataSeeding.MigrateAndSeedAsync(services, NullLogger.Instance, seed: true);
+            await DataSeeding.MigrateAndSeedAsync(services, services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatory"), seed: true);
             return;
         }
         await using var scope = services.CreateAsyncScope();
