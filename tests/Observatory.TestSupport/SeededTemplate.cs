@@ -40,7 +40,7 @@ public static class SeededTemplate
                 var database = TestDatabase.CreateSqlite();
                 await using (var services = CoreServices.For(database, log: FirstStartLog))
                 {
-                    await CoreServices.PrepareAsync(services, shippedData: true);
+                    await CoreServices.PrepareFromScratchAsync(services, shippedData: true);
                 }
                 // Fold the write-ahead log into the main file so one file copy carries everything.
                 await using (var connection = new SqliteConnection(database.Settings.ConnectionString))
@@ -50,7 +50,7 @@ public static class SeededTemplate
                     command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
                     await command.ExecuteNonQueryAsync();
                 }
-                SqliteConnection.ClearAllPools();
+                SqliteConnection.ClearPool(new SqliteConnection(database.Settings.ConnectionString));
                 _path = database.Settings.SqlitePath!;
             }
             return _path;
