@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Observatory.Content;
 using Observatory.Storage;
+using Observatory.Web.Setup;
 
 namespace Observatory.Cli;
 
@@ -13,7 +15,17 @@ public static class CliServices
     {
         var database = DatabaseSettings.FromEnvironment(parse.GetValue(ObservatoryCommandLine.DbOption));
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // Standard error, so a command's output (an export, a token) can be piped; the Observatory's own progress (a
+        // first 'db migrate' loads the shipped data for a minute) and anyone's warnings, never SQL.
+        services.AddLogging(logging => logging
+            .AddConsole(o =>
+            {
+                o.FormatterName = PlainConsoleFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+            })
+            .AddConsoleFormatter<PlainConsoleFormatter, ConsoleFormatterOptions>()
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter(ObservatoryLogging.Category, LogLevel.Information));
         services.AddObservatoryCore(DataFolder.Locate(), database);
         // Whoever runs the command line has the machine; the audit log names them.
         services.AddScoped(_ => new Accounts.CurrentActor { Actor = Accounts.Actor.System($"command line ({Environment.UserName})") });

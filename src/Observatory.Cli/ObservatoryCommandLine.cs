@@ -22,11 +22,11 @@ public static class ObservatoryCommandLine
         Recursive = true,
     };
 
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    public static RootCommand Build(TextWriter output, TextWriter error, ITerminal? terminal = null)
     {
         var root = new RootCommand("Connected Places Observatory: frameworks, places, indicators, portraits and evidence for UK places.");
         root.Options.Add(DbOption);
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, terminal);
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(DbCommand.Create(console));
         root.Subcommands.Add(FrameworksCommand.Create(console));
@@ -39,9 +39,13 @@ public static class ObservatoryCommandLine
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, SystemTerminal.Instance, cancellationToken);
+
+    /// <param name="terminal">Where a person at the keyboard answers prompts (a password); tests give a scripted one.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ITerminal terminal, CancellationToken cancellationToken = default)
     {
-        var root = Build(output, error);
+        var root = Build(output, error, terminal);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -57,10 +61,13 @@ public static class ObservatoryCommandLine
 }
 
 /// <summary>Where commands write, and the one place failures are turned into a one-line reason and an exit code.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+public sealed class CliConsole(TextWriter output, TextWriter error, ITerminal? terminal = null)
 {
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
+
+    /// <summary>The person at the keyboard, if any; prompts are written to <see cref="Error"/> so output can be piped.</summary>
+    public ITerminal Terminal { get; } = terminal ?? SystemTerminal.Instance;
 
     /// <summary>Runs a command body; any failure becomes "error: reason" on stderr and a non-zero exit code.</summary>
     public async Task<int> Run(Func<Task<int>> body)
@@ -105,4 +112,42 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
 public sealed class CommandException(string message, int exitCode = ExitCodes.Failed) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>A person at the keyboard: whether there is one, and a line typed without it being shown.</summary>
+public interface ITerminal
+{
+    bool IsInteractive { get; }
+
+    /// <summary>Reads a line without echoing it (a password); the caller has written the prompt.</summary>
+    string ReadSecret();
+}
+
+/// <summary>The process's own console: interactive unless standard input is redirected.</summary>
+public sealed class SystemTerminal : ITerminal
+{
+    public static readonly SystemTerminal Instance = new();
+
+    private SystemTerminal()
+    {
+    }
+
+    public bool IsInteractive => !Console.IsInputRedirected;
+
+    public string ReadSecret()
+    {
+        var chars = new List<char>();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+        return new string([.. chars]);
+    }
 }

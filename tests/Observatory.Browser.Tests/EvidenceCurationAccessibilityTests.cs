@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Observatory.Testing;
 
@@ -12,11 +11,6 @@ namespace Observatory.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-    private static readonly Lazy<string> AxeSource = new(() =>
-        File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "node_modules", "axe-core", "axe.min.js")));
-
     private const string Email = "browser-curator@socitm.net";
 
     private async Task<IPage> SignedInAsync(IBrowserContext context)
@@ -40,12 +34,9 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         {
             return;
         }
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
-            WcagTags);
-        foreach (var v in violations.EnumerateArray())
+        foreach (var violation in await Axe.ViolationsAsync(page, what))
         {
-            failures.AppendLine($"{what}: {v.GetProperty("id").GetString()} – {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}");
+            failures.AppendLine(violation);
         }
     }
 
@@ -57,7 +48,7 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync(javaScript);
         if (javaScript)
         {
-            await context.AddInitScriptAsync(AxeSource.Value);
+            await Axe.AddToAsync(context);
         }
         var page = await SignedInAsync(context);
         var failures = new StringBuilder();

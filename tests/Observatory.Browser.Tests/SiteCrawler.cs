@@ -3,13 +3,20 @@ using Microsoft.Playwright;
 
 namespace Observatory.Browser.Tests;
 
+/// <summary>A page the crawl visited: what a reader without JavaScript got, and where it links.</summary>
+public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool ScriptsRan, IReadOnlyList<string> Links);
+
 /// <summary>
 /// Finds the pages to check by following links from the home page, as a reader would, so pages added later are
 /// checked without editing the tests. To keep the run short it visits a few pages of each shape of address
-/// (e.g. three element pages of each framework), plus pages no link reaches (search results, error pages).
+/// (e.g. three element pages of each framework), plus pages no link reaches (search results, error pages), and
+/// loads several pages at once.
 /// </summary>
 public static partial class SiteCrawler
 {
+    /// <summary>Pages loaded at once: the server and Chromium each wait on the other less than one page at a time.</summary>
+    public const int Tabs = 4;
+
     public static readonly string[] ExtraPages =
     [
         "/frameworks/search?q=food",
@@ -48,44 +55,80 @@ public static partial class SiteCrawler
         "/evidence?kind=case-study&element=place-making/food&nation=Scotland&strength=1",
     ];
 
-    public static async Task<IReadOnlyList<string>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
+    /// <summary>
+    /// Crawls breadth first, a level of links at a time: which pages are taken is decided in link order before the
+    /// level is loaded, several at once, so the pages are the same as one tab reading them in order would choose.
+    /// Use a context with JavaScript off: the links are the server's, and each page's record then says how it
+    /// works without scripts.
+    /// </summary>
+    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
     {
-        var page = await context.NewPageAsync();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var queue = new Queue<string>(["/", .. ExtraPages]);
-        var pages = new List<string>();
-        while (queue.Count > 0 && pages.Count < maxPages)
+        var pages = new List<CrawledPage>();
+        List<string> level = ["/", .. ExtraPages];
+        while (level.Count > 0 && pages.Count < maxPages)
         {
-            var path = queue.Dequeue();
-            if (!seen.Add(path))
+            var taken = new List<string>();
+            foreach (var path in level)
             {
-                continue;
-            }
-            var shape = Shape(path);
-            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
-            if (shapes[shape] > perShape)
-            {
-                continue;
-            }
-            pages.Add(path);
-            await page.GotoAsync(baseUrl + path);
-            var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]:not([download])", "links => links.map(a => a.getAttribute('href'))");
-            foreach (var href in hrefs)
-            {
-                if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
-                    && !href.StartsWith("/openapi", StringComparison.Ordinal) && !href.Contains('#', StringComparison.Ordinal))
+                if (pages.Count + taken.Count >= maxPages)
                 {
-                    queue.Enqueue(href);
+                    break;
+                }
+                if (!seen.Add(path))
+                {
+                    continue;
+                }
+                var shape = Shape(path);
+                shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+                if (shapes[shape] <= perShape)
+                {
+                    taken.Add(path);
                 }
             }
+            var visited = await InTabsAsync(context, taken, (page, path) => VisitAsync(page, baseUrl, path));
+            pages.AddRange(visited);
+            level = [.. visited.SelectMany(p => p.Links)];
         }
-        await page.CloseAsync();
         return pages;
     }
 
-    /// <summary>"/frameworks/four-rs/reset" → "/frameworks/*/*" within a framework; query values ignored.</summary>
-    private static string Shape(string path)
+    /// <summary>Runs <paramref name="work"/> for every path, <see cref="Tabs"/> pages at a time; results in the paths' order.</summary>
+    public static async Task<T[]> InTabsAsync<T>(IBrowserContext context, IReadOnlyList<string> paths, Func<IPage, string, Task<T>> work)
+    {
+        var results = new T[paths.Count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(Tabs, paths.Count)).Select(async _ =>
+        {
+            var page = await context.NewPageAsync();
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < paths.Count; i = Interlocked.Increment(ref next))
+                {
+                    results[i] = await work(page, paths[i]);
+                }
+            }
+            finally
+            {
+                await page.CloseAsync();
+            }
+        }));
+        return results;
+    }
+
+    private static async Task<CrawledPage> VisitAsync(IPage page, string baseUrl, string path)
+    {
+        var response = await page.GotoAsync(baseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]:not([download])", "links => links.map(a => a.getAttribute('href'))");
+        var links = hrefs.Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
+            && !href.StartsWith("/openapi", StringComparison.Ordinal) && !href.Contains('#', StringComparison.Ordinal)).ToList();
+        return new CrawledPage(path, response!.Status, await page.Locator("main h1").CountAsync(),
+            await page.EvaluateAsync<bool>("document.body.classList.contains('js-enabled')"), links);
+    }
+
+    /// <summary>"/frameworks/four-rs/reset" → "/frameworks/four-rs/*" within a framework; query values ignored.</summary>
+    public static string Shape(string path)
     {
         var q = path.IndexOf('?', StringComparison.Ordinal);
         var bare = q < 0 ? path : path[..q];

@@ -7,12 +7,32 @@ public sealed record CliResult(int ExitCode, string Out, string Error);
 /// <summary>Runs the 'observatory' command in-process, capturing what it writes.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    /// <summary>Runs with no one at the keyboard, as in a script or CI.</summary>
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new ScriptedTerminal(), args);
+
+    public static async Task<CliResult> RunAsync(ITerminal terminal, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await ObservatoryCommandLine.RunAsync(args, output, error);
+        var code = await ObservatoryCommandLine.RunAsync(args, output, error, terminal);
         return new CliResult(code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>A person at the keyboard who types the given lines in turn; with none, there is no terminal at all.</summary>
+public sealed class ScriptedTerminal(params string[] lines) : ITerminal
+{
+    private readonly Queue<string> _lines = new(lines);
+
+    public bool IsInteractive => lines.Length > 0;
+
+    /// <summary>How many lines were asked for.</summary>
+    public int Asked { get; private set; }
+
+    public string ReadSecret()
+    {
+        Asked++;
+        return _lines.Dequeue();
     }
 }
 

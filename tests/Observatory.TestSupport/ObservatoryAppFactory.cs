@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Observatory.Storage;
 
 namespace Observatory.Testing;
@@ -14,10 +15,14 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly bool _fromTemplate;
+    private readonly bool _ownsDatabase;
     private bool _prepared;
 
-    public ObservatoryAppFactory(TestDatabase? database = null)
+    /// <param name="database">A database of the test's own; without one, a copy of the seeded template.</param>
+    /// <param name="ownsDatabase">Whether disposing the app drops the database (not when two apps share one).</param>
+    public ObservatoryAppFactory(TestDatabase? database = null, bool ownsDatabase = true)
     {
+        _ownsDatabase = ownsDatabase;
         _fromTemplate = database is null;
         _database = database ?? TestDatabase.CreateSqlite();
         // The app reads its database from configuration; environment variables are configuration too, but
@@ -29,14 +34,24 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this app (set before the first request), e.g. a lower sign-in rate limit.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>The hosting environment; users run Production, contributors may run Development.</summary>
+    public string Environment { get; init; } = "Production";
+
+    /// <summary>When set, receives everything the app logs (after its level filters).</summary>
+    public CapturedLog? Log { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(DatabaseSettings.EnvironmentVariable, _database.Setting);
         builder.UseSetting("OBSERVATORY_MIGRATE", "true");
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Log is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Log));
         }
     }
 
@@ -67,7 +82,10 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
         GC.SuppressFinalize(this);
     }
 }

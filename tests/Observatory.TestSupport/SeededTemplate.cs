@@ -12,6 +12,12 @@ public static class SeededTemplate
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _path;
 
+    /// <summary>What seeding the template logged: what a person sees on the Observatory's first start.</summary>
+    public static CapturedLog FirstStartLog { get; } = new();
+
+    /// <summary>Makes the template now, if no test has yet.</summary>
+    public static Task EnsureMadeAsync() => PathAsync();
+
     /// <summary>Copies the seeded template to <paramref name="target"/> (which must not exist yet).</summary>
     public static async Task CopyToAsync(string target)
     {
@@ -32,9 +38,9 @@ public static class SeededTemplate
             if (_path is null)
             {
                 var database = TestDatabase.CreateSqlite();
-                await using (var services = CoreServices.For(database))
+                await using (var services = CoreServices.For(database, log: FirstStartLog))
                 {
-                    await CoreServices.PrepareAsync(services, shippedData: true);
+                    await CoreServices.PrepareFromScratchAsync(services, shippedData: true);
                 }
                 // Fold the write-ahead log into the main file so one file copy carries everything.
                 await using (var connection = new SqliteConnection(database.Settings.ConnectionString))
@@ -44,7 +50,7 @@ public static class SeededTemplate
                     command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
                     await command.ExecuteNonQueryAsync();
                 }
-                SqliteConnection.ClearAllPools();
+                SqliteConnection.ClearPool(new SqliteConnection(database.Settings.ConnectionString));
                 _path = database.Settings.SqlitePath!;
             }
             return _path;

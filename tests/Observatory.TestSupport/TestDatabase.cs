@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using Observatory.Storage;
 
@@ -15,6 +16,9 @@ public enum TestProvider
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>Databases no one has migrated or written to yet, which may be replaced by a template's copy.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Fresh = new(StringComparer.Ordinal);
+
     private readonly string? _folder;
     private readonly string? _postgresName;
 
@@ -23,7 +27,11 @@ public sealed class TestDatabase : IAsyncDisposable
         Settings = settings;
         _folder = folder;
         _postgresName = postgresName;
+        Fresh[settings.ConnectionString] = true;
     }
+
+    /// <summary>True once for a database nothing has touched yet (and then never again).</summary>
+    internal static bool TakeFresh(DatabaseSettings settings) => Fresh.TryRemove(settings.ConnectionString, out _);
 
     public DatabaseSettings Settings { get; }
 
@@ -43,7 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreatePostgresAsync()
     {
         var server = TestEnvironment.PostgresConnectionString
-            ?? throw new InvalidOperationException("OBSERVATORY_TEST_POSTGRES is not set, but this run requires PostgreSQL (OBSERVATORY_CI=1).");
+            ?? throw new InvalidOperationException(TestEnvironment.IsCi
+                ? "OBSERVATORY_TEST_POSTGRES is not set, but this run requires PostgreSQL (OBSERVATORY_CI=1)."
+                : "OBSERVATORY_TEST_POSTGRES is not set. A test that needs PostgreSQL must say so ([Trait(\"Database\", \"PostgreSQL\")] on its class, or [PostgresFact]) so that it skips.");
         var name = "observatory_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(WithDatabase(server, "postgres")))
         {
@@ -58,6 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async Task<ObservatoryDbContext> MigratedContextAsync()
     {
+        TakeFresh(Settings);
         var db = CreateContext();
         await StorageSetup.MigrateAsync(db);
         return db;
@@ -85,6 +96,22 @@ public sealed class TestDatabase : IAsyncDisposable
                 // A file still open by a finishing test host; the temporary folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>
+    /// Replaces the new PostgreSQL database <paramref name="target"/> with a copy of <paramref name="template"/>
+    /// (CREATE DATABASE … TEMPLATE, a file copy on the server). Nothing may be connected to either.
+    /// </summary>
+    internal static async Task RecreateFromTemplateAsync(DatabaseSettings target, DatabaseSettings template)
+    {
+        var server = TestEnvironment.PostgresConnectionString!;
+        var name = new NpgsqlConnectionStringBuilder(target.ConnectionString).Database;
+        var source = new NpgsqlConnectionStringBuilder(template.ConnectionString).Database;
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(target.ConnectionString));
+        await using var connection = new NpgsqlConnection(WithDatabase(server, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE); CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string WithDatabase(string connectionString, string database) =>

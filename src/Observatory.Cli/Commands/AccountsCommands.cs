@@ -18,17 +18,20 @@ public static class AccountsCommands
         var name = new Option<string>("--name") { Description = "Their name as the Observatory shows it.", DefaultValueFactory = _ => "Site administrator" };
         var password = new Option<string?>("--password")
         {
-            Description = "Their password (at least 12 characters). Without it, it is read from OBSERVATORY_ADMIN_PASSWORD or, on a terminal, asked for.",
+            Description = $"Their password (at least {AccountService.MinimumPasswordLength} characters). Without it, it is read from "
+                + $"{PasswordVariable} or, on a terminal, asked for twice.",
         };
         var createAdmin = new Command("create-admin", "Create a site administrator, or make an existing person one (and set their password).") { email, name, password };
         createAdmin.SetAction((parse, ct) => console.Run(async () =>
         {
-            var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("OBSERVATORY_ADMIN_PASSWORD") ?? ReadSecret("Password: ")
-                ?? throw new CommandException("Give a password with --password or OBSERVATORY_ADMIN_PASSWORD.", ExitCodes.Usage);
+            var address = parse.GetValue(email)!;
+            var secret = parse.GetValue(password)
+                ?? (Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } fromVariable ? fromVariable : null)
+                ?? await AskForPasswordAsync(console, address);
             await using var services = await ServicesAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
             var person = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateSiteAdministratorAsync(parse.GetValue(email)!, parse.GetValue(name)!, secret, ct));
+                .CreateSiteAdministratorAsync(address, parse.GetValue(name)!, secret, ct));
             await console.Out.WriteLineAsync($"{person.Email} is a site administrator. Sign in at /sign-in.");
             return ExitCodes.Success;
         }));
@@ -135,26 +138,41 @@ public static class AccountsCommands
         }
     }
 
-    private static string? ReadSecret(string prompt)
+    /// <summary>The environment variable that gives create-admin its password where no one can type it.</summary>
+    public const string PasswordVariable = "OBSERVATORY_ADMIN_PASSWORD";
+
+    /// <summary>
+    /// Asks the person at the keyboard for the password twice, having said what it must be, so a typing slip
+    /// (nothing is shown as they type) does not lock the first administrator out.
+    /// </summary>
+    private static async Task<string> AskForPasswordAsync(CliConsole console, string email)
     {
-        if (Console.IsInputRedirected)
+        if (!console.Terminal.IsInteractive)
         {
-            return null;
+            throw new CommandException($"No password given and no terminal to ask on: give it with --password or the {PasswordVariable} environment variable.", ExitCodes.Usage);
         }
-        Console.Error.Write(prompt);
-        var chars = new List<char>();
-        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        var name = email.Split('@')[0];
+        await console.Error.WriteLineAsync($"Choose a password of at least {AccountService.MinimumPasswordLength} characters"
+            + (name.Length > 0 ? $" that does not contain \"{name}\"." : "."));
+        await console.Error.WriteAsync("Password: ");
+        var first = console.Terminal.ReadSecret();
+        await console.Error.WriteLineAsync();
+        // Checked before the confirmation, so a password the rule refuses is not typed twice for nothing.
+        try
         {
-            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
-            {
-                chars.RemoveAt(chars.Count - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                chars.Add(key.KeyChar);
-            }
+            AccountService.CheckPassword(first, email);
         }
-        Console.Error.WriteLine();
-        return new string([.. chars]);
+        catch (AccountException ex)
+        {
+            throw new CommandException(ex.Message + "; nothing was changed.", ExitCodes.InputRefused);
+        }
+        await console.Error.WriteAsync("Type it again to confirm: ");
+        var second = console.Terminal.ReadSecret();
+        await console.Error.WriteLineAsync();
+        if (!string.Equals(first, second, StringComparison.Ordinal))
+        {
+            throw new CommandException("The two passwords are different; nothing was changed. Run the command again.", ExitCodes.InputRefused);
+        }
+        return first;
     }
 }

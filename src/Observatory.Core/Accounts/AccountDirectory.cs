@@ -36,6 +36,9 @@ public sealed class AccountDirectory(ObservatoryDbContext db)
         db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether someone has an account under this address (an invitation then asks them to sign in rather than register).</summary>
+    /// <summary>Whether anyone can administer the site yet (the start-up banner says how to make the first one).</summary>
+    public bool HasSiteAdministrator() => db.People.Any(p => p.IsSiteAdministrator);
+
     public Task<bool> HasAccountAsync(string email, CancellationToken cancellationToken = default) =>
         db.People.AnyAsync(p => p.Email == email, cancellationToken);
 

@@ -18,13 +18,17 @@ public static class StorageSetup
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
+        // An evidence item is read with its places and its framework elements: one query would return every
+        // place × element pair of every item (the seeder reads them all), so each collection is its own query.
         if (settings.IsPostgreSql)
         {
-            options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"));
+            options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         }
         else
         {
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"));
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         }
         // Migrations are written by hand (the EF design-time package is not available), so there is no model
         // snapshot to compare with; the storage round-trip tests check that migrations and model agree instead.

@@ -18,18 +18,29 @@ public static class ObservatoryWebApp
             Args = args,
             WebRootPath = LocateWebRoot(),
         });
+        builder.AddObservatoryLogging();
         configure?.Invoke(builder);
 
         var database = DatabaseSettings.FromEnvironment(builder.Configuration[DatabaseSettings.EnvironmentVariable]);
         var data = builder.Configuration[DataFolder.EnvironmentVariable] is { Length: > 0 } dataPath ? new DataFolder(dataPath) : DataFolder.Locate();
+        using (var startup = ObservatoryLogging.StartupLoggerFactory(builder.Configuration))
+        {
+            // Checking every shipped file takes a few seconds, before anything else can be said.
+            startup.CreateLogger(ObservatoryLogging.Category).LogInformation("Connected Places Observatory: checking the shipped data in {Folder}", data.Path);
+        }
         builder.Services.AddObservatoryCore(data, database);
         builder.Services.AddObservatoryRendering();
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddObservatoryDataProtection();
+        // A query string a minimal API cannot bind is a 400 in every environment; Development would otherwise throw
+        // and answer 500, so contributors saw other answers than users.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         var app = builder.Build();
+        app.UseObservatoryStartupBanner();
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();
         app.UseStaticFiles();
@@ -49,8 +60,8 @@ public static class ObservatoryWebApp
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatory");
-        Console.WriteLine($"Connected Places Observatory: using {settings.Description}");
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ObservatoryLogging.Category);
+        logger.LogInformation("Using {Database}", settings.Description);
         if (!settings.IsPostgreSql || app.Configuration.GetValue<bool>("OBSERVATORY_MIGRATE"))
         {
             await DataSeeding.MigrateAndSeedAsync(app.Services, logger, seed: true);

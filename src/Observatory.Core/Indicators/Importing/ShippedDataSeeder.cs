@@ -22,8 +22,10 @@ public sealed class ShippedDataSeeder : IDataSeeder
         var catalogue = services.GetRequiredService<IndicatorCatalogue>();
         var data = services.GetRequiredService<DataFolder>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<ShippedDataSeeder>();
-        foreach (var file in catalogue.Datasets.SelectMany(d => d.Data).DistinctBy(f => f.File))
+        var files = catalogue.Datasets.SelectMany(d => d.Data).DistinctBy(f => f.File).ToList();
+        for (var i = 0; i < files.Count; i++)
         {
+            var file = files[i];
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().Actor = Accounts.Actor.System("shipped data");
             var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
@@ -31,7 +33,9 @@ public sealed class ShippedDataSeeder : IDataSeeder
             var outcome = await importer.ImportFileAsync(path, new ImportRequest(Path.GetFileName(path), ShippedSource, Format: file.Format), cancellationToken: cancellationToken);
             if (!outcome.AlreadyImported)
             {
-                logger.LogInformation("Imported {File}: {Added} added, {Changed} changed", file.File, outcome.Import.Added, outcome.Import.Changed);
+                // Progress on the first start (every file) and after an upgrade that ships changed files.
+                logger.LogInformation("      {Index}/{Files} {File}: {Added} values added, {Changed} changed",
+                    i + 1, files.Count, Path.GetFileName(file.File), outcome.Import.Added, outcome.Import.Changed);
             }
         }
     }
