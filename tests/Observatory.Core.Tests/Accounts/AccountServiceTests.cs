@@ -72,6 +72,21 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Concurrent_wrong_passwords_get_no_more_checks_than_the_lockout_allows()
+    {
+        await Member("sam@wigan.gov.uk", Role.Viewer);
+
+        // Sixteen at once, each in its own scope and connection, as sixteen requests would be.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", $"wrong password {i}")))));
+
+        // A "failed" answer is a password that was checked and found wrong; the attempt that makes the count reach the
+        // limit locks the account, and every other one is refused before its password is looked at.
+        outcomes.Count(o => o.Outcome == SignInOutcome.Failed).ShouldBe(AccountService.MaxFailedSignIns - 1);
+        outcomes.Count(o => o.Outcome == SignInOutcome.LockedOut).ShouldBe(16 - (AccountService.MaxFailedSignIns - 1));
+        (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", TestAccounts.Password))).Outcome.ShouldBe(SignInOutcome.LockedOut);
+    }
+
+    [Fact]
     public async Task An_unknown_address_fails_exactly_like_a_wrong_password()
     {
         await Member("sam@wigan.gov.uk", Role.Viewer);
