@@ -55,6 +55,8 @@ public static class ObservatoryCore
         services.AddScoped<CurrentActor>();
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
+        // Hosts that serve people elsewhere register their configured address after this one.
+        services.AddSingleton(PublicAddress.Local);
         services.AddScoped<Portraits.LocalTargets>();
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<IndicatorCoverage>();

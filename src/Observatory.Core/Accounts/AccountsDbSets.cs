@@ -12,4 +12,5 @@ public sealed partial class ObservatoryDbContext
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 }

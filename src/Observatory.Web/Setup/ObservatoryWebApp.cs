@@ -28,9 +28,11 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
+        builder.Services.AddObservatoryProxies(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseObservatoryProxies();
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();
         app.UseStaticFiles();
