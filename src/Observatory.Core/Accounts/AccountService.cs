@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Observatory.Content;
+using Observatory.Outcomes;
 using Observatory.Storage;
 
 namespace Observatory.Accounts;
@@ -24,8 +25,12 @@ public sealed class AccountException(string field, string message) : Exception(m
     public string Field { get; } = field;
 }
 
-/// <summary>Accounts, organisations, memberships, invitations, password resets and API tokens.</summary>
-public sealed partial class AccountService(ObservatoryDbContext db, IMailSender mail, TimeProvider clock)
+/// <summary>An invitation just sent, and its link when the admin who sent it may see it (see <see cref="AccountService.InviteAsync(Actor, long, string, Role, CancellationToken)"/>).</summary>
+public sealed record InvitationSent(Invitation Invitation, string? LinkToPassOn);
+
+/// <summary>Accounts, organisations, memberships, invitations, password resets, sign-in sessions and API tokens.</summary>
+/// <remarks>Links in the mail it sends are built from <see cref="PublicAddress"/>, never from a request.</remarks>
+public sealed partial class AccountService(ObservatoryDbContext db, IMailSender mail, TimeProvider clock, PublicAddress links)
 {
     public const int MinimumPasswordLength = 12;
     public const int MaxFailedSignIns = 5;
@@ -38,23 +43,27 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private const string InvalidEmail = "Enter an email address in the correct format, like name@example.gov.uk";
+    private const string InvitationGone = "This invitation link has expired or has already been used. Ask your organisation admin for a new one";
+
     public static void CheckPassword(string password, string email)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)
+        if (PasswordProblem(password, email) is { } problem)
         {
-            throw new AccountException("password", $"Password must be at least {MinimumPasswordLength} characters");
-        }
-        if (password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase))
-        {
-            throw new AccountException("password", "Password must not contain your email address");
+            throw new AccountException("password", problem);
         }
     }
+
+    private static string? PasswordProblem(string password, string email) =>
+        string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength ? $"Password must be at least {MinimumPasswordLength} characters"
+        : password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) ? "Password must not contain your email address"
+        : null;
 
     public static void CheckEmail(string email)
     {
         if (!EmailPattern().IsMatch(email.Trim()))
         {
-            throw new AccountException("email", "Enter an email address in the correct format, like name@example.gov.uk");
+            throw new AccountException("email", InvalidEmail);
         }
     }
 
@@ -74,6 +83,7 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         person.PasswordHash = Hasher.HashPassword(person, password);
         person.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(cancellationToken);
+        await EndSessionsAsync(person.Id, cancellationToken);
         return person;
     }
 
@@ -99,14 +109,45 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         return organisation;
     }
 
-    /// <summary>Invites someone to an organisation; returns the single-use link's secret (also sent by mail).</summary>
+    /// <summary>
+    /// Invites someone to an organisation by mail. The link is given back to show the admin only when the mail waits
+    /// in the outbox (no mail server) and the address has no account yet: an invitation to an existing account is
+    /// accepted by its owner signing in, and its link is never shown to anyone but that address.
+    /// </summary>
+    public async Task<Outcome<InvitationSent>> InviteAsync(Actor actor, long organisationId, string email, Role role, CancellationToken cancellationToken = default)
+    {
+        if (!AccessPolicy.CanAdministerOrganisation(actor, organisationId))
+        {
+            return Refusal.Forbidden("Only an organisation admin can invite people.");
+        }
+        if (!EmailPattern().IsMatch(email.Trim()))
+        {
+            return Refusal.Invalid("email", InvalidEmail);
+        }
+        var (invitation, secret, hasAccount) = await CreateInvitationAsync(actor, organisationId, email, role, cancellationToken);
+        var link = links.Link($"invitations/{secret}");
+        return new InvitationSent(invitation, mail.KeepsMessagesInOutbox && !hasAccount ? link : null);
+    }
+
+    /// <summary>
+    /// For set-up code that accepts on the invitee's behalf (the tests): invites and gives back the secret itself.
+    /// <paramref name="acceptUrlBase"/> is not used — links are built from <see cref="PublicAddress"/>, never from a
+    /// caller's idea of the address — and is kept only so that existing set-up code still reads the same.
+    /// </summary>
     public async Task<(Invitation Invitation, string Secret)> InviteAsync(Actor actor, long organisationId, string email, Role role, string acceptUrlBase, CancellationToken cancellationToken = default)
     {
+        _ = acceptUrlBase;
         if (!AccessPolicy.CanAdministerOrganisation(actor, organisationId))
         {
             throw new UnauthorizedAccessException("Only an organisation admin can invite people.");
         }
         CheckEmail(email);
+        var (invitation, secret, _) = await CreateInvitationAsync(actor, organisationId, email, role, cancellationToken);
+        return (invitation, secret);
+    }
+
+    private async Task<(Invitation Invitation, string Secret, bool HasAccount)> CreateInvitationAsync(Actor actor, long organisationId, string email, Role role, CancellationToken cancellationToken)
+    {
         var organisation = await db.Organisations.FirstAsync(o => o.Id == organisationId, cancellationToken);
         var secret = Secrets.New();
         var invitation = new Invitation
@@ -121,11 +162,15 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
+        var hasAccount = await db.People.AnyAsync(p => p.Email == invitation.Email, cancellationToken);
+        var how = hasAccount
+            ? $"You already have an account, so sign in as {invitation.Email} to accept: {links.Link($"invitations/{secret}")}"
+            : $"Accept the invitation: {links.Link($"invitations/{secret}")}";
         await mail.SendAsync(invitation.Email, $"You are invited to join {organisation.Name} on the Connected Places Observatory",
             $"{actor.Name} has invited you to join {organisation.Name} as {Membership.RoleName(role).ToLowerInvariant()}.\n\n" +
-            $"Accept the invitation: {acceptUrlBase.TrimEnd('/')}/{secret}\n\nThe link works once and expires on {invitation.ExpiresAt:d MMMM yyyy 'at' HH:mm} UTC.",
+            $"{how}\n\nThe link works once and expires on {invitation.ExpiresAt:d MMMM yyyy 'at' HH:mm} UTC.",
             cancellationToken);
-        return (invitation, secret);
+        return (invitation, secret, hasAccount);
     }
 
     /// <summary>The invitation a link stands for, if it is still good.</summary>
@@ -136,75 +181,205 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         return invitation is { AcceptedAt: null, RevokedAt: null } && invitation.ExpiresAt > Now ? invitation : null;
     }
 
+    /// <summary>
+    /// Accepts an invitation as a new person, who chooses a name and password. An address that already has an
+    /// account is refused: following a link proves only that someone holds it, not that they own the account, so
+    /// its owner signs in and accepts with <see cref="AcceptInvitationAsync(string, Actor, CancellationToken)"/>.
+    /// </summary>
+    public async Task<Outcome<Person>> AcceptInvitationAsNewPersonAsync(string secret, string displayName, string password, CancellationToken cancellationToken = default)
+    {
+        var invitation = await OpenInvitationAsync(secret, cancellationToken);
+        if (invitation is null)
+        {
+            return Refusal.NotFound(InvitationGone);
+        }
+        if (await db.People.AnyAsync(p => p.Email == invitation.Email, cancellationToken))
+        {
+            return Refusal.Conflict($"{invitation.Email} already has an account. Sign in as {invitation.Email} to accept this invitation", "invitation");
+        }
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return Refusal.Invalid("displayName", "Enter your name");
+        }
+        if (PasswordProblem(password, invitation.Email) is { } problem)
+        {
+            return Refusal.Invalid("password", problem);
+        }
+        var person = new Person { Email = invitation.Email, DisplayName = displayName.Trim(), CreatedAt = Now };
+        person.PasswordHash = Hasher.HashPassword(person, password);
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        await JoinAsync(invitation, person, cancellationToken);
+        return person;
+    }
+
+    /// <summary>
+    /// Accepts an invitation for the signed-in person it was sent to — the proof that whoever accepts owns the
+    /// account the organisation is joined to.
+    /// </summary>
+    public async Task<Outcome<Person>> AcceptInvitationAsync(string secret, Actor signedIn, CancellationToken cancellationToken = default)
+    {
+        if (signedIn.PersonId is not { } personId)
+        {
+            return Refusal.Forbidden("Sign in to accept this invitation.");
+        }
+        var invitation = await OpenInvitationAsync(secret, cancellationToken);
+        if (invitation is null)
+        {
+            return Refusal.NotFound(InvitationGone);
+        }
+        var person = await db.People.FirstAsync(p => p.Id == personId, cancellationToken);
+        if (person.Email != invitation.Email)
+        {
+            return Refusal.Forbidden($"This invitation was sent to {invitation.Email}. Sign in as {invitation.Email} to accept it.");
+        }
+        await JoinAsync(invitation, person, cancellationToken);
+        return person;
+    }
+
+    /// <summary>
+    /// For set-up code and the command line: accepts as a new person with <see cref="AcceptInvitationAsNewPersonAsync"/>,
+    /// throwing <see cref="AccountException"/> when that is refused.
+    /// </summary>
     public async Task<Person> AcceptInvitationAsync(string secret, string displayName, string password, CancellationToken cancellationToken = default)
+    {
+        var outcome = await AcceptInvitationAsNewPersonAsync(secret, displayName, password, cancellationToken);
+        return outcome.Succeeded(out var person, out var refusal)
+            ? person
+            : throw new AccountException(refusal.Problems.FirstOrDefault()?.Field ?? "invitation", refusal.Message);
+    }
+
+    private async Task<Invitation?> OpenInvitationAsync(string secret, CancellationToken cancellationToken)
     {
         var hash = Secrets.Hash(secret);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        if (invitation is null || invitation.AcceptedAt is not null || invitation.RevokedAt is not null || invitation.ExpiresAt <= Now)
-        {
-            throw new AccountException("invitation", "This invitation link has expired or has already been used. Ask your organisation admin for a new one");
-        }
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == invitation.Email, cancellationToken);
-        if (person is null)
-        {
-            if (string.IsNullOrWhiteSpace(displayName))
-            {
-                throw new AccountException("displayName", "Enter your name");
-            }
-            CheckPassword(password, invitation.Email);
-            person = new Person { Email = invitation.Email, DisplayName = displayName.Trim(), CreatedAt = Now };
-            person.PasswordHash = Hasher.HashPassword(person, password);
-            db.People.Add(person);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        return invitation is { AcceptedAt: null, RevokedAt: null } && invitation.ExpiresAt > Now ? invitation : null;
+    }
+
+    private async Task JoinAsync(Invitation invitation, Person person, CancellationToken cancellationToken)
+    {
         if (!await db.Memberships.AnyAsync(m => m.OrganisationId == invitation.OrganisationId && m.PersonId == person.Id, cancellationToken))
         {
             db.Memberships.Add(new Membership { OrganisationId = invitation.OrganisationId, PersonId = person.Id, Role = invitation.Role, CreatedAt = Now });
         }
         invitation.AcceptedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
-        return person;
     }
 
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         var normalised = Person.NormaliseEmail(email ?? "");
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == normalised, cancellationToken);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == normalised, cancellationToken);
         if (person is null)
         {
             // Hash anyway, so an unknown address takes as long as a wrong password.
             Hasher.VerifyHashedPassword(new Person { Email = "", DisplayName = "" }, DummyHash, password ?? "");
             return new SignInResult(SignInOutcome.Failed, null);
         }
-        if (person.LockedUntil is { } until && until > Now)
+        return await CheckPasswordAsync(person, password ?? "", cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a person's password, counting the attempt in the database before the password is looked at: one
+    /// UPDATE takes a place among the <see cref="MaxFailedSignIns"/> an unlocked account allows, and an attempt that
+    /// gets none is refused unchecked. Concurrent attempts therefore never check more passwords than the lockout
+    /// allows, however many arrive at once (each reads and adds to the count in the same statement, on SQLite and
+    /// PostgreSQL alike).
+    /// </summary>
+    private async Task<SignInResult> CheckPasswordAsync(Person person, string password, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var counted = await db.People
+            .Where(p => p.Id == person.Id && (p.LockedUntil == null || p.LockedUntil <= now) && p.FailedSignIns < MaxFailedSignIns)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedSignIns, p => p.FailedSignIns + 1), cancellationToken);
+        if (counted == 0)
         {
-            return new SignInResult(SignInOutcome.LockedOut, null, until);
+            var until = await db.People.Where(p => p.Id == person.Id).Select(p => p.LockedUntil).FirstAsync(cancellationToken);
+            return new SignInResult(SignInOutcome.LockedOut, null, until is { } u && u > now ? u : now + LockoutPeriod);
         }
-        var verdict = person.PasswordHash.Length == 0 ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(person, person.PasswordHash, password ?? "");
+        var verdict = person.PasswordHash.Length == 0 ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(person, person.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            person.FailedSignIns++;
-            if (person.FailedSignIns >= MaxFailedSignIns)
-            {
-                person.LockedUntil = Now + LockoutPeriod;
-                person.FailedSignIns = 0;
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            return person.LockedUntil is { } locked && locked > Now ? new SignInResult(SignInOutcome.LockedOut, null, locked) : new SignInResult(SignInOutcome.Failed, null);
+            // The attempt that used the last place locks the account and clears the count for when the lock ends.
+            var lockedUntil = now + LockoutPeriod;
+            var locked = await db.People
+                .Where(p => p.Id == person.Id && p.FailedSignIns >= MaxFailedSignIns)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, lockedUntil).SetProperty(p => p.FailedSignIns, 0), cancellationToken);
+            return locked > 0 ? new SignInResult(SignInOutcome.LockedOut, null, lockedUntil) : new SignInResult(SignInOutcome.Failed, null);
         }
+        await db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedSignIns, 0).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.LastSignInAt, now), cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            person.PasswordHash = Hasher.HashPassword(person, password!);
+            var stored = await db.People.FirstAsync(p => p.Id == person.Id, cancellationToken);
+            stored.PasswordHash = person.PasswordHash = Hasher.HashPassword(stored, password);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        person.FailedSignIns = 0;
-        person.LockedUntil = null;
-        person.LastSignInAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInOutcome.Success, person);
     }
 
+    /// <summary>Starts a session for a person who has just proved who they are; the key goes in their cookie.</summary>
+    public async Task<(SignInSession Session, string Key)> StartSessionAsync(Person person, CancellationToken cancellationToken = default)
+    {
+        var key = Secrets.New();
+        var session = new SignInSession { PersonId = person.Id, KeyHash = Secrets.Hash(key), CreatedAt = Now, ConfirmedAt = Now };
+        db.SignInSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return (session, key);
+    }
+
+    /// <summary>The open session a cookie's key stands for, with its person; null once it has ended.</summary>
+    public async Task<(SignInSession Session, Person Person)?> FindSessionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var hash = Secrets.Hash(key);
+        var found = await db.SignInSessions.Where(s => s.KeyHash == hash && s.EndedAt == null)
+            .Join(db.People, s => s.PersonId, p => p.Id, (s, p) => new { Session = s, Person = p })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Session, found.Person);
+    }
+
+    /// <summary>Signing out: the session ends on the server, so every copy of its cookie stops working.</summary>
+    public async Task EndSessionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var hash = Secrets.Hash(key);
+        var now = Now;
+        await db.SignInSessions.Where(s => s.KeyHash == hash && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+    }
+
+    private async Task EndSessionsAsync(long personId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await db.SignInSessions.Where(s => s.PersonId == personId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// The person re-enters their password before changing their account in a session that is no longer recent.
+    /// The attempt counts towards the lockout as a sign-in does.
+    /// </summary>
+    public async Task<Outcome> ConfirmSessionAsync(string key, string password, CancellationToken cancellationToken = default)
+    {
+        if (await FindSessionAsync(key, cancellationToken) is not (var session, var person))
+        {
+            return Refusal.Forbidden("Your session has ended. Sign in again.");
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return Refusal.Invalid("password", "Enter your password");
+        }
+        var result = await CheckPasswordAsync(person, password, cancellationToken);
+        if (result.Outcome != SignInOutcome.Success)
+        {
+            return Refusal.Invalid("password", $"Enter your correct password. After {MaxFailedSignIns} wrong attempts an account is locked for {LockoutPeriod.TotalMinutes:0} minutes");
+        }
+        session.ConfirmedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
     /// <summary>Sends a reset link when the address has an account; the caller says the same thing either way.</summary>
-    public async Task RequestPasswordResetAsync(string email, string resetUrlBase, CancellationToken cancellationToken = default)
+    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default)
     {
         var normalised = Person.NormaliseEmail(email ?? "");
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == normalised, cancellationToken);
@@ -216,7 +391,7 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         db.PasswordResets.Add(new PasswordReset { PersonId = person.Id, TokenHash = Secrets.Hash(secret), ExpiresAt = Now + ResetLifetime, CreatedAt = Now });
         await db.SaveChangesAsync(cancellationToken);
         await mail.SendAsync(person.Email, "Reset your Connected Places Observatory password",
-            $"Someone asked to reset the password of this account. If it was you, choose a new password: {resetUrlBase.TrimEnd('/')}/{secret}\n\n" +
+            $"Someone asked to reset the password of this account. If it was you, choose a new password: {links.Link($"account/reset/{secret}")}\n\n" +
             $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If it was not you, you need do nothing.", cancellationToken);
     }
 
@@ -236,6 +411,8 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         person.LockedUntil = null;
         reset.UsedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
+        // Whoever knew the old password is signed out everywhere.
+        await EndSessionsAsync(person.Id, cancellationToken);
     }
 
     public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(long personId, string name, TokenScopes scopes, int days, CancellationToken cancellationToken = default)

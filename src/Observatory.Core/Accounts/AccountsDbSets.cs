@@ -15,5 +15,6 @@ public static class AccountsDbSets
         public DbSet<PasswordReset> PasswordResets => db.Set<PasswordReset>();
         public DbSet<ApiToken> ApiTokens => db.Set<ApiToken>();
         public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
+        public DbSet<SignInSession> SignInSessions => db.Set<SignInSession>();
     }
 }

@@ -13,6 +13,8 @@ public static class AccountsModule
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IMailSender, OutboxMailSender>();
         services.AddScoped<AccountService>();
+        // Hosts that serve people elsewhere register their configured address after this one.
+        services.AddSingleton(PublicAddress.Local);
         services.AddScoped<AccountDirectory>();
         services.AddSingleton<ISeedingScope, ShippedDataActor>();
         return services;

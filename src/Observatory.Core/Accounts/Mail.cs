@@ -6,6 +6,12 @@ namespace Observatory.Accounts;
 public interface IMailSender
 {
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when messages only wait in the outbox for a site administrator (no mail server). Only then is an
+    /// organisation admin shown the link of an invitation they send, to pass on themselves.
+    /// </summary>
+    bool KeepsMessagesInOutbox => false;
 }
 
 /// <summary>
@@ -14,6 +20,8 @@ public interface IMailSender
 /// </summary>
 public sealed class OutboxMailSender(ObservatoryDbContext db, TimeProvider clock) : IMailSender
 {
+    public bool KeepsMessagesInOutbox => true;
+
     public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
     {
         db.OutboxMessages.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow().UtcDateTime });

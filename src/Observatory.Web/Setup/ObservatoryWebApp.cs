@@ -33,6 +33,7 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
+        builder.Services.AddObservatoryProxies(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddObservatoryDataProtection();
         // A query string a minimal API cannot bind is a 400 in every environment; Development would otherwise throw
@@ -40,6 +41,7 @@ public static class ObservatoryWebApp
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         var app = builder.Build();
+        app.UseObservatoryProxies();
         app.UseObservatoryStartupBanner();
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();

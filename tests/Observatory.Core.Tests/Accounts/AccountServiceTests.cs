@@ -72,6 +72,21 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Concurrent_wrong_passwords_get_no_more_checks_than_the_lockout_allows()
+    {
+        await Member("sam@wigan.gov.uk", Role.Viewer);
+
+        // Sixteen at once, each in its own scope and connection, as sixteen requests would be.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", $"wrong password {i}")))));
+
+        // A "failed" answer is a password that was checked and found wrong; the attempt that makes the count reach the
+        // limit locks the account, and every other one is refused before its password is looked at.
+        outcomes.Count(o => o.Outcome == SignInOutcome.Failed).ShouldBe(AccountService.MaxFailedSignIns - 1);
+        outcomes.Count(o => o.Outcome == SignInOutcome.LockedOut).ShouldBe(16 - (AccountService.MaxFailedSignIns - 1));
+        (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", TestAccounts.Password))).Outcome.ShouldBe(SignInOutcome.LockedOut);
+    }
+
+    [Fact]
     public async Task An_unknown_address_fails_exactly_like_a_wrong_password()
     {
         await Member("sam@wigan.gov.uk", Role.Viewer);
@@ -104,7 +119,71 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     {
         var (org, _, viewer) = await Member("viewer@wigan.gov.uk", Role.Viewer);
 
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => As(viewer, (a, _) => a.InviteAsync(viewer, org.Id, "x@wigan.gov.uk", Role.OrganisationAdmin, "http://localhost")));
+        var refused = await As(viewer, (a, _) => a.InviteAsync(viewer, org.Id, "x@wigan.gov.uk", Role.OrganisationAdmin));
+
+        refused.Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.Forbidden);
+        await using var db = _database.CreateContext();
+        (await db.Invitations.CountAsync(i => i.Email == "x@wigan.gov.uk")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_invitation_to_an_existing_account_is_accepted_only_by_its_owner_signed_in()
+    {
+        var (org, sam, samActor) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        var bolton = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Bolton Council", OrganisationKind.Council, []));
+        var (_, other, otherActor) = await Member("other@wigan.gov.uk", Role.Viewer);
+        var sent = (await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), bolton.Id, "SAM@wigan.gov.uk", Role.Contributor))).Value;
+        sent.LinkToPassOn.ShouldBeNull("the link of an invitation to an existing account is never shown");
+        await using var db = _database.CreateContext();
+        var mail = (await db.OutboxMessages.AsNoTracking().ToListAsync()).Last(m => m.To == "sam@wigan.gov.uk");
+        mail.Body.ShouldContain("sign in as sam@wigan.gov.uk to accept");
+        var secret = mail.Body.Split("/invitations/")[1].Split(' ', '\n')[0].Trim();
+
+        var asNewPerson = await AsSystem((a, _) => a.AcceptInvitationAsNewPersonAsync(secret, "Sam", "a password someone else chose"));
+        var asSomeoneElse = await As(otherActor, (a, _) => a.AcceptInvitationAsync(secret, otherActor));
+        var anonymously = await AsSystem((a, _) => a.AcceptInvitationAsync(secret, Actor.Anonymous));
+
+        asNewPerson.Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.Conflict);
+        asSomeoneElse.Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.Forbidden);
+        anonymously.Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.Forbidden);
+        (await db.Memberships.CountAsync(m => m.OrganisationId == bolton.Id)).ShouldBe(0);
+
+        var joined = await As(samActor, (a, _) => a.AcceptInvitationAsync(secret, samActor));
+
+        joined.Value.Id.ShouldBe(sam.Id);
+        (await db.Memberships.SingleAsync(m => m.OrganisationId == bolton.Id)).PersonId.ShouldBe(sam.Id);
+        (await As(samActor, (a, _) => a.AcceptInvitationAsync(secret, samActor))).Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.NotFound, "the link works once");
+        other.Id.ShouldNotBe(sam.Id);
+        org.Id.ShouldNotBe(bolton.Id);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_is_shown_only_when_mail_waits_in_the_outbox_and_the_address_is_new()
+    {
+        var (org, _, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        var outbox = (await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "new@wigan.gov.uk", Role.Viewer))).Value;
+
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        var mailServer = new DeliveredMail();
+        var delivering = new AccountService(db, mailServer, _clock, scope.ServiceProvider.GetRequiredService<PublicAddress>());
+        var delivered = (await delivering.InviteAsync(Actor.System("tests"), org.Id, "another@wigan.gov.uk", Role.Viewer)).Value;
+
+        outbox.LinkToPassOn.ShouldNotBeNull().ShouldStartWith("http://localhost/invitations/");
+        delivered.LinkToPassOn.ShouldBeNull("with a mail server, only the invitee receives the link");
+        mailServer.Sent.Single().Body.ShouldContain("http://localhost/invitations/");
+    }
+
+    /// <summary>A mail server that delivered what it was given (the Observatory ships only the outbox).</summary>
+    private sealed class DeliveredMail : IMailSender
+    {
+        public List<(string To, string Subject, string Body)> Sent { get; } = [];
+
+        public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+        {
+            Sent.Add((to, subject, body));
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
@@ -135,18 +214,58 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     public async Task A_reset_link_works_once_and_ends_existing_sessions()
     {
         var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
-        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("sam@wigan.gov.uk", "http://localhost/account/reset"); return 0; });
-        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("nobody@wigan.gov.uk", "http://localhost/account/reset"); return 0; });
+        var (_, key) = await AsSystem((a, _) => a.StartSessionAsync(person));
+        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("sam@wigan.gov.uk"); return 0; });
+        await AsSystem(async (a, _) => { await a.RequestPasswordResetAsync("nobody@wigan.gov.uk"); return 0; });
         await using var db = _database.CreateContext();
         var messages = await db.OutboxMessages.ToListAsync();
         var mail = messages.Single(m => m.Subject.Contains("Reset"));
         mail.To.ShouldBe("sam@wigan.gov.uk");
+        mail.Body.ShouldContain("http://localhost/account/reset/", Case.Sensitive, "links are built from the public address");
         var secret = mail.Body.Split("/account/reset/")[1].Split(' ', '\n')[0].Trim();
+        (await AsSystem((a, _) => a.FindSessionAsync(key))).ShouldNotBeNull();
 
         await AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "a brand new long password"); return 0; });
         await Should.ThrowAsync<AccountException>(() => AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "another new long password"); return 0; }));
         (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "a brand new long password"))).Outcome.ShouldBe(SignInOutcome.Success);
         (await db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id)).SecurityStamp.ShouldNotBe(person.SecurityStamp);
+        (await AsSystem((a, _) => a.FindSessionAsync(key))).ShouldBeNull("the reset ended the session opened before it");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_only_that_session()
+    {
+        var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        var (_, laptop) = await AsSystem((a, _) => a.StartSessionAsync(person));
+        var (_, phone) = await AsSystem((a, _) => a.StartSessionAsync(person));
+
+        await AsSystem(async (a, _) => { await a.EndSessionAsync(laptop); return 0; });
+
+        (await AsSystem((a, _) => a.FindSessionAsync(laptop))).ShouldBeNull();
+        (await AsSystem((a, _) => a.FindSessionAsync(phone))).ShouldNotBeNull();
+        await using var db = _database.CreateContext();
+        (await db.SignInSessions.Select(s => s.KeyHash).ToListAsync()).ShouldNotContain(laptop, "only the key's hash is stored");
+    }
+
+    [Fact]
+    public async Task Confirming_the_password_renews_a_session_and_a_wrong_one_counts_towards_the_lockout()
+    {
+        var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Viewer);
+        var (session, key) = await AsSystem((a, _) => a.StartSessionAsync(person));
+        _clock.Advance(TimeSpan.FromMinutes(40));
+
+        var wrong = await AsSystem((a, _) => a.ConfirmSessionAsync(key, "not the password"));
+        var right = await AsSystem((a, _) => a.ConfirmSessionAsync(key, TestAccounts.Password));
+
+        wrong.Refusal.ShouldNotBeNull().Kind.ShouldBe(Observatory.Outcomes.RefusalKind.Invalid);
+        right.IsSuccess.ShouldBeTrue();
+        (await AsSystem((a, _) => a.FindSessionAsync(key))).ShouldNotBeNull().Session.ConfirmedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime);
+        session.ConfirmedAt.ShouldBeLessThan(_clock.GetUtcNow().UtcDateTime);
+        for (var i = 0; i < AccountService.MaxFailedSignIns; i++)
+        {
+            await AsSystem((a, _) => a.ConfirmSessionAsync(key, "not the password"));
+        }
+        (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", TestAccounts.Password))).Outcome.ShouldBe(SignInOutcome.LockedOut);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Accounts;
 
@@ -19,7 +20,13 @@ public sealed class OrganisationModel(AccountDirectory directory, AccountService
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
     public bool IsAdmin { get; private set; }
 
-    /// <summary>The link of an invitation just made, shown to the admin in case the mail does not arrive.</summary>
+    /// <summary>The address an invitation was just sent to.</summary>
+    public string? InvitedEmail { get; private set; }
+
+    /// <summary>
+    /// The link of an invitation just made, to pass on, only when there is no mail server (the message waits in the
+    /// outbox) and the address has no account: never for an existing account, whose owner signs in to accept.
+    /// </summary>
     public string? InvitationLink { get; private set; }
 
     [BindProperty]
@@ -43,18 +50,13 @@ public sealed class OrganisationModel(AccountDirectory directory, AccountService
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        try
+        var outcome = await accounts.InviteAsync(current.Actor, Organisation.Id, Email ?? "", Role, cancellationToken);
+        if (!outcome.Succeeded(out var sent, out var refusal))
         {
-            var (_, secret) = await accounts.InviteAsync(current.Actor, Organisation.Id, Email ?? "", Role, $"{Request.Scheme}://{Request.Host}/invitations", cancellationToken);
-            InvitationLink = $"{Request.Scheme}://{Request.Host}/invitations/{secret}";
-            Email = null;
-            await LoadAsync(slug, cancellationToken);
+            return this.Refuse(refusal, Errors) ?? Page();
         }
-        catch (AccountException ex)
-        {
-            Errors.Add("email", ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        (InvitedEmail, InvitationLink, Email) = (sent.Invitation.Email, sent.LinkToPassOn, null);
+        await LoadAsync(slug, cancellationToken);
         return Page();
     }
 

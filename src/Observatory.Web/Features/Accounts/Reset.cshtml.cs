@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,7 +7,11 @@ using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Accounts;
 
-/// <summary>Ask for a password reset link. The answer is the same whether or not the address has an account.</summary>
+/// <summary>
+/// Ask for a password reset link. The answer is the same whether or not the address has an account. The link is built
+/// from the configured public address, never from the request's host.
+/// </summary>
+[AllowAnonymous]
 [EnableRateLimiting(Authentication.SignInLimit)]
 public sealed class ResetModel(AccountService accounts) : PageModel
 {
@@ -33,7 +38,7 @@ public sealed class ResetModel(AccountService accounts) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await accounts.RequestPasswordResetAsync(Email!, $"{Request.Scheme}://{Request.Host}/account/reset", cancellationToken);
+        await accounts.RequestPasswordResetAsync(Email!, cancellationToken);
         Sent = true;
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,6 +7,8 @@ using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Accounts;
 
+/// <summary>Choose a new password from a reset link; every session of the account ends.</summary>
+[AllowAnonymous]
 [EnableRateLimiting(Authentication.SignInLimit)]
 public sealed class ResetCompleteModel(AccountService accounts) : PageModel
 {

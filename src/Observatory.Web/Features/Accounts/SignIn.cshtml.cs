@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -43,8 +42,7 @@ public sealed class SignInModel(AccountService accounts) : PageModel
             var result = await accounts.SignInAsync(Email!, Password!, cancellationToken);
             if (result.Outcome == SignInOutcome.Success)
             {
-                await HttpContext.SignInAsync(Authentication.CookieScheme, Authentication.Principal(result.Person!, TokenScopes.Read | TokenScopes.Write, Authentication.CookieScheme),
-                    new AuthenticationProperties { IsPersistent = false });
+                await HttpContext.SignInPersonAsync(result.Person!);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
             }
             Errors.Add("email", Refusal);

@@ -5,8 +5,8 @@ namespace Observatory.Storage.Migrations;
 
 /// <summary>The web app's Data Protection key ring (<see cref="DataProtectionKey"/>).</summary>
 [DbContext(typeof(ObservatoryDbContext))]
-[Migration("20261207000800_DataProtectionKeys")]
-public sealed class M0008_DataProtectionKeys : Migration
+[Migration("20261207000900_DataProtectionKeys")]
+public sealed class M0009_DataProtectionKeys : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateTable(
