@@ -198,7 +198,7 @@ public static class FrameworkReader
     {
         var list = new List<FrameworkElement>();
         var key = path.Length == 0 ? "elements" : "children";
-        if (depth > MaxElementDepth && doc.Get(parent, key) is { } tooDeep)
+        if (depth > MaxElementDepth && doc.Get(parent, key) is { } tooDeep and not YamlSequenceNode { Children.Count: 0 })
         {
             doc.Problem(tooDeep, YamlFile.Join(path, key),
                 $"would be level {depth} of the framework's elements; elements may nest at most {MaxElementDepth} levels");
