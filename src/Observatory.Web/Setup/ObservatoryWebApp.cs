@@ -28,13 +28,17 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryPages();
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
+        builder.Services.AddObservatoryRequestLimits();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();
+        app.UseObservatoryQueryChecks();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseObservatoryRouteChecks();
+        app.UseObservatoryRequestLimits();
         app.UseObservatoryAuthentication();
         app.MapObservatoryApi();
         app.MapRazorPages();
@@ -102,6 +106,7 @@ public static class ObservatoryWebApp
             // Every form carries an anti-forgery token and every POST checks it.
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.ConfigureFilter(new UnknownHandlers());
+            options.Conventions.ConfigureFilter(new EdgeChecks.FormChecks());
         });
         services.AddAntiforgery(options =>
         {
