@@ -27,7 +27,13 @@ public static class RequestLimits
     public static IApplicationBuilder UseObservatoryRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var limit = LimitFor(context);
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
+            {
+                // An upload page: routing has applied its own limit, and the page tells the person in its own words.
+                await next(context);
+                return;
+            }
+            var limit = context.Request.IsApiRequest() ? ApiBodyBytes : FormBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -47,10 +53,11 @@ public static class RequestLimits
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             }
+            catch (InvalidDataException) when (context.Request.HasFormContentType && !context.Response.HasStarted)
+            {
+                // A form past the form reader's own limits (a field longer than FormValueBytes, too many fields).
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
         });
-
-    /// <summary>The endpoint's own limit if it declares one, otherwise the API's or a form's.</summary>
-    public static long LimitFor(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-        ?? (context.Request.IsApiRequest() ? ApiBodyBytes : FormBodyBytes);
 }

@@ -89,6 +89,25 @@ public sealed class EdgeValidationTests(ContributorAppFixture fixture) : IClassF
     }
 
     [Theory]
+    [InlineData("/evidence/submit", 2_000_000, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData("/sign-in", 1_100_000, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData("/evidence/submit", 600_000, HttpStatusCode.BadRequest)]
+    [InlineData("/api/areas", 100_000, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_body_larger_than_its_route_takes_is_refused_before_it_is_read(string url, int bytes, HttpStatusCode expected)
+    {
+        var fields = new Dictionary<string, string> { ["title"] = new string('t', bytes) };
+        if (!url.StartsWith("/api", StringComparison.Ordinal))
+        {
+            fields["__RequestVerificationToken"] = await TestAccounts.FormTokenAsync(Client, url);
+        }
+        using var request = new HttpRequestMessage(url.StartsWith("/api", StringComparison.Ordinal) ? HttpMethod.Get : HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("/evidence?q=%00")]
     [InlineData("/api/evidence?q=food%00")]
     [InlineData("/areas?q=%01")]
