@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Storage;
 
@@ -32,7 +33,7 @@ public static class EvidenceCommand
             {
                 throw new CommandException($"the file '{path}' does not exist.", ExitCodes.Usage);
             }
-            var text = await File.ReadAllTextAsync(path, ct);
+            var text = await InputLimits.ReadTextFileAsync(path, InputLimits.MaxYamlLength, ct);
             await using var services = CliServices.Build(parse);
             await PrepareAsync(services, ct);
             await using var scope = services.CreateAsyncScope();

@@ -171,6 +171,7 @@ public static class FrameworksCommand
     private static Framework Find(FrameworkCatalogue catalogue, string id) =>
         catalogue.Find(id) ?? throw new CommandException($"there is no framework '{id}'. Run 'observatory frameworks list' to see them all.");
 
+    /// <summary>A framework file, read no further than the 2 MB a framework may be.</summary>
     private static async Task<string> ReadFileAsync(string path, CancellationToken ct) =>
-        File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : throw new CommandException($"the file '{path}' does not exist.");
+        File.Exists(path) ? await InputLimits.ReadTextFileAsync(path, ImportedFramework.MaxContentLength, ct) : throw new CommandException($"the file '{path}' does not exist.");
 }

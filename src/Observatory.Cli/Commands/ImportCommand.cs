@@ -50,11 +50,16 @@ public static class ImportCommand
                 var result = await WithProgressAsync(console, $"Checking {Path.GetFileName(file)}", new FileInfo(file).Length,
                     progress => Task.FromResult(importer.Check(stream, Request(file, parse.GetValue(source), importedBy, chosen), progress)));
                 problems.AddRange(result.Problems);
+                if (ObservationImporter.NothingToImport(result, Path.GetFileName(file)) is { } empty)
+                {
+                    // Refused here as the import would refuse it, before any other file of the folder is written.
+                    problems.Add(empty);
+                }
                 if (result.ProblemCount > result.Problems.Count)
                 {
                     problems.Add(new ContentProblem(Path.GetFileName(file), 0, 0, "", $"and {result.ProblemCount - result.Problems.Count} more problems"));
                 }
-                if (result.ProblemCount == 0)
+                if (result.ProblemCount == 0 && result.Batch.Count > 0)
                 {
                     await console.Out.WriteLineAsync($"{Path.GetFileName(file)}: {result.RowsRead:N0} rows, {result.Batch.Count:N0} observations of {result.Indicators.Count} indicator(s); no problems");
                 }

@@ -4,6 +4,9 @@ namespace Observatory.Content;
 /// Reads CSV (RFC 4180: quoted fields, doubled quotes, newlines inside quotes; CRLF or LF; a leading byte-order
 /// mark ignored) record by record, keeping the line each record starts on so that problems can name it. Fields
 /// are spans into one buffer — no string per field — because imports read tens of millions of rows.
+/// A record longer than <see cref="InputLimits.MaxCsvRecordLength"/> characters (a quote left open runs to the end of
+/// the file) or with more than <see cref="InputLimits.MaxCsvFields"/> fields is refused at its line with a
+/// <see cref="ContentValidationException"/>, so the buffer never grows past twice the limit.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
@@ -16,7 +19,14 @@ public sealed class CsvRecordReader : IDisposable
     private (int Start, int Length)[] _fields = new (int, int)[32];
     private bool _first = true;
 
-    public CsvRecordReader(TextReader reader) => _reader = reader;
+    private readonly string _file;
+
+    /// <param name="file">The name a refused record is reported against.</param>
+    public CsvRecordReader(TextReader reader, string file = "")
+    {
+        _reader = reader;
+        _file = file;
+    }
 
     /// <summary>The line (1-based) on which the current record starts.</summary>
     public int Line { get; private set; }
@@ -54,6 +64,10 @@ public sealed class CsvRecordReader : IDisposable
             if (contentEnd == start)
             {
                 continue;
+            }
+            if (contentEnd - start > InputLimits.MaxCsvRecordLength)
+            {
+                throw TooLong(Line);
             }
             SplitFields(start, contentEnd);
             return true;
@@ -101,6 +115,11 @@ public sealed class CsvRecordReader : IDisposable
                 end = _length;
                 return _length > _position;
             }
+            if (_length - _position > InputLimits.MaxCsvRecordLength + 2)
+            {
+                // No end within the limit (and its line ending): refuse rather than read on, perhaps to the end of the file.
+                throw TooLong(_nextLine);
+            }
             Fill();
         }
     }
@@ -141,6 +160,10 @@ public sealed class CsvRecordReader : IDisposable
         var i = start;
         while (true)
         {
+            if (count == InputLimits.MaxCsvFields)
+            {
+                throw Refused(Line, $"the record has more than {InputLimits.MaxCsvFields.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} fields, the most one record may have");
+            }
             if (count == _fields.Length)
             {
                 Array.Resize(ref _fields, count * 2);
@@ -188,6 +211,11 @@ public sealed class CsvRecordReader : IDisposable
         }
         FieldCount = count;
     }
+
+    private ContentValidationException TooLong(int line) =>
+        Refused(line, $"the record starting on this line is longer than {InputLimits.MaxCsvRecordLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the most one record may be (is a quote left open?)");
+
+    private ContentValidationException Refused(int line, string message) => new([new ContentProblem(_file, line, 0, "", message)]);
 
     public void Dispose() => _reader.Dispose();
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Observatory.Content;
@@ -9,9 +11,16 @@ namespace Observatory.Content;
 /// problem in a data file can be reported as file, line and field. Unknown keys are errors: a misspelt key
 /// silently ignored is a definition silently lost.
 /// </summary>
+/// <remarks>
+/// Every file is read within <see cref="InputLimits"/>: its length is checked first, then each event of the parser is
+/// checked (depth, node count with aliases expanded, aliases that contain themselves, value length, control
+/// characters) before the node tree is built from it, so no file can make the recursive node loader or a reader that
+/// walks the tree overflow the stack or expand without end. A refused file has one problem: where and which limit.
+/// </remarks>
 public sealed partial class YamlFile
 {
     private readonly List<ContentProblem> _problems = [];
+    private int _problemCount;
 
     private YamlFile(string file) => File = file;
 
@@ -19,15 +28,29 @@ public sealed partial class YamlFile
 
     public YamlMappingNode? Root { get; private set; }
 
-    public IReadOnlyList<ContentProblem> Problems => _problems;
+    /// <summary>
+    /// The problems found, the first <see cref="InputLimits.MaxProblems"/> of them and then one line counting the rest,
+    /// so a file of a hundred thousand mistakes gives a short answer.
+    /// </summary>
+    public IReadOnlyList<ContentProblem> Problems => _problemCount <= _problems.Count
+        ? _problems
+        : [.. _problems, new ContentProblem(File, 0, 0, "", $"and {(_problemCount - _problems.Count).ToString("N0", CultureInfo.InvariantCulture)} more problems")];
+
+    /// <summary>Every problem found, including those past the cap on <see cref="Problems"/>.</summary>
+    public int ProblemCount => _problemCount;
 
     public static YamlFile Parse(string file, string text)
     {
         var doc = new YamlFile(file);
+        if (text.Length > InputLimits.MaxYamlLength)
+        {
+            doc.Problem(1, 1, "", $"is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; a file may be at most {InputLimits.MaxYamlLength.ToString("N0", CultureInfo.InvariantCulture)} characters");
+            return doc;
+        }
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedParser(new Parser(new StringReader(text))));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
                 doc.Problem(1, 1, "", "the file must hold one mapping (key: value pairs) at the top level");
@@ -36,6 +59,10 @@ public sealed partial class YamlFile
             {
                 doc.Root = map;
             }
+        }
+        catch (InputLimitException ex)
+        {
+            doc.Problem(ex.Line, ex.Column, "", ex.Message);
         }
         catch (YamlException ex)
         {
@@ -71,8 +98,13 @@ public sealed partial class YamlFile
     public void Problem(YamlNode? node, string field, string message) =>
         Problem(node is null ? 0 : (int)node.Start.Line, node is null ? 0 : (int)node.Start.Column, field, message);
 
-    public void Problem(int line, int column, string field, string message) =>
-        _problems.Add(new ContentProblem(File, line, column, field, message));
+    public void Problem(int line, int column, string field, string message)
+    {
+        if (++_problemCount <= InputLimits.MaxProblems)
+        {
+            _problems.Add(new ContentProblem(File, line, column, field, message));
+        }
+    }
 
     /// <summary>Reports keys of <paramref name="map"/> that are not in <paramref name="allowed"/>.</summary>
     public void RejectUnknownKeys(YamlMappingNode map, string path, IReadOnlyCollection<string> allowed)
@@ -82,13 +114,37 @@ public sealed partial class YamlFile
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(name))
             {
-                Problem(key, Join(path, name), $"unknown key '{name}' (expected one of: {string.Join(", ", allowed)})");
+                Problem(key, Join(path, name), $"unknown key {InputLimits.Quote(name)} (expected one of: {string.Join(", ", allowed)})");
             }
         }
     }
 
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    /// <summary>How long an id (of a framework, element, collection, item…) may be.</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>As <see cref="OptionalString(YamlMappingNode, string, string)"/>, refusing a value longer than <paramref name="maxLength"/>.</summary>
+    public string? OptionalString(YamlMappingNode map, string key, string path, int maxLength) =>
+        Limit(OptionalString(map, key, path), map, key, path, maxLength);
+
+    /// <summary>As <see cref="RequiredString(YamlMappingNode, string, string)"/>, refusing a value longer than <paramref name="maxLength"/>.</summary>
+    public string RequiredString(YamlMappingNode map, string key, string path, int maxLength) =>
+        Limit(RequiredString(map, key, path), map, key, path, maxLength)!;
+
+    private string? Limit(string? value, YamlMappingNode map, string key, string path, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Problem(Get(map, key), Join(path, key), TooLong(value.Length, maxLength));
+        }
+        return value;
+    }
+
+    /// <summary>"is 1,200 characters; at most 1,000 are allowed", the one wording of every length limit.</summary>
+    public static string TooLong(int length, int maxLength) =>
+        $"is {length.ToString("N0", CultureInfo.InvariantCulture)} characters; at most {maxLength.ToString("N0", CultureInfo.InvariantCulture)} are allowed";
 
     public string? OptionalString(YamlMappingNode map, string key, string path)
     {
@@ -127,14 +183,22 @@ public sealed partial class YamlFile
     public string RequiredId(YamlMappingNode map, string key, string path)
     {
         var value = RequiredString(map, key, path);
-        if (value.Length > 0 && !IdPattern().IsMatch(value))
+        if (value.Length > MaxIdLength)
         {
-            Problem(Get(map, key), Join(path, key), $"'{value}' must be lower-case letters, digits and single hyphens (e.g. 'area-of-focus')");
+            Problem(Get(map, key), Join(path, key), TooLong(value.Length, MaxIdLength));
+        }
+        else if (value.Length > 0 && !IdPattern().IsMatch(value))
+        {
+            Problem(Get(map, key), Join(path, key), $"{InputLimits.Quote(value)} must be lower-case letters, digits and single hyphens (e.g. 'area-of-focus')");
         }
         return value;
     }
 
-    public IReadOnlyList<string> OptionalStringList(YamlMappingNode map, string key, string path)
+    public IReadOnlyList<string> OptionalStringList(YamlMappingNode map, string key, string path) =>
+        OptionalStringList(map, key, path, InputLimits.MaxScalarLength);
+
+    /// <summary>A list of text, each item at most <paramref name="maxLength"/> characters.</summary>
+    public IReadOnlyList<string> OptionalStringList(YamlMappingNode map, string key, string path, int maxLength)
     {
         var node = Get(map, key);
         if (node is null)
@@ -152,6 +216,10 @@ public sealed partial class YamlFile
         {
             if (item is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v))
             {
+                if (v.Trim().Length > maxLength)
+                {
+                    Problem(item, $"{Join(path, key)}[{i}]", TooLong(v.Trim().Length, maxLength));
+                }
                 items.Add(v.Trim());
             }
             else
@@ -211,7 +279,7 @@ public sealed partial class YamlFile
         {
             return value;
         }
-        Problem(Get(map, key), Join(path, key), $"'{text}' is not one of: {string.Join(", ", choices.Keys)}");
+        Problem(Get(map, key), Join(path, key), $"{InputLimits.Quote(text)} is not one of: {string.Join(", ", choices.Keys)}");
         return null;
     }
 
@@ -231,7 +299,7 @@ public sealed partial class YamlFile
         {
             return value;
         }
-        Problem(Get(map, key), Join(path, key), $"'{text}' must be a number");
+        Problem(Get(map, key), Join(path, key), $"{InputLimits.Quote(text)} must be a number");
         return null;
     }
 
@@ -246,7 +314,7 @@ public sealed partial class YamlFile
         {
             return value;
         }
-        Problem(Get(map, key), Join(path, key), $"'{text}' must be a whole number from {min} to {max}");
+        Problem(Get(map, key), Join(path, key), $"{InputLimits.Quote(text)} must be a whole number from {min} to {max}");
         return null;
     }
 
@@ -262,4 +330,138 @@ public sealed partial class YamlFile
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     public static partial Regex IdPattern();
+
+    /// <summary>A limit of <see cref="InputLimits"/> broken at a place in the file.</summary>
+    private sealed class InputLimitException(Mark at, string message) : Exception(message)
+    {
+        public int Line { get; } = (int)Math.Max(1, at.Line);
+        public int Column { get; } = (int)Math.Max(1, at.Column);
+    }
+
+    /// <summary>
+    /// Passes the parser's events to the node loader, checking each against <see cref="InputLimits"/> first. The
+    /// parser itself keeps its state on the heap, so only the loader (one call per level) and the readers recurse, and
+    /// they never see a level past <see cref="InputLimits.MaxDepth"/>. An alias is counted as the nodes and levels of
+    /// the node it names, which are known when that node ends; an alias to a node still open would contain itself.
+    /// </summary>
+    private sealed class BoundedParser(IParser inner) : IParser
+    {
+        private sealed class Open(string? anchor)
+        {
+            public string? Anchor { get; } = anchor;
+            public long Nodes { get; set; } = 1;
+            public int Height { get; set; } = 1;
+        }
+
+        private readonly Stack<Open> _open = new();
+        private readonly Dictionary<string, (long Nodes, int Height)> _anchors = new(StringComparer.Ordinal);
+        private long _nodes;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+            switch (inner.Current)
+            {
+                case Scalar scalar:
+                    CheckValue(scalar);
+                    Add(scalar, 1, 0);
+                    Remember(scalar.Anchor, 1, 0);
+                    break;
+                case SequenceStart or MappingStart:
+                    var start = (NodeEvent)inner.Current;
+                    if (_open.Count + 1 > InputLimits.MaxDepth)
+                    {
+                        throw new InputLimitException(start.Start,
+                            $"nests lists and mappings more than {InputLimits.MaxDepth} levels deep; a file may nest at most {InputLimits.MaxDepth}");
+                    }
+                    CountNodes(start, 1);
+                    _open.Push(new Open(start.Anchor.IsEmpty ? null : start.Anchor.Value));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    var ended = _open.Pop();
+                    if (_open.TryPeek(out var parent))
+                    {
+                        parent.Nodes += ended.Nodes;
+                        parent.Height = Math.Max(parent.Height, ended.Height + 1);
+                    }
+                    if (ended.Anchor is { } anchor)
+                    {
+                        _anchors[anchor] = (ended.Nodes, ended.Height);
+                    }
+                    break;
+                case AnchorAlias alias:
+                    Expand(alias);
+                    break;
+            }
+            return true;
+        }
+
+        private static void CheckValue(Scalar scalar)
+        {
+            var value = scalar.Value.AsSpan();
+            if (value.Length > InputLimits.MaxScalarLength)
+            {
+                throw new InputLimitException(scalar.Start,
+                    $"holds a value of {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value may be at most {InputLimits.MaxScalarLength.ToString("N0", CultureInfo.InvariantCulture)} characters");
+            }
+            if (InputLimits.IndexOfRefusedControl(value) is >= 0 and var at)
+            {
+                throw new InputLimitException(scalar.Start, $"a value {InputLimits.DescribeControl(value, at)}");
+            }
+        }
+
+        private void Expand(AnchorAlias alias)
+        {
+            var name = alias.Value.Value;
+            if (_open.Any(o => o.Anchor == name))
+            {
+                throw new InputLimitException(alias.Start, $"the alias *{InputLimits.Quote(name).Trim('\'')} refers to a node that contains it, so reading it would never end");
+            }
+            if (!_anchors.TryGetValue(name, out var anchored))
+            {
+                // An alias to no anchor: the loader reports it as invalid YAML.
+                return;
+            }
+            if (_open.Count + anchored.Height > InputLimits.MaxDepth)
+            {
+                throw new InputLimitException(alias.Start,
+                    $"the alias *{InputLimits.Quote(name).Trim('\'')} stands for lists and mappings that would nest more than {InputLimits.MaxDepth} levels deep here; a file may nest at most {InputLimits.MaxDepth}");
+            }
+            Add(alias, anchored.Nodes, anchored.Height);
+        }
+
+        /// <summary>Counts a complete node (a value, or what an alias stands for) into the document and the list or mapping holding it.</summary>
+        private void Add(ParsingEvent at, long nodes, int height)
+        {
+            CountNodes(at, nodes);
+            if (_open.TryPeek(out var parent))
+            {
+                parent.Nodes += nodes;
+                parent.Height = Math.Max(parent.Height, height + 1);
+            }
+        }
+
+        private void CountNodes(ParsingEvent at, long nodes)
+        {
+            _nodes += nodes;
+            if (_nodes > InputLimits.MaxNodes)
+            {
+                throw new InputLimitException(at.Start,
+                    $"holds more than {InputLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} nodes (values, lists and mappings, an alias counting as all it stands for); a file may hold at most {InputLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        private void Remember(AnchorName anchor, long nodes, int height)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (nodes, height);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
 using Observatory.Content;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
 using Observatory.Places;
 using Observatory.Storage;
 
@@ -72,10 +73,19 @@ public sealed partial class EvidenceCuration(
     /// Changes an item's text, keeping the earlier text as a version with who, when and why. A returned item its
     /// submitter saves goes back to the curators' queue.
     /// </summary>
-    public async Task<EvidenceRecord> UpdateAsync(Actor actor, string slug, EvidenceItem fields, string? note, CancellationToken cancellationToken = default)
+    /// <param name="basedOnVersion">
+    /// The version the change was made from (the edit form carries it). When the item has moved on since — another
+    /// save, perhaps at the same moment — the change is refused as a conflict rather than written over the other.
+    /// </param>
+    public async Task<Outcome<EvidenceRecord>> UpdateAsync(Actor actor, string slug, EvidenceItem fields, string? note, int? basedOnVersion = null,
+        CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
         var record = await LoadAsync(actor, slug, cancellationToken);
+        if (basedOnVersion is { } based && based != record.Version)
+        {
+            return ChangedMeanwhile(record.Version);
+        }
         if (!EvidenceAccess.CanEdit(actor, record))
         {
             throw new UnauthorizedAccessException(record.State == WorkflowState.Published
@@ -87,6 +97,7 @@ public sealed partial class EvidenceCuration(
         var before = record.Item;
         // The form has no field for the source's place names, so they are carried over as the source is.
         var item = Check(fields with { Id = record.Slug, Collection = null, Source = before.Source, PlaceNames = before.PlaceNames });
+        var loadedVersion = record.Version;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = ChangeText(record, item, actor, note);
         var resubmitted = record.State == WorkflowState.Draft && record.SubmittedById == actor.PersonId;
@@ -97,7 +108,24 @@ public sealed partial class EvidenceCuration(
         if (changed || resubmitted)
         {
             record.UpdatedAt = Now;
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two saves from one version at once: the other kept version loadedVersion + 1 first, so this one's copy
+                // of that version clashed with it (or its rows were changed under it). Refuse it as a conflict; any
+                // other failure is a fault and goes on.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                var now = await db.EvidenceItems.AsNoTracking().Where(e => e.Id == record.Id).Select(e => e.Version).FirstOrDefaultAsync(CancellationToken.None);
+                if (now != loadedVersion)
+                {
+                    return ChangedMeanwhile(now);
+                }
+                throw;
+            }
         }
         if (resubmitted)
         {
@@ -108,6 +136,9 @@ public sealed partial class EvidenceCuration(
         await transaction.CommitAsync(cancellationToken);
         return record;
     }
+
+    private static Refusal ChangedMeanwhile(int version) =>
+        Refusal.Conflict($"This item was changed since you opened it: it is now version {version}. Your changes are below; check the item's current text, then save again to replace it.");
 
     /// <summary>Publishes a submitted (or returned, or withdrawn) item; <paramref name="anonymous"/> true publishes it without organisation names, a change of text kept as a version.</summary>
     public async Task<EvidenceRecord> PublishAsync(Actor actor, string slug, bool anonymous = false, CancellationToken cancellationToken = default)

@@ -36,6 +36,11 @@ public sealed record EvidenceItem
     public const int MaxSummaryLength = 2_000;
     public const int MaxBodyLength = 50_000;
 
+    /// <summary>A place name, an organisation, a link's title, a source's file or section.</summary>
+    public const int MaxNameLength = 300;
+
+    public const int MaxUrlLength = 2_000;
+
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required EvidenceKind Kind { get; init; }

@@ -41,10 +41,10 @@ public static class EvidenceReader
         var id = doc.RequiredId(root, "id", "");
         if (expectedId is not null && id.Length > 0 && id != expectedId)
         {
-            doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
+            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
         }
-        var name = doc.RequiredString(root, "name", "");
-        var description = doc.RequiredString(root, "description", "");
+        var name = doc.RequiredString(root, "name", "", EvidenceItem.MaxNameLength);
+        var description = doc.RequiredString(root, "description", "", EvidenceItem.MaxSummaryLength);
         var items = new List<EvidenceItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (map, path) in doc.MappingList(root, "items", "", required: true))
@@ -53,7 +53,7 @@ public static class EvidenceReader
             {
                 if (!seen.Add(item.Id))
                 {
-                    doc.Problem(doc.Get(map, "id"), path + ".id", $"'{item.Id}' is used by another item in this file");
+                    doc.Problem(doc.Get(map, "id"), path + ".id", $"{InputLimits.Quote(item.Id)} is used by another item in this file");
                     continue;
                 }
                 items.Add(item);
@@ -82,31 +82,31 @@ public static class EvidenceReader
     private static EvidenceItem? ReadItem(
         YamlFile doc, YamlMappingNode map, string path, string collection, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource)
     {
-        var before = doc.Problems.Count;
+        var before = doc.ProblemCount;
         doc.RejectUnknownKeys(map, path, ItemKeys);
         var id = doc.RequiredId(map, "id", path);
         var title = Limited(doc, map, "title", path, EvidenceItem.MaxTitleLength, required: true)!;
         var kind = doc.Choice(map, "kind", path, EvidenceSpellings.Kinds);
         var summary = Limited(doc, map, "summary", path, EvidenceItem.MaxSummaryLength, required: true)!;
         var body = Limited(doc, map, "body", path, EvidenceItem.MaxBodyLength, required: false);
-        var places = doc.OptionalStringList(map, "places", path);
-        CheckEach(doc, map, "places", path, places, code => placeExists(code), code => $"'{code}' is not a GSS code or ISO 3166 alpha-3 country code the Observatory knows");
-        var placeNames = doc.OptionalStringList(map, "place-names", path);
-        var organisations = doc.OptionalStringList(map, "organisations", path);
+        var places = doc.OptionalStringList(map, "places", path, EvidenceItem.MaxNameLength);
+        CheckEach(doc, map, "places", path, places, code => placeExists(code), code => $"{InputLimits.Quote(code)} is not a GSS code or ISO 3166 alpha-3 country code the Observatory knows");
+        var placeNames = doc.OptionalStringList(map, "place-names", path, EvidenceItem.MaxNameLength);
+        var organisations = doc.OptionalStringList(map, "organisations", path, EvidenceItem.MaxNameLength);
         var year = doc.Whole(map, "year", path, 1900, 2100);
         var links = new List<EvidenceLink>();
         foreach (var (linkMap, linkPath) in doc.MappingList(map, "links", path, required: false))
         {
             doc.RejectUnknownKeys(linkMap, linkPath, LinkKeys);
-            var linkTitle = doc.RequiredString(linkMap, "title", linkPath);
-            var url = doc.RequiredString(linkMap, "url", linkPath);
+            var linkTitle = doc.RequiredString(linkMap, "title", linkPath, EvidenceItem.MaxNameLength);
+            var url = doc.RequiredString(linkMap, "url", linkPath, EvidenceItem.MaxUrlLength);
             if (url.Length > 0 && !IsWebAddress(url))
             {
-                doc.Problem(doc.Get(linkMap, "url"), linkPath + ".url", $"'{url}' must be an http or https address");
+                doc.Problem(doc.Get(linkMap, "url"), linkPath + ".url", $"{InputLimits.Quote(url)} must be an http or https address");
             }
             links.Add(new EvidenceLink(linkTitle, url));
         }
-        var elementTexts = doc.OptionalStringList(map, "elements", path);
+        var elementTexts = doc.OptionalStringList(map, "elements", path, EvidenceItem.MaxNameLength);
         if (doc.Get(map, "elements") is null)
         {
             doc.Problem(map, YamlFile.Join(path, "elements"), "is required: the framework elements this item is evidence for");
@@ -122,11 +122,11 @@ public static class EvidenceReader
             var node = elementNode is not null && i < elementNode.Children.Count ? elementNode.Children[i] : map;
             if (!ElementRef.TryParse(elementTexts[i], out var reference))
             {
-                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"'{elementTexts[i]}' must be framework-id/element-id");
+                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"{InputLimits.Quote(elementTexts[i])} must be framework-id/element-id");
             }
             else if (!elementExists(reference))
             {
-                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"'{reference}' is not an element of any framework in the catalogue");
+                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"{InputLimits.Quote(reference.ToString())} is not an element of any framework in the catalogue");
             }
             else if (!elements.Contains(reference))
             {
@@ -144,7 +144,7 @@ public static class EvidenceReader
             }
             else
             {
-                doc.Problem(doc.Get(map, "anonymous"), YamlFile.Join(path, "anonymous"), $"'{anon}' must be true or false");
+                doc.Problem(doc.Get(map, "anonymous"), YamlFile.Join(path, "anonymous"), $"{InputLimits.Quote(anon)} must be true or false");
             }
         }
         EvidenceSource? source = null;
@@ -152,7 +152,7 @@ public static class EvidenceReader
         {
             var sourcePath = YamlFile.Join(path, "source");
             doc.RejectUnknownKeys(sourceMap, sourcePath, SourceKeys);
-            source = new EvidenceSource(doc.RequiredString(sourceMap, "file", sourcePath), doc.RequiredString(sourceMap, "section", sourcePath));
+            source = new EvidenceSource(doc.RequiredString(sourceMap, "file", sourcePath, EvidenceItem.MaxNameLength), doc.RequiredString(sourceMap, "section", sourcePath, EvidenceItem.MaxNameLength));
         }
         else if (doc.Get(map, "source") is { } notMap)
         {
@@ -162,7 +162,7 @@ public static class EvidenceReader
         {
             doc.Problem(map, YamlFile.Join(path, "source"), "is required: where the sources name this example (file and section)");
         }
-        if (doc.Problems.Count > before || kind is null || strength is null || status is null)
+        if (doc.ProblemCount > before || kind is null || strength is null || status is null)
         {
             return null;
         }
@@ -187,15 +187,8 @@ public static class EvidenceReader
         };
     }
 
-    private static string? Limited(YamlFile doc, YamlMappingNode map, string key, string path, int max, bool required)
-    {
-        var value = required ? doc.RequiredString(map, key, path) : doc.OptionalString(map, key, path);
-        if (value is not null && value.Length > max)
-        {
-            doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"is {value.Length:N0} characters; at most {max:N0} are allowed");
-        }
-        return value;
-    }
+    private static string? Limited(YamlFile doc, YamlMappingNode map, string key, string path, int max, bool required) =>
+        required ? doc.RequiredString(map, key, path, max) : doc.OptionalString(map, key, path, max);
 
     private static void CheckEach(YamlFile doc, YamlMappingNode map, string key, string path, IReadOnlyList<string> values, Func<string, bool> ok, Func<string, string> message)
     {

@@ -108,6 +108,13 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
         }
         var hash = Hash(text);
         var versions = await db.ImportedFrameworks.Where(f => f.FrameworkId == framework.Id).ToListAsync(cancellationToken);
+        if (versions.Count > 0 && versions[0].OrganisationId != organisationId)
+        {
+            // Another owner's id, checked before anything about its versions: the answer is the same whatever the
+            // framework holds, whichever versions it has and whether or not the importer may see it, so an import
+            // cannot be used to learn about a private framework. (That the id is taken must be said: ids are unique.)
+            throw new ContentValidationException([new ContentProblem(name, 1, 1, "id", $"the id {InputLimits.Quote(framework.Id)} is already in use; choose another id")]);
+        }
         if (versions.FirstOrDefault(v => v.Version == framework.Version) is { } sameVersion)
         {
             if (sameVersion.ContentHash == hash)
@@ -115,12 +122,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
                 return new FrameworkImportResult(FrameworkImportOutcome.Unchanged, framework);
             }
             throw new ContentValidationException([new ContentProblem(name, 1, 1, "version",
-                $"version '{framework.Version}' of '{framework.Id}' was imported before with different content; give this file a new version")]);
-        }
-        if (versions.Count > 0 && versions[0].OrganisationId != organisationId)
-        {
-            // Another owner's id: say only that it is taken, not whose it is or what it holds.
-            throw new ContentValidationException([new ContentProblem(name, 1, 1, "id", $"the id '{framework.Id}' is already in use; choose another id")]);
+                $"version {InputLimits.Quote(framework.Version)} of '{framework.Id}' was imported before with different content; give this file a new version")]);
         }
         foreach (var v in versions)
         {
@@ -149,6 +151,11 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
     public Task<List<ImportedFramework>> VersionsAsync(string frameworkId, CancellationToken cancellationToken = default) =>
         db.ImportedFrameworks.AsNoTracking().Where(f => f.FrameworkId == frameworkId).OrderByDescending(f => f.ImportedAt).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// A stored framework as the catalogue shows it, or null when it no longer reads: one stored before the limits of
+    /// <see cref="InputLimits"/> and <see cref="FrameworkReader.MaxElementDepth"/> that breaks them is left out of the
+    /// catalogue (so its pages answer 404) rather than drawn, exported or serialised past what they can bear.
+    /// </summary>
     private static Framework? Parse(ImportedFramework row) =>
         ParsedImports.GetOrAdd(row.ContentHash, _ => FrameworkReader.ReadFramework(row.FileName, row.Content, null, FrameworkOrigin.Imported).Framework!) is { } f
             ? f

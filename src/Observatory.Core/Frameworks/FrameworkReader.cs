@@ -11,6 +11,18 @@ public static class FrameworkReader
 {
     public const string ImportedGroup = "Your organisation's frameworks";
 
+    /// <summary>
+    /// How many levels elements may nest (an element, its children, theirs…). Taxonomies in the sources nest three or four;
+    /// twenty keeps every page, export and the API's JSON (two levels per element, at most 64 in all) well inside their bounds.
+    /// </summary>
+    public const int MaxElementDepth = 20;
+
+    /// <summary>A name, short name, publisher, version, kind, label, or a citation's file or section.</summary>
+    public const int MaxNameLength = 300;
+
+    /// <summary>A summary, a description, a note's text or one item of an element's lists.</summary>
+    public const int MaxTextLength = 10_000;
+
     /// <summary>The groups frameworks are shown under on /frameworks, in that order.</summary>
     public static readonly IReadOnlyList<string> Groups =
     [
@@ -64,35 +76,35 @@ public static class FrameworkReader
         var id = doc.RequiredId(root, "id", "");
         if (expectedId is not null && id.Length > 0 && id != expectedId)
         {
-            doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
+            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
         }
-        var group = doc.RequiredString(root, "group", "");
+        var group = doc.RequiredString(root, "group", "", MaxNameLength);
         if (origin == FrameworkOrigin.Imported && group.Length == 0)
         {
             group = ImportedGroup;
         }
         if (group.Length > 0 && !Groups.Contains(group))
         {
-            doc.Problem(doc.Get(root, "group"), "group", $"'{group}' is not one of: {string.Join("; ", Groups)}");
+            doc.Problem(doc.Get(root, "group"), "group", $"{InputLimits.Quote(group)} is not one of: {string.Join("; ", Groups)}");
         }
-        var diagram = doc.OptionalString(root, "diagram", "");
+        var diagram = doc.OptionalString(root, "diagram", "", MaxNameLength);
         if (diagram is not null && !Diagrams.Contains(diagram))
         {
-            doc.Problem(doc.Get(root, "diagram"), "diagram", $"'{diagram}' is not one of: {string.Join(", ", Diagrams)}");
+            doc.Problem(doc.Get(root, "diagram"), "diagram", $"{InputLimits.Quote(diagram)} is not one of: {string.Join(", ", Diagrams)}");
         }
         var sources = ReadCitations(doc, root, "source", "", required: true, strictFiles: origin == FrameworkOrigin.Shipped);
         var seen = new Dictionary<string, int>();
-        var elements = ReadElements(doc, root, "", seen, strictFiles: origin == FrameworkOrigin.Shipped, required: true);
+        var elements = ReadElements(doc, root, "", seen, strictFiles: origin == FrameworkOrigin.Shipped, required: true, depth: 1);
 
         var framework = new Framework
         {
             Id = id,
-            Name = doc.RequiredString(root, "name", ""),
-            ShortName = doc.OptionalString(root, "short-name", ""),
-            Version = doc.RequiredString(root, "version", ""),
-            Publisher = doc.RequiredString(root, "publisher", ""),
+            Name = doc.RequiredString(root, "name", "", MaxNameLength),
+            ShortName = doc.OptionalString(root, "short-name", "", MaxNameLength),
+            Version = doc.RequiredString(root, "version", "", MaxNameLength),
+            Publisher = doc.RequiredString(root, "publisher", "", MaxNameLength),
             Group = group,
-            Summary = doc.RequiredString(root, "summary", ""),
+            Summary = doc.RequiredString(root, "summary", "", MaxTextLength),
             Sources = sources,
             Diagram = diagram,
             Elements = elements,
@@ -118,7 +130,7 @@ public static class FrameworkReader
         var id = doc.RequiredId(root, "id", "");
         if (id.Length > 0 && id != expectedId)
         {
-            doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
+            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
         }
         var links = new List<CrosswalkLink>();
         foreach (var (map, path) in doc.MappingList(root, "links", "", required: true))
@@ -129,7 +141,7 @@ public static class FrameworkReader
             var relationText = doc.RequiredString(map, "relation", path);
             if (!Enum.TryParse<CrosswalkRelation>(relationText, ignoreCase: true, out var relation) && relationText.Length > 0)
             {
-                doc.Problem(doc.Get(map, "relation"), YamlFile.Join(path, "relation"), $"'{relationText}' is not one of: equivalent, broader, narrower, related");
+                doc.Problem(doc.Get(map, "relation"), YamlFile.Join(path, "relation"), $"{InputLimits.Quote(relationText)} is not one of: equivalent, broader, narrower, related");
             }
             if (from is { } f && to is { } t)
             {
@@ -160,12 +172,12 @@ public static class FrameworkReader
         }
         if (!ElementRef.TryParse(text, out var reference))
         {
-            doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' must be framework-id/element-id");
+            doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"{InputLimits.Quote(text)} must be framework-id/element-id");
             return null;
         }
         if (!elementExists(reference))
         {
-            doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"'{text}' names no element of the catalogue");
+            doc.Problem(doc.Get(map, key), YamlFile.Join(path, key), $"{InputLimits.Quote(text)} names no element of the catalogue");
             return null;
         }
         return reference;
@@ -181,10 +193,17 @@ public static class FrameworkReader
         }
     }
 
-    private static List<FrameworkElement> ReadElements(YamlFile doc, YamlMappingNode parent, string path, Dictionary<string, int> seen, bool strictFiles, bool required)
+    /// <summary>The elements at <paramref name="depth"/> (1 for the framework's own); children past <see cref="MaxElementDepth"/> are refused unread.</summary>
+    private static List<FrameworkElement> ReadElements(YamlFile doc, YamlMappingNode parent, string path, Dictionary<string, int> seen, bool strictFiles, bool required, int depth)
     {
         var list = new List<FrameworkElement>();
         var key = path.Length == 0 ? "elements" : "children";
+        if (depth > MaxElementDepth && doc.Get(parent, key) is { } tooDeep and not YamlSequenceNode { Children.Count: 0 })
+        {
+            doc.Problem(tooDeep, YamlFile.Join(path, key),
+                $"would be level {depth} of the framework's elements; elements may nest at most {MaxElementDepth} levels");
+            return list;
+        }
         foreach (var (map, itemPath) in doc.MappingList(parent, key, path, required))
         {
             doc.RejectUnknownKeys(map, itemPath, ElementKeys);
@@ -193,7 +212,7 @@ public static class FrameworkReader
             {
                 if (seen.TryGetValue(id, out var firstLine))
                 {
-                    doc.Problem(doc.Get(map, "id"), YamlFile.Join(itemPath, "id"), $"'{id}' is used twice (first at line {firstLine}); element ids must be unique within a framework");
+                    doc.Problem(doc.Get(map, "id"), YamlFile.Join(itemPath, "id"), $"{InputLimits.Quote(id)} is used twice (first at line {firstLine}); element ids must be unique within a framework");
                 }
                 else
                 {
@@ -202,20 +221,20 @@ public static class FrameworkReader
             }
             var sources = ReadCitations(doc, map, "source", itemPath, required: false, strictFiles);
             var lists = ListKeys
-                .Select(l => new ElementList(l.Key, l.Label, doc.OptionalStringList(map, l.Key, itemPath)))
+                .Select(l => new ElementList(l.Key, l.Label, doc.OptionalStringList(map, l.Key, itemPath, MaxTextLength)))
                 .Where(l => l.Items.Count > 0)
                 .ToList();
             list.Add(new FrameworkElement
             {
                 Id = id,
-                Name = doc.RequiredString(map, "name", itemPath),
-                Kind = doc.RequiredString(map, "kind", itemPath),
-                Description = doc.RequiredString(map, "description", itemPath),
+                Name = doc.RequiredString(map, "name", itemPath, MaxNameLength),
+                Kind = doc.RequiredString(map, "kind", itemPath, MaxNameLength),
+                Description = doc.RequiredString(map, "description", itemPath, MaxTextLength),
                 Source = sources.FirstOrDefault(),
                 Labels = ReadLabels(doc, map, itemPath),
                 Lists = lists,
                 Notes = ReadNotes(doc, map, itemPath, strictFiles),
-                Children = ReadElements(doc, map, itemPath, seen, strictFiles, required: false),
+                Children = ReadElements(doc, map, itemPath, seen, strictFiles, required: false, depth + 1),
                 Line = YamlFile.LineOf(map),
             });
         }
@@ -239,6 +258,10 @@ public static class FrameworkReader
         {
             if (k is YamlScalarNode { Value: { Length: > 0 } name } && v is YamlScalarNode { Value: { Length: > 0 } label })
             {
+                if (name.Length > MaxNameLength || label.Trim().Length > MaxNameLength)
+                {
+                    doc.Problem(k, YamlFile.Join(path, "labels"), YamlFile.TooLong(Math.Max(name.Length, label.Trim().Length), MaxNameLength));
+                }
                 labels[name] = label.Trim();
             }
             else
@@ -256,8 +279,8 @@ public static class FrameworkReader
         {
             doc.RejectUnknownKeys(noteMap, notePath, NoteKeys);
             notes.Add(new ElementNote(
-                doc.RequiredString(noteMap, "label", notePath),
-                doc.RequiredString(noteMap, "text", notePath),
+                doc.RequiredString(noteMap, "label", notePath, MaxNameLength),
+                doc.RequiredString(noteMap, "text", notePath, MaxTextLength),
                 ReadCitations(doc, noteMap, "source", notePath, required: false, strictFiles).FirstOrDefault()));
         }
         return notes;
@@ -289,11 +312,11 @@ public static class FrameworkReader
                 continue;
             }
             doc.RejectUnknownKeys(citation, itemPath, CitationKeys);
-            var file = doc.RequiredString(citation, "file", itemPath);
-            var section = doc.RequiredString(citation, "section", itemPath);
+            var file = doc.RequiredString(citation, "file", itemPath, MaxNameLength);
+            var section = doc.RequiredString(citation, "section", itemPath, MaxNameLength);
             if (strictFiles && file.Length > 0 && !SourceCitation.KnownDocuments.ContainsKey(file))
             {
-                doc.Problem(doc.Get(citation, "file"), YamlFile.Join(itemPath, "file"), $"'{file}' is not a known source document (expected one of: {string.Join(", ", SourceCitation.KnownDocuments.Keys)})");
+                doc.Problem(doc.Get(citation, "file"), YamlFile.Join(itemPath, "file"), $"{InputLimits.Quote(file)} is not a known source document (expected one of: {string.Join(", ", SourceCitation.KnownDocuments.Keys)})");
             }
             citations.Add(new SourceCitation(file, section));
         }

@@ -10,6 +10,14 @@ namespace Observatory.Indicators;
 /// </summary>
 public sealed class Observation
 {
+    /// <summary>A status code: ELS writes one or two letters, Open SDG a few words.</summary>
+    public const int MaxStatusLength = 100;
+
+    public const int MaxNoteLength = 1_000;
+
+    /// <summary>A breakdown, e.g. "Sex=Female;Age=16-24" from an Open SDG file's breakdown columns.</summary>
+    public const int MaxDisaggregationLength = 1_000;
+
     public long Id { get; set; }
     public required string IndicatorId { get; set; }
     public required string AreaCode { get; set; }

@@ -10,6 +10,15 @@ namespace Observatory.Indicators;
 /// </summary>
 public readonly partial record struct Period(DateOnly Start, string Duration) : IComparable<Period>
 {
+    /// <summary>
+    /// The first and last years a period may touch. Official statistics start in the nineteenth century at the earliest
+    /// and projections stop well before 2200; a period outside is a typing mistake (or an attempt to overflow a date),
+    /// refused where it is read — in a file, a form or an address — so every period stored or asked for has an end.
+    /// </summary>
+    public const int FirstYear = 1800;
+
+    public const int LastYear = 2200;
+
     /// <summary>True for a single date (a survey date, a snapshot) rather than an interval.</summary>
     public bool IsInstant => Duration.Length == 0;
 
@@ -20,6 +29,23 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
     /// <c>2013-2016</c> (the calendar years 2013 to 2016 inclusive: Open SDG's ranges) and <c>2024-04</c> (a month).
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Period period)
+    {
+        if (!TryParseAny(text, out period) || !InRange(period))
+        {
+            period = default;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when <paramref name="text"/> is a well-formed period that starts or ends outside <see cref="FirstYear"/> to <see cref="LastYear"/>.</summary>
+    public static bool IsOutOfRange(ReadOnlySpan<char> text) => TryParseAny(text, out var period) && !InRange(period);
+
+    /// <summary>Whether a period starts and ends within <see cref="FirstYear"/> to <see cref="LastYear"/>.</summary>
+    public static bool InRange(Period period) =>
+        period.Start.Year >= FirstYear && period.Start.Year <= LastYear && period.End.Year <= LastYear && period.End >= period.Start;
+
+    private static bool TryParseAny(ReadOnlySpan<char> text, out Period period)
     {
         text = text.Trim();
         period = default;
@@ -68,7 +94,7 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
     }
 
     public static Period Parse(string text) =>
-        TryParse(text, out var p) ? p : throw new FormatException($"'{text}' is not a period (use ISO 8601, e.g. 2023-01-01/P1Y or 2025-04-30).");
+        TryParse(text, out var p) ? p : throw new FormatException($"{Content.InputLimits.Quote(text)} is not a period from {FirstYear} to {LastYear} (use ISO 8601, e.g. 2023-01-01/P1Y or 2025-04-30).");
 
     /// <summary>The ISO 8601 form, as ELS writes it.</summary>
     public string ToIso() => IsInstant ? Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{Duration}";
@@ -84,8 +110,18 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
             {
                 return Start;
             }
-            var m = DurationPattern().Match(Duration);
+            var m = StoredDuration().Match(Duration);
+            if (!m.Success)
+            {
+                return Start;
+            }
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            // A duration has at most three digits, so from a start before 9000 no step can pass the last date there is;
+            // a period from outside the range (one stored before it was enforced) ends on the last date rather than throwing.
+            if (Start.Year > 9000)
+            {
+                return DateOnly.MaxValue;
+            }
             var next = m.Groups[2].Value switch
             {
                 "Y" => Start.AddYears(n),
@@ -132,8 +168,12 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
 
     private static bool IsDuration(ReadOnlySpan<char> text) => DurationPattern().IsMatch(text);
 
-    [GeneratedRegex(@"^P(\d{1,3})([YMWD])$")]
+    [GeneratedRegex(@"^P([1-9]\d{0,2})([YMWD])$")]
     private static partial Regex DurationPattern();
+
+    /// <summary>Any duration a period may have been stored with, P0Y included, so <see cref="End"/> reads every stored row.</summary>
+    [GeneratedRegex(@"^P(\d{1,3})([YMWD])$")]
+    private static partial Regex StoredDuration();
 
     [GeneratedRegex(@"^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$")]
     private static partial Regex YearRange();

@@ -318,7 +318,7 @@ internal static class PlaceReader
 
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        using var csv = new CsvRecordReader(new StreamReader(path));
+        using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
         if (!csv.Read())
         {
             return [];

@@ -67,7 +67,7 @@ public sealed class NationalPortraitData
         {
             var path = data.Combine(PortraitDefinitions.DataFolderName, file.File);
             var name = data.Relative(path);
-            using var csv = new CsvRecordReader(new StreamReader(path));
+            using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
             if (!csv.Read())
             {
                 continue;

@@ -100,7 +100,7 @@ public sealed class PortraitDefinitions
         {
             return null;
         }
-        using var csv = new CsvRecordReader(new StreamReader(path));
+        using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
         return csv.Read() ? [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)] : [];
     }
 }

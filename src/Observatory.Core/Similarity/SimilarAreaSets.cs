@@ -141,7 +141,7 @@ public sealed class SimilarAreaSets
     private static OnsNeighbourModel ReadOns(string file, string model, string text, PlaceRegistry places, List<ContentProblem> problems)
     {
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        using var csv = new CsvRecordReader(new StringReader(text.TrimStart('\uFEFF')));
+        using var csv = new CsvRecordReader(new StringReader(text.TrimStart('\uFEFF')), file);
         if (!csv.Read() || csv.GetString(0) != "AREACD")
         {
             problems.Add(new ContentProblem(file, 1, 1, "AREACD", "the first column must be AREACD"));

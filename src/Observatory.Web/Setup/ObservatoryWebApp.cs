@@ -34,6 +34,7 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryApi();
         builder.Services.AddObservatoryAuthentication(builder.Configuration);
         builder.Services.AddObservatoryProxies(builder.Configuration);
+        builder.Services.AddObservatoryRequestLimits();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddObservatoryDataProtection();
         // A query string a minimal API cannot bind is a 400 in every environment; Development would otherwise throw
@@ -45,8 +46,11 @@ public static class ObservatoryWebApp
         app.UseObservatoryStartupBanner();
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();
+        app.UseObservatoryQueryChecks();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseObservatoryRouteChecks();
+        app.UseObservatoryRequestLimits();
         app.UseObservatoryAuthentication();
         app.MapObservatoryApi();
         app.MapRazorPages();
@@ -112,6 +116,7 @@ public static class ObservatoryWebApp
             // Every form carries an anti-forgery token and every POST checks it.
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.ConfigureFilter(new UnknownHandlers());
+            options.Conventions.ConfigureFilter(new EdgeChecks.FormChecks());
         });
         services.AddAntiforgery(options =>
         {

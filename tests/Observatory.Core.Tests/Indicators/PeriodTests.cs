@@ -28,6 +28,34 @@ public sealed class PeriodTests
     [InlineData("2023-01-01/P1X")]
     public void Refuses_what_is_not_a_period(string text) => Period.TryParse(text, out _).ShouldBeFalse();
 
+    [Theory]
+    [InlineData("9999-01-01/P1Y")]
+    [InlineData("9999-10")]
+    [InlineData("9999-12-31")]
+    [InlineData("1799-12-31")]
+    [InlineData("1799")]
+    [InlineData("2201-01-01")]
+    [InlineData("2200-06-01/P1Y")]
+    [InlineData("2190-01-01/P20Y")]
+    [InlineData("0001-01-01/P1D")]
+    [InlineData("2023-01-01/P0Y")]
+    [InlineData("2199/2201")]
+    public void Refuses_periods_outside_1800_to_2200(string text) => Period.TryParse(text, out _).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("1800-01-01/P1Y", "1800-12-31")]
+    [InlineData("1800", "1800-12-31")]
+    [InlineData("2200-12-31", "2200-12-31")]
+    [InlineData("2200-12", "2200-12-31")]
+    [InlineData("2200-01-01/P1Y", "2200-12-31")]
+    [InlineData("2100-01-01/P999D", "2102-09-26")]
+    public void Every_period_it_reads_ends_within_the_range(string text, string end)
+    {
+        Period.TryParse(text, out var period).ShouldBeTrue();
+        period.End.ShouldBe(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+        period.Label().ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void The_same_year_written_two_ways_is_one_period() =>
         Period.Parse("2023").ShouldBe(Period.Parse("2023-01-01/P1Y"));

@@ -54,10 +54,9 @@ public sealed class ObservationImporter(ObservatoryDbContext db, PlaceRegistry p
             }
             throw new ContentValidationException(problems);
         }
-        if (read.Batch.Count == 0)
+        if (NothingToImport(read, request.FileName) is { } empty)
         {
-            throw new ContentValidationException([new ContentProblem(request.FileName, 0, 0, "",
-                read.Skipped > 0 ? $"none of its {read.Skipped} rows is a series the indicator catalogue describes" : "it holds no data rows")]);
+            throw new ContentValidationException([empty]);
         }
         if (await db.IndicatorImports.AsNoTracking().FirstOrDefaultAsync(i => i.FileHash == hash, cancellationToken) is { } earlier)
         {
@@ -89,6 +88,14 @@ public sealed class ObservationImporter(ObservatoryDbContext db, PlaceRegistry p
         db.ChangeTracker.Clear();
         return new ImportOutcome(record, AlreadyImported: false, read.Skipped, read.Unplaced);
     }
+
+    /// <summary>
+    /// The problem with a file that reads cleanly but holds nothing to import (a header alone, or only series the
+    /// catalogue does not describe); null when it has values. Checking and importing refuse such a file alike.
+    /// </summary>
+    public static ContentProblem? NothingToImport(ObservationReader.Result read, string fileName) =>
+        read.ProblemCount > 0 || read.Batch.Count > 0 ? null
+        : new ContentProblem(fileName, 0, 0, "", read.Skipped > 0 ? $"none of its {read.Skipped} rows is a series the indicator catalogue describes" : "it holds no data rows");
 
     /// <summary>Parses and checks a file without writing anything: what `observatory import --check` reports.</summary>
     public ObservationReader.Result Check(Stream content, ImportRequest request, IProgress<long>? progress = null) => Read(content, request, progress).Result;

@@ -12,7 +12,13 @@ namespace Observatory.Indicators.Importing;
 /// </summary>
 public sealed class ObservationReader
 {
-    public const int MaxProblemsReported = 200;
+    public const int MaxProblemsReported = InputLimits.MaxProblems;
+
+    /// <summary>No place code is longer (GSS codes have 9 characters): a longer one is refused unread and never cached.</summary>
+    private const int MaxAreaCodeLength = 20;
+
+    /// <summary>Period texts longer than this are parsed but not cached, so a file of unique long periods cannot fill the cache.</summary>
+    private const int MaxCachedPeriodLength = 40;
 
     private static readonly string[] ElsRequired = ["areacd", "indicator", "period", "observation"];
     private static readonly string[] TidyRequired = ["area", "indicator", "period", "value"];
@@ -69,11 +75,30 @@ public sealed class ObservationReader
         IProgress<long>? progress = null, string? openSdgIndicator = null)
     {
         var reader = new ObservationReader(Path.GetFileName(file), places, catalogue);
-        using var csv = new CsvRecordReader(text);
+        using var csv = new CsvRecordReader(text, reader._file);
+        var finished = format ?? DataFormat.Els;
+        try
+        {
+            finished = reader.ReadRecords(csv, format, progress, openSdgIndicator ?? OpenSdgIdFromFileName(file));
+        }
+        catch (ContentValidationException refused)
+        {
+            // A record past the CSV reader's limits: reading stops there, and the file is refused.
+            foreach (var problem in refused.Problems)
+            {
+                reader.Problem(problem.Line, problem.Column, problem.Field, problem.Message);
+            }
+        }
+        return reader.Finish(finished);
+    }
+
+    private DataFormat ReadRecords(CsvRecordReader csv, DataFormat? format, IProgress<long>? progress, string openSdgIndicator)
+    {
+        var reader = this;
         if (!csv.Read())
         {
             reader.Problem(1, 0, "", "the file is empty: it needs a header row and at least one data row");
-            return reader.Finish(format ?? DataFormat.Els);
+            return format ?? DataFormat.Els;
         }
         var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var names = new List<string>();
@@ -87,14 +112,14 @@ public sealed class ObservationReader
         if (detected is null)
         {
             reader.Problem(1, 0, "", "the header matches no known format: ONS Explore Local Statistics needs areacd, indicator, period and observation; Open SDG needs Year and Value; tidy needs area, indicator, period and value");
-            return reader.Finish(DataFormat.Els);
+            return DataFormat.Els;
         }
         var required = detected switch { DataFormat.Els => ElsRequired, DataFormat.Tidy => TidyRequired, _ => OpenSdgRequired };
         var missing = required.Where(r => !header.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
             reader.Problem(1, 0, "", $"the header has no {string.Join(", ", missing.Select(m => $"'{m}'"))} column{(missing.Count > 1 ? "s" : "")}; columns are found by name");
-            return reader.Finish(detected.Value);
+            return detected.Value;
         }
         switch (detected.Value)
         {
@@ -105,10 +130,10 @@ public sealed class ObservationReader
                 reader.ReadTidy(csv, header, progress);
                 break;
             default:
-                reader.ReadOpenSdg(csv, header, names, openSdgIndicator ?? OpenSdgIdFromFileName(file), progress);
+                reader.ReadOpenSdg(csv, header, names, openSdgIndicator, progress);
                 break;
         }
-        return reader.Finish(detected.Value);
+        return detected.Value;
     }
 
     private static DataFormat? Detect(Dictionary<string, int> header) =>
@@ -148,14 +173,14 @@ public sealed class ObservationReader
             {
                 if (!lookup.TryGetValue(label, out last))
                 {
-                    Problem(csv.Line, indicator + 1, "indicator", $"'{label}' is not in the indicator catalogue (an ELS file's indicator column must match an indicator's label, e.g. '{byLabel.Keys.First()}')");
+                    Problem(csv.Line, indicator + 1, "indicator", $"{InputLimits.Quote(label)} is not in the indicator catalogue (an ELS file's indicator column must match an indicator's label, e.g. '{byLabel.Keys.First()}')");
                     last = null;
                     continue;
                 }
             }
             if (unit >= 0 && !UnitAgrees(last, csv[unit].Trim()))
             {
-                Problem(csv.Line, unit + 1, "unit", $"'{csv[unit].Trim()}' contradicts the catalogue, which gives {DescribeUnits(last)} for {last.Id}");
+                Problem(csv.Line, unit + 1, "unit", $"{InputLimits.Quote(csv[unit].Trim())} contradicts the catalogue, which gives {DescribeUnits(last)} for {last.Id}");
                 continue;
             }
             AddRow(csv, last, area, name, geography, period, value, lci, uci, status, note, "", ElsStatus);
@@ -181,17 +206,21 @@ public sealed class ObservationReader
                 last = _catalogue.Find(new string(id));
                 if (last is null)
                 {
-                    Problem(csv.Line, indicator + 1, "indicator", $"'{id}' is not an indicator id in the catalogue");
+                    Problem(csv.Line, indicator + 1, "indicator", $"{InputLimits.Quote(id)} is not an indicator id in the catalogue");
                     continue;
                 }
             }
             if (unit >= 0 && csv[unit].Trim().Length > 0 && !UnitAgrees(last, csv[unit].Trim()))
             {
-                Problem(csv.Line, unit + 1, "unit", $"'{csv[unit].Trim()}' contradicts the catalogue, which gives {DescribeUnits(last)} for {last.Id}");
+                Problem(csv.Line, unit + 1, "unit", $"{InputLimits.Quote(csv[unit].Trim())} contradicts the catalogue, which gives {DescribeUnits(last)} for {last.Id}");
                 continue;
             }
-            var breakdown = disaggregation >= 0 ? csv.GetString(disaggregation).Trim() : "";
-            AddRow(csv, last, area, -1, -1, period, value, lci, uci, status, note, breakdown, ElsStatus);
+            var breakdown = disaggregation >= 0 ? csv[disaggregation].Trim() : [];
+            if (!IsStorable(csv, disaggregation, "disaggregation", breakdown, Observation.MaxDisaggregationLength))
+            {
+                continue;
+            }
+            AddRow(csv, last, area, -1, -1, period, value, lci, uci, status, note, new string(breakdown), ElsStatus);
         }
     }
 
@@ -200,7 +229,7 @@ public sealed class ObservationReader
         var series = _catalogue.Indicators.Where(i => i.Format == DataFormat.OpenSdg && string.Equals(i.Label, sdgId, StringComparison.OrdinalIgnoreCase)).ToList();
         if (series.Count == 0)
         {
-            Problem(1, 0, "", $"Open SDG indicator '{sdgId}' (from the file name) is not in the indicator catalogue");
+            Problem(1, 0, "", $"Open SDG indicator {InputLimits.Quote(sdgId)} (from the file name) is not in the indicator catalogue");
             return;
         }
         foreach (var key in series.SelectMany(s => s.Select.Keys).Distinct())
@@ -231,13 +260,19 @@ public sealed class ObservationReader
                 continue;
             }
             sb.Clear();
+            var storable = true;
             foreach (var (name, index) in breakdownColumns)
             {
                 var v = csv[index].Trim();
                 if (v.Length > 0)
                 {
+                    storable &= IsStorable(csv, index, name, v, Observation.MaxDisaggregationLength);
                     sb.Append(sb.Length > 0 ? ";" : "").Append(name).Append('=').Append(v);
                 }
+            }
+            if (!storable || !IsStorable(csv, breakdownColumns.Count > 0 ? breakdownColumns[0].i : 0, "disaggregation", sb.ToString(), Observation.MaxDisaggregationLength))
+            {
+                continue;
             }
             AddRow(csv, match, geoCode, -1, -1, year, value, -1, -1, status, -1, sb.ToString(), OpenSdgStatus, nameColumns);
         }
@@ -321,7 +356,8 @@ public sealed class ObservationReader
                 else
                 {
                     _skipped++;
-                    _unplaced.Add(new string(named));
+                    // Listed for the person importing; a name longer than any place's is listed by its start only.
+                    _unplaced.Add(named.Length > 200 ? InputLimits.Quote(named) : new string(named));
                     return;
                 }
             }
@@ -336,7 +372,7 @@ public sealed class ObservationReader
             var name = nameColumn >= 0 ? csv[nameColumn].Trim().ToString() : "";
             var suggestion = name.Length > 0 && _places.Search(name).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } p
                 ? $"; {p.Name} is {p.Code}" : "";
-            Problem(csv.Line, areaColumn + 1, "area", code.IsEmpty ? "the area code is blank" : $"'{code}' is not a known area code{suggestion}");
+            Problem(csv.Line, areaColumn + 1, "area", code.IsEmpty ? "the area code is blank" : $"{InputLimits.Quote(code)} is not a known area code{suggestion}");
         }
         var periodText = csv[periodColumn].Trim();
         // A file holds few distinct periods, so each text is parsed once.
@@ -344,23 +380,35 @@ public sealed class ObservationReader
         if (!periods.TryGetValue(periodText, out var parsed))
         {
             parsed = Period.TryParse(periodText, out var p) ? p : null;
-            _periodCache[new string(periodText)] = parsed;
+            if (periodText.Length <= MaxCachedPeriodLength)
+            {
+                _periodCache[new string(periodText)] = parsed;
+            }
         }
         var period = parsed.GetValueOrDefault();
         if (parsed is null)
         {
             ok = false;
-            Problem(csv.Line, periodColumn + 1, "period", $"'{periodText}' is not a period: use ISO 8601, e.g. 2023-01-01/P1Y, 2025-04-30 or 2023");
+            Problem(csv.Line, periodColumn + 1, "period", Period.IsOutOfRange(periodText)
+                ? $"{InputLimits.Quote(periodText)} is outside {Period.FirstYear} to {Period.LastYear}, the years a period may cover"
+                : $"{InputLimits.Quote(periodText)} is not a period: use ISO 8601, e.g. 2023-01-01/P1Y, 2025-04-30 or 2023");
         }
         var value = Number(csv, valueColumn, "value", ref ok);
         var lci = lciColumn >= 0 ? Number(csv, lciColumn, "lci_95", ref ok) : double.NaN;
         var uci = uciColumn >= 0 ? Number(csv, uciColumn, "uci_95", ref ok) : double.NaN;
+        var statusText = statusColumn >= 0 ? csv[statusColumn].Trim() : [];
+        var note = noteColumn >= 0 ? csv[noteColumn].Trim() : [];
+        ok &= IsStorable(csv, statusColumn, "status", statusText, Observation.MaxStatusLength);
+        ok &= IsStorable(csv, noteColumn, "note", note, Observation.MaxNoteLength);
+        if (geographyColumn >= 0)
+        {
+            ok &= IsStorable(csv, geographyColumn, "geography", csv[geographyColumn].Trim(), Observation.MaxStatusLength);
+        }
         if (!ok || area is null)
         {
             return;
         }
-        var status = statusColumn >= 0 ? statusOf(csv[statusColumn].Trim()) : "";
-        var note = noteColumn >= 0 ? csv[noteColumn].Trim() : [];
+        var status = statusColumn >= 0 ? statusOf(statusText) : "";
         var indicatorIndex = _batch.Intern(indicator.Id);
         var periodIndex = _batch.InternPeriod(period);
         var disaggregationIndex = _batch.Intern(disaggregation);
@@ -432,6 +480,10 @@ public sealed class ObservationReader
 
     private (int Area, int Original)? ResolveArea(ReadOnlySpan<char> code)
     {
+        if (code.Length > MaxAreaCodeLength)
+        {
+            return null;
+        }
         if (_areaCache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var cached))
         {
             return cached;
@@ -465,8 +517,27 @@ public sealed class ObservationReader
             return d;
         }
         ok = false;
-        Problem(csv.Line, column + 1, field, $"'{text}' is not a number");
+        Problem(csv.Line, column + 1, field, $"{InputLimits.Quote(text)} is not a number");
         return double.NaN;
+    }
+
+    /// <summary>
+    /// Whether text bound for the database (a status, a note, a breakdown) fits: no longer than its limit and free of
+    /// control characters, which PostgreSQL refuses (NUL) or a page cannot show. Otherwise a problem at its line and field.
+    /// </summary>
+    private bool IsStorable(CsvRecordReader csv, int column, string field, ReadOnlySpan<char> text, int maxLength)
+    {
+        if (text.Length > maxLength)
+        {
+            Problem(csv.Line, column + 1, field, YamlFile.TooLong(text.Length, maxLength));
+            return false;
+        }
+        if (InputLimits.IndexOfRefusedControl(text) is >= 0 and var at)
+        {
+            Problem(csv.Line, column + 1, field, InputLimits.DescribeControl(text, at));
+            return false;
+        }
+        return true;
     }
 
     private void Problem(int line, int column, string field, string message)

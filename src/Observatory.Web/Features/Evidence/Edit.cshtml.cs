@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Evidence;
 using Observatory.Places;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Evidence;
 
@@ -25,6 +26,7 @@ public sealed class EditModel(EvidenceLibrary library, EvidenceCuration curation
             return refused;
         }
         Form = EvidenceForm.From(Record.Item);
+        Form.Version = Record.Version;
         return Page();
     }
 
@@ -39,7 +41,13 @@ public sealed class EditModel(EvidenceLibrary library, EvidenceCuration curation
         {
             try
             {
-                var record = await curation.UpdateAsync(current.Actor, Record.Slug, item, Form.Note, cancellationToken);
+                var outcome = await curation.UpdateAsync(current.Actor, Record.Slug, item, Form.Note, Form.Version, cancellationToken);
+                if (!outcome.Succeeded(out var record, out var refusal))
+                {
+                    // Changed meanwhile: the form keeps what they wrote, now based on the current version.
+                    Form.Version = (await library.FindAsync(current.Actor, id, cancellationToken))?.Version;
+                    return this.Refuse(refusal, Errors) ?? Page();
+                }
                 TempData["Notice"] = record.State == WorkflowState.Submitted && Record.State == WorkflowState.Draft
                     ? "Your changes were saved and the item was sent back to the curators for review."
                     : "Your changes were saved. The earlier text is kept in the version history.";

@@ -36,6 +36,9 @@ public sealed class EvidenceForm
     public long? Organisation { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>On the edit form: the version the change is made from, so a save that comes after another is refused, not written over it.</summary>
+    public int? Version { get; set; }
+
     public static EvidenceForm From(EvidenceItem item) => new()
     {
         Title = item.Title,

@@ -137,7 +137,8 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
 
     private async Task ChooseTrendAsync(string id, string[]? requested, IReadOnlyList<ObservationPoint> points, List<DotPlotValue> councilValues, CancellationToken cancellationToken)
     {
-        var codes = (requested ?? []).SelectMany(a => a.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // A blank areas= binds as a null entry.
+        var codes = (requested ?? []).OfType<string>().SelectMany(a => a.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(c => c.ToUpperInvariant()).Distinct().ToList();
         if (codes.Count > 0)
         {
