@@ -32,8 +32,8 @@ public static class ObservatoryCore
         services.AddAuditing();
         services.AddAccounts();
         services.AddFrameworks(data, out var frameworks);
-        services.AddPlaces(data, out var places);
         services.AddIndicators(data, frameworks, out var indicators);
+        services.AddPlaces(data, out var places);
         services.AddIndices(data, frameworks, indicators);
         services.AddSimilarity(data, indicators, places);
         services.AddPortraits(data, frameworks, indicators);

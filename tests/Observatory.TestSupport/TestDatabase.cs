@@ -31,7 +31,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>True once for a database nothing has touched yet (and then never again).</summary>
-    internal static bool TakeFresh(DatabaseSettings settings) => Fresh.TryRemove(settings.ConnectionString, out _);
+    // A SQLite file may have been made by another process (a test that runs the command line first): not fresh.
+    internal static bool TakeFresh(DatabaseSettings settings) =>
+        Fresh.TryRemove(settings.ConnectionString, out _) && (settings.SqlitePath is null || !File.Exists(settings.SqlitePath));
 
     public DatabaseSettings Settings { get; }
 
