@@ -9,9 +9,16 @@ using Observatory.Places;
 
 namespace Observatory.Web.Features.Evidence;
 
-/// <summary>The evidence library: search with filters that combine, facets with counts, and applied filters to remove.</summary>
+/// <summary>
+/// The evidence library: search with filters that combine, facets with counts, and applied filters to remove.
+/// The results come first and the filters after them, reached by a "Filter" link (the Ministry of Justice filter
+/// pattern as it works without JavaScript), so a phone shows the first result before any filter control; a facet
+/// offers only values that would find something, and whatever is chosen.
+/// </summary>
 public sealed class IndexModel(IEvidenceSearch search, CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places) : PageModel
 {
+    private EvidenceLabels Labels => field ??= new(frameworks, places);
+
     /// <summary>How many values a facet offers as checkboxes: the largest, and any already chosen.</summary>
     public const int FacetLimit = 12;
 
@@ -42,15 +49,17 @@ public sealed class IndexModel(IEvidenceSearch search, CurrentActor current, Fra
 
     public string? Text => string.IsNullOrWhiteSpace(Query.Text) ? null : Query.Text;
 
-    public string PlaceName(string code) => places.Find(code)?.Name ?? code;
+    public string PlaceName(string code) => Labels.PlaceName(code);
 
-    public string ElementName(string reference) =>
-        ElementRef.TryParse(reference, out var r) && frameworks.FindElement(r) is { } element
-            ? $"{element.Name} ({frameworks.Find(r.FrameworkId)?.DisplayShortName ?? r.FrameworkId})"
-            : reference;
+    public string ElementName(string reference) => Labels.ElementName(reference);
 
-    public static string KindName(string spelling) =>
-        EvidenceSpellings.Kinds.TryGetValue(spelling, out var kind) ? EvidenceSpellings.KindName(kind) : spelling;
+    public static string KindName(string spelling) => EvidenceLabels.KindName(spelling);
+
+    /// <summary>The same search as a CSV file of every match (not only this page), from /api/evidence.csv.</summary>
+    public string DownloadHref => "/api/evidence.csv" + QueryString.Create(Pairs().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
+    /// <summary>How many filters are in force, words aside: shown on the "Filter" link.</summary>
+    public int FilterCount => Pairs().Count(p => p.Key != "q");
 
     /// <summary>The parameters of this search as name/value pairs, in one order, so links built from them are stable.</summary>
     private List<KeyValuePair<string, string>> Pairs()
@@ -115,12 +124,28 @@ public sealed class IndexModel(IEvidenceSearch search, CurrentActor current, Fra
         return applied;
     }
 
-    /// <summary>A facet's values to offer: the largest few and every chosen one, so a choice can always be undone in the form.</summary>
+    /// <summary>
+    /// A facet's values to offer: the largest few that would find something, and every chosen one (with its count,
+    /// 0 when it finds nothing now), so a choice can always be undone in the form.
+    /// </summary>
     public static IReadOnlyList<FacetValue> Offered(IReadOnlyList<FacetValue> values, IEnumerable<string> chosen)
     {
         var chosenSet = chosen.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. values.Take(FacetLimit).Concat(values.Skip(FacetLimit).Where(v => chosenSet.Contains(v.Value)))
-            .Concat(chosenSet.Where(c => values.All(v => !string.Equals(v.Value, c, StringComparison.OrdinalIgnoreCase))).Select(c => new FacetValue(c, 0)))];
+        var finding = values.Where(v => v.Count > 0).ToList();
+        return [.. finding.Take(FacetLimit).Concat(finding.Skip(FacetLimit).Where(v => chosenSet.Contains(v.Value)))
+            .Concat(chosenSet.Where(c => finding.All(v => !string.Equals(v.Value, c, StringComparison.OrdinalIgnoreCase))).Select(c => new FacetValue(c, 0)))];
+    }
+
+    /// <summary>
+    /// The values of a short, fixed list (kinds, strengths, nations) to offer, in the list's order: those the facet
+    /// counts above 0 and those chosen. An option that could only return nothing is not offered.
+    /// </summary>
+    public static IReadOnlyList<FacetValue> OfferedInOrder(IEnumerable<string> all, IReadOnlyList<FacetValue> values, IEnumerable<string> chosen)
+    {
+        var chosenSet = chosen.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. all.Select(value => new FacetValue(value,
+                values.FirstOrDefault(v => string.Equals(v.Value, value, StringComparison.OrdinalIgnoreCase))?.Count ?? 0))
+            .Where(v => v.Count > 0 || chosenSet.Contains(v.Value))];
     }
 
     /// <summary>
