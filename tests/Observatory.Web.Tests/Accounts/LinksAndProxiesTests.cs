@@ -65,6 +65,28 @@ public sealed class LinksAndProxiesTests
     }
 
     [Fact]
+    public async Task Evidence_exports_and_json_ld_link_to_the_public_address_not_the_host_a_request_names()
+    {
+        await using var app = await AppAsync();
+        var client = await app.ClientAsync();
+
+        var exported = await client.GetStringAsync("http://attacker.example/api/evidence/export?format=json");
+        var listed = await client.GetStringAsync("http://attacker.example/api/evidence.csv");
+        // The first item the export links to, read back through the host a request names.
+        var link = System.Text.RegularExpressions.Regex.Match(exported, "http://localhost(/evidence/[^\"]+)\"").Groups[1].Value;
+        link.ShouldNotBeNullOrEmpty("the export links to its items");
+        var page = await client.GetStringAsync("http://attacker.example" + link);
+
+        exported.ShouldContain("http://localhost/evidence/");
+        listed.ShouldContain("http://localhost/evidence/");
+        page.ShouldContain("http://localhost/evidence/");
+        foreach (var answer in new[] { exported, listed, page })
+        {
+            answer.ShouldNotContain("attacker.example");
+        }
+    }
+
+    [Fact]
     public async Task Only_allowed_hosts_are_served()
     {
         await using var app = await AppAsync(("Observatory:PublicBaseUrl", "https://observatory.example.gov.uk"));

@@ -43,11 +43,11 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<Ok<SearchResults>, ContentHttpResult, ValidationProblem>> SearchAsync(HttpContext context, IEvidenceSearch search,
-        CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, CancellationToken cancellationToken)
+        CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, PublicAddress address, CancellationToken cancellationToken)
     {
         if (CsvResults.Wants(context.Request))
         {
-            return await SearchAsCsvAsync(context, search, current, frameworks, places, cancellationToken) switch
+            return await SearchAsCsvAsync(context, search, current, frameworks, places, address, cancellationToken) switch
             {
                 { Result: ContentHttpResult csv } => csv,
                 { Result: ValidationProblem problem } => problem,
@@ -79,7 +79,7 @@ public static class EvidenceApi
     /// which neutralises anything a spreadsheet would run as a formula.
     /// </summary>
     private static async Task<Results<ContentHttpResult, ValidationProblem>> SearchAsCsvAsync(HttpContext context, IEvidenceSearch search,
-        CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, CancellationToken cancellationToken)
+        CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, PublicAddress address, CancellationToken cancellationToken)
     {
         var request = context.Request.Query;
         var (query, problems) = EvidenceQueryReader.Read(name => [.. request[name].OfType<string>()], frameworks, places);
@@ -96,7 +96,8 @@ public static class EvidenceApi
             return Invalid(errors);
         }
         var hits = await search.EveryMatchAsync(current.Actor, query with { Page = 1 }, cancellationToken);
-        var site = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Links name the configured public address, never the request's Host header (docs/security.md).
+        var site = address.BaseUrl.AbsoluteUri;
         return CsvResults.Csv(hits.Select((hit, i) => (Position: i + 1, Hit: hit)), CsvColumns(new EvidenceLabels(frameworks, places), site), "evidence-results.csv", context.Response);
     }
 

@@ -26,7 +26,7 @@ public static class EvidenceExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string? format, HttpContext context,
-        EvidenceExports exports, FrameworkLibrary frameworks, PlaceRegistry places, CurrentActor current, CancellationToken cancellationToken)
+        EvidenceExports exports, FrameworkLibrary frameworks, PlaceRegistry places, CurrentActor current, PublicAddress address, CancellationToken cancellationToken)
     {
         var request = context.Request.Query;
         var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
@@ -52,7 +52,8 @@ public static class EvidenceExportApi
                 title: "The request was not valid");
         }
         var items = await exports.ItemsAsync(current.Actor, filter, cancellationToken);
-        var site = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Links name the configured public address, never the request's Host header (docs/security.md).
+        var site = address.BaseUrl.AbsoluteUri;
         var (body, type) = chosen switch
         {
             "csv" => (EvidenceExports.Csv(items, site), "text/csv; charset=utf-8; header=present"),

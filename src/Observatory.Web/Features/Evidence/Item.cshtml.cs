@@ -14,7 +14,7 @@ namespace Observatory.Web.Features.Evidence;
 /// the item does not exist and when the reader may not see it, so a private item's existence is not revealed.
 /// </summary>
 public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary frameworks, PlaceRegistry places, PlaceAdjacency adjacency,
-    RelatedEvidence related, CurrentActor current) : PageModel
+    RelatedEvidence related, CurrentActor current, PublicAddress address) : PageModel
 {
     /// <summary>How many related items to show: enough to follow a thread, few enough to read.</summary>
     public const int RelatedLimit = 5;
@@ -61,7 +61,7 @@ public sealed class ItemModel(EvidenceLibrary library, FrameworkLibrary framewor
         // The renderer drops raw HTML and unsafe link schemes, so a contributor's body cannot inject markup.
         BodyHtml = Item.Body is { Length: > 0 } body ? MarkdownRenderer.ToGovUkHtml(body) : "";
         Source = Item.Source is { } s ? new SourceCitation(s.File, s.Section) : null;
-        JsonLd = EvidenceExports.JsonLd(Item, $"{Request.Scheme}://{Request.Host}", catalogue, places);
+        JsonLd = EvidenceExports.JsonLd(Item, address.BaseUrl.AbsoluteUri, catalogue, places);
         Related = await RelatedAsync(actor, cancellationToken);
         return Page();
     }
