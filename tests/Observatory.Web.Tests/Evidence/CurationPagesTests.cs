@@ -269,7 +269,7 @@ public sealed class CurationPagesTests : IAsyncLifetime
 
         var form = await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/edit");
         form.QuerySelector("#title")!.GetAttribute("value").ShouldBe("Wigan warm spaces");
-        form.QuerySelector("#elements")!.TextContent.ShouldContain("place-making/food");
+        form.QuerySelector("input[name=elements][value='place-making/food']")!.HasAttribute("checked").ShouldBeTrue("the element chosen before is ticked");
         var fields = Fields("Wigan warm spaces");
         fields.Remove("organisation");
         fields["summary"] = "Warm spaces used by 1,200 people a week.";
