@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
-using Observatory.Outcomes;
 using Observatory.Auditing;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
 using Observatory.Storage;
 using Observatory.Testing;
 
