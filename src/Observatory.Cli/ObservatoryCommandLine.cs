@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Observatory.Cli.Commands;
 using Observatory.Content;
+using Observatory.Outcomes;
 
 namespace Observatory.Cli;
 
@@ -11,6 +12,25 @@ public static class ExitCodes
     public const int Failed = 1;
     public const int Usage = 2;
     public const int InputRefused = 3;
+
+    /// <summary>The actor (the operator at the machine) may not do this.</summary>
+    public const int Forbidden = 4;
+
+    /// <summary>The thing named does not exist.</summary>
+    public const int NotFound = 5;
+
+    /// <summary>The request clashes with what is stored now (a step the workflow does not allow, a change made meanwhile).</summary>
+    public const int Conflict = 6;
+
+    /// <summary>The exit code of a service's refusal: input refused 3, forbidden 4, not found 5, conflict 6 (docs/cli.md).</summary>
+    public static int For(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => InputRefused,
+        RefusalKind.Forbidden => Forbidden,
+        RefusalKind.NotFound => NotFound,
+        RefusalKind.Conflict => Conflict,
+        _ => Failed,
+    };
 }
 
 /// <summary>The 'observatory' command: one file per command under Commands/, each calling Core services.</summary>
@@ -68,6 +88,28 @@ public sealed class CliConsole(TextWriter output, TextWriter error, ITerminal? t
 
     /// <summary>The person at the keyboard, if any; prompts are written to <see cref="Error"/> so output can be piped.</summary>
     public ITerminal Terminal { get; } = terminal ?? SystemTerminal.Instance;
+
+    /// <summary>
+    /// Says why a service refused, on stderr, and gives the exit code for its kind: each problem of refused input as
+    /// <c>file:line:column: field: message</c> (<c>field: message</c> where there is no file) then one "error:" line, or
+    /// one "error:" line alone for a single problem of a command's own option.
+    /// </summary>
+    public async Task<int> Refused(Refusal refusal)
+    {
+        if (refusal.Kind == RefusalKind.Invalid && refusal.Problems.Any(p => p.File.Length > 0 || refusal.Problems.Count > 1))
+        {
+            foreach (var problem in refusal.Problems)
+            {
+                await Error.WriteLineAsync(problem.File.Length > 0 ? problem.ToString() : $"{problem.Field}: {problem.Message}");
+            }
+            await Error.WriteLineAsync($"error: refused: {refusal.Problems.Count} problem(s); nothing was changed.");
+        }
+        else
+        {
+            await Error.WriteLineAsync($"error: {refusal.Message.TrimEnd('.')}; nothing was changed.");
+        }
+        return ExitCodes.For(refusal.Kind);
+    }
 
     /// <summary>Runs a command body; any failure becomes "error: reason" on stderr and a non-zero exit code.</summary>
     public async Task<int> Run(Func<Task<int>> body)

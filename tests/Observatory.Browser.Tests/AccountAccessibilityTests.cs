@@ -51,7 +51,7 @@ public sealed class AccountAccessibilityTests(BrowserFixture fixture)
         string secret;
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
-            (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().InviteAsync(Actor.System("tests"), organisation.Id, email, Role.Contributor, "");
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().InviteAsync(Actor.System("tests"), organisation.Id, email, Role.Contributor, "").ShouldSucceed();
         }
         await using var context = await fixture.NewContextAsync(javaScript);
         if (javaScript)

@@ -16,7 +16,7 @@ public static class TestAccounts
     public static async Task<Organisation> OrganisationAsync(IServiceProvider services, string name, params string[] places)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), name, OrganisationKind.Council, places);
+        return await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), name, OrganisationKind.Council, places).ShouldSucceed();
     }
 
     /// <summary>A person with <paramref name="role"/> in <paramref name="organisation"/>, joined by accepting an invitation.</summary>
@@ -25,14 +25,14 @@ public static class TestAccounts
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var (_, secret) = await accounts.InviteAsync(Actor.System("tests"), organisation.Id, email, role, "http://localhost/invitations");
-        return await accounts.AcceptInvitationAsync(secret, email.Split('@')[0], Password);
+        var (_, secret) = await accounts.InviteAsync(Actor.System("tests"), organisation.Id, email, role, "http://localhost/invitations").ShouldSucceed();
+        return await accounts.AcceptInvitationAsNewPersonAsync(secret, email.Split('@')[0], Password).ShouldSucceed();
     }
 
     public static async Task<Person> SiteAdministratorAsync(IServiceProvider services, string email)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccountService>().CreateSiteAdministratorAsync(email, "Site admin", Password);
+        return await scope.ServiceProvider.GetRequiredService<AccountService>().CreateSiteAdministratorAsync(email, "Site admin", Password).ShouldSucceed();
     }
 
     /// <summary>The anti-forgery token of the first form on <paramref name="url"/>.</summary>

@@ -30,8 +30,11 @@ public static class AccountsCommands
                 ?? await AskForPasswordAsync(console, address);
             await using var services = await ServicesAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
-            var person = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateSiteAdministratorAsync(address, parse.GetValue(name)!, secret, ct));
+            if (!(await scope.ServiceProvider.GetRequiredService<AccountService>().CreateSiteAdministratorAsync(address, parse.GetValue(name)!, secret, ct))
+                .Succeeded(out var person, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
             await console.Out.WriteLineAsync($"{person.Email} is a site administrator. Sign in at /sign-in.");
             return ExitCodes.Success;
         }));
@@ -57,7 +60,11 @@ public static class AccountsCommands
                 throw new CommandException($"'{unknown}' is not a known place code.", ExitCodes.Usage);
             }
             var kindValue = parse.GetValue(kind) switch { "partner" => OrganisationKind.Partner, "sector-body" => OrganisationKind.SectorBody, "supplier" => OrganisationKind.Supplier, _ => OrganisationKind.Council };
-            var organisation = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(actor, parse.GetValue(name)!, kindValue, codes, ct));
+            if (!(await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(actor, parse.GetValue(name)!, kindValue, codes, ct))
+                .Succeeded(out var organisation, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
             await console.Out.WriteLineAsync($"Created {organisation.Name} ({organisation.Slug}). Invite its first admin from /organisations/{organisation.Slug}.");
             return ExitCodes.Success;
         }));
@@ -90,7 +97,12 @@ public static class AccountsCommands
             await using var scope = services.CreateAsyncScope();
             var person = await FindPersonAsync(scope.ServiceProvider, parse.GetValue(email)!, ct);
             var scopes = TokenScopes.Read | (parse.GetValue(write) ? TokenScopes.Write : TokenScopes.None);
-            var (token, secret) = await Refusable(() => scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, parse.GetValue(name)!, scopes, parse.GetValue(days), ct));
+            if (!(await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, parse.GetValue(name)!, scopes, parse.GetValue(days), ct))
+                .Succeeded(out var created, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
+            var (token, secret) = created;
             await console.Out.WriteLineAsync(secret);
             await console.Error.WriteLineAsync($"Token {token.Id} for {person.Email}, expires {token.ExpiresAt:yyyy-MM-dd}. It is not shown again.");
             return ExitCodes.Success;
@@ -126,18 +138,6 @@ public static class AccountsCommands
             ?? throw new CommandException($"No one has an account with the email address {email}.");
     }
 
-    private static async Task<T> Refusable<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (AccountException ex)
-        {
-            throw new CommandException(ex.Message + ".", ExitCodes.InputRefused);
-        }
-    }
-
     /// <summary>The environment variable that gives create-admin its password where no one can type it.</summary>
     public const string PasswordVariable = "OBSERVATORY_ADMIN_PASSWORD";
 
@@ -158,13 +158,9 @@ public static class AccountsCommands
         var first = console.Terminal.ReadSecret();
         await console.Error.WriteLineAsync();
         // Checked before the confirmation, so a password the rule refuses is not typed twice for nothing.
-        try
+        if (AccountService.CheckPassword(first, email) is { } refusal)
         {
-            AccountService.CheckPassword(first, email);
-        }
-        catch (AccountException ex)
-        {
-            throw new CommandException(ex.Message + "; nothing was changed.", ExitCodes.InputRefused);
+            throw new CommandException(refusal.Message + "; nothing was changed.", ExitCodes.For(refusal.Kind));
         }
         await console.Error.WriteAsync("Type it again to confirm: ");
         var second = console.Terminal.ReadSecret();

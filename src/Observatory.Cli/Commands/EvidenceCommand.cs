@@ -38,7 +38,11 @@ public static class EvidenceCommand
             await PrepareAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
             var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor;
-            var records = await scope.ServiceProvider.GetRequiredService<EvidenceCuration>().ImportAsync(actor, Path.GetFileName(path), text, parse.GetValue(publish), ct);
+            if (!(await scope.ServiceProvider.GetRequiredService<EvidenceCuration>().ImportAsync(actor, Path.GetFileName(path), text, parse.GetValue(publish), ct))
+                .Succeeded(out var records, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
             await console.Out.WriteLineAsync(parse.GetValue(publish)
                 ? $"Imported and published {records.Count} item(s) from {Path.GetFileName(path)}."
                 : $"Imported {records.Count} item(s) from {Path.GetFileName(path)}; they wait for review at /evidence/curation.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
 using Observatory.Storage;
 
 namespace Observatory.Cli.Commands;
@@ -87,7 +88,7 @@ public static class FrameworksCommand
                 var (framework, problems) = FrameworkReader.ReadFramework(file, await ReadFileAsync(file, ct), expectedId: null, FrameworkOrigin.Imported);
                 if (framework is null)
                 {
-                    throw new ContentValidationException(problems);
+                    return await console.Refused(Refusal.Invalid(problems));
                 }
                 await console.Out.WriteLineAsync($"{file}: valid ({framework.ElementCount} elements).");
                 return ExitCodes.Success;
@@ -110,7 +111,10 @@ public static class FrameworksCommand
             await MigrateAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
             var library = scope.ServiceProvider.GetRequiredService<FrameworkLibrary>();
-            var result = await library.ImportAsync(path, await ReadFileAsync(path, ct), importedBy: Environment.UserName, ct);
+            if (!(await library.ImportAsync(path, await ReadFileAsync(path, ct), importedBy: Environment.UserName, ct)).Succeeded(out var result, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
             await console.Out.WriteLineAsync(result.Outcome switch
             {
                 FrameworkImportOutcome.Created => $"Imported '{result.Framework.Id}' version {result.Framework.Version} ({result.Framework.ElementCount} elements).",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
+using Observatory.Outcomes;
 using Observatory.Storage;
 using Spectre.Console;
 
@@ -66,7 +67,7 @@ public static class ImportCommand
             }
             if (problems.Count > 0)
             {
-                throw new ContentValidationException(problems);
+                return await console.Refused(Refusal.Invalid(problems));
             }
             if (parse.GetValue(check))
             {

@@ -19,12 +19,6 @@ public enum SignInOutcome
 
 public sealed record SignInResult(SignInOutcome Outcome, Person? Person, DateTime? LockedUntil = null);
 
-/// <summary>A refusal to do what was asked, in words for the person asking (a form error, a 400, a CLI line).</summary>
-public sealed class AccountException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>An invitation just sent, and its link when the admin who sent it may see it (see <see cref="AccountService.InviteAsync(Actor, long, string, Role, CancellationToken)"/>).</summary>
 public sealed record InvitationSent(Invitation Invitation, string? LinkToPassOn);
 
@@ -46,32 +40,25 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
     private const string InvalidEmail = "Enter an email address in the correct format, like name@example.gov.uk";
     private const string InvitationGone = "This invitation link has expired or has already been used. Ask your organisation admin for a new one";
 
-    public static void CheckPassword(string password, string email)
-    {
-        if (PasswordProblem(password, email) is { } problem)
-        {
-            throw new AccountException("password", problem);
-        }
-    }
+    /// <summary>Why <paramref name="password"/> will not do for <paramref name="email"/>'s account, or null when it will.</summary>
+    public static Refusal? CheckPassword(string password, string email) =>
+        PasswordProblem(password, email) is { } problem ? Refusal.Invalid("password", problem) : null;
 
     private static string? PasswordProblem(string password, string email) =>
         string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength ? $"Password must be at least {MinimumPasswordLength} characters"
         : password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) ? "Password must not contain your email address"
         : null;
 
-    public static void CheckEmail(string email)
-    {
-        if (!EmailPattern().IsMatch(email.Trim()))
-        {
-            throw new AccountException("email", InvalidEmail);
-        }
-    }
+    /// <summary>Why <paramref name="email"/> is not an email address, or null when it is one.</summary>
+    public static Refusal? CheckEmail(string email) => EmailPattern().IsMatch(email.Trim()) ? null : Refusal.Invalid("email", InvalidEmail);
 
     /// <summary>The first site administrator (observatory users create-admin), or another one.</summary>
-    public async Task<Person> CreateSiteAdministratorAsync(string email, string displayName, string password, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Person>> CreateSiteAdministratorAsync(string email, string displayName, string password, CancellationToken cancellationToken = default)
     {
-        CheckEmail(email);
-        CheckPassword(password, email);
+        if ((CheckEmail(email) ?? CheckPassword(password, email)) is { } refusal)
+        {
+            return refusal;
+        }
         var normalised = Person.NormaliseEmail(email);
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == normalised, cancellationToken);
         if (person is null)
@@ -87,21 +74,22 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         return person;
     }
 
-    public async Task<Organisation> CreateOrganisationAsync(Actor actor, string name, OrganisationKind kind, IEnumerable<string> places, CancellationToken cancellationToken = default)
+    /// <remarks>A name already taken is refused on the "name" field as invalid input (400), as it always was.</remarks>
+    public async Task<Outcome<Organisation>> CreateOrganisationAsync(Actor actor, string name, OrganisationKind kind, IEnumerable<string> places, CancellationToken cancellationToken = default)
     {
         if (!actor.IsSiteAdministrator)
         {
-            throw new UnauthorizedAccessException("Only a site administrator can create organisations.");
+            return Refusal.Forbidden("Only a site administrator can create organisations.");
         }
         name = name.Trim();
         if (name.Length is 0 or > Organisation.MaxNameLength)
         {
-            throw new AccountException("name", $"Enter the organisation's name (up to {Organisation.MaxNameLength} characters)");
+            return Refusal.Invalid("name", $"Enter the organisation's name (up to {Organisation.MaxNameLength} characters)");
         }
         var slug = Slug(name);
         if (await db.Organisations.AnyAsync(o => o.Slug == slug, cancellationToken))
         {
-            throw new AccountException("name", $"An organisation called {name} already exists");
+            return Refusal.Invalid("name", $"An organisation called {name} already exists");
         }
         var organisation = new Organisation { Name = name, Slug = slug, Kind = kind, PlaceCodes = string.Join(',', places.Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0).Distinct()), CreatedAt = Now };
         db.Organisations.Add(organisation);
@@ -134,14 +122,17 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
     /// <paramref name="acceptUrlBase"/> is not used — links are built from <see cref="PublicAddress"/>, never from a
     /// caller's idea of the address — and is kept only so that existing set-up code still reads the same.
     /// </summary>
-    public async Task<(Invitation Invitation, string Secret)> InviteAsync(Actor actor, long organisationId, string email, Role role, string acceptUrlBase, CancellationToken cancellationToken = default)
+    public async Task<Outcome<(Invitation Invitation, string Secret)>> InviteAsync(Actor actor, long organisationId, string email, Role role, string acceptUrlBase, CancellationToken cancellationToken = default)
     {
         _ = acceptUrlBase;
         if (!AccessPolicy.CanAdministerOrganisation(actor, organisationId))
         {
-            throw new UnauthorizedAccessException("Only an organisation admin can invite people.");
+            return Refusal.Forbidden("Only an organisation admin can invite people.");
         }
-        CheckEmail(email);
+        if (CheckEmail(email) is { } refusal)
+        {
+            return refusal;
+        }
         var (invitation, secret, _) = await CreateInvitationAsync(actor, organisationId, email, role, cancellationToken);
         return (invitation, secret);
     }
@@ -235,18 +226,6 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         }
         await JoinAsync(invitation, person, cancellationToken);
         return person;
-    }
-
-    /// <summary>
-    /// For set-up code and the command line: accepts as a new person with <see cref="AcceptInvitationAsNewPersonAsync"/>,
-    /// throwing <see cref="AccountException"/> when that is refused.
-    /// </summary>
-    public async Task<Person> AcceptInvitationAsync(string secret, string displayName, string password, CancellationToken cancellationToken = default)
-    {
-        var outcome = await AcceptInvitationAsNewPersonAsync(secret, displayName, password, cancellationToken);
-        return outcome.Succeeded(out var person, out var refusal)
-            ? person
-            : throw new AccountException(refusal.Problems.FirstOrDefault()?.Field ?? "invitation", refusal.Message);
     }
 
     private async Task<Invitation?> OpenInvitationAsync(string secret, CancellationToken cancellationToken)
@@ -395,16 +374,20 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
             $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If it was not you, you need do nothing.", cancellationToken);
     }
 
-    public async Task ResetPasswordAsync(string secret, string newPassword, CancellationToken cancellationToken = default)
+    /// <remarks>A spent or unknown link is refused as invalid input on the "token" field, so the form says so (400).</remarks>
+    public async Task<Outcome> ResetPasswordAsync(string secret, string newPassword, CancellationToken cancellationToken = default)
     {
         var hash = Secrets.Hash(secret);
         var reset = await db.PasswordResets.FirstOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
         if (reset is null || reset.UsedAt is not null || reset.ExpiresAt <= Now)
         {
-            throw new AccountException("token", "This reset link has expired or has already been used. Ask for a new one");
+            return Refusal.Invalid("token", "This reset link has expired or has already been used. Ask for a new one");
         }
         var person = await db.People.FirstAsync(p => p.Id == reset.PersonId, cancellationToken);
-        CheckPassword(newPassword, person.Email);
+        if (CheckPassword(newPassword, person.Email) is { } refusal)
+        {
+            return refusal;
+        }
         person.PasswordHash = Hasher.HashPassword(person, newPassword);
         person.SecurityStamp = Guid.NewGuid().ToString("N");
         person.FailedSignIns = 0;
@@ -413,21 +396,27 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         await db.SaveChangesAsync(cancellationToken);
         // Whoever knew the old password is signed out everywhere.
         await EndSessionsAsync(person.Id, cancellationToken);
+        return Outcome.Done;
     }
 
-    public async Task<(ApiToken Token, string Secret)> CreateTokenAsync(long personId, string name, TokenScopes scopes, int days, CancellationToken cancellationToken = default)
+    public async Task<Outcome<(ApiToken Token, string Secret)>> CreateTokenAsync(long personId, string name, TokenScopes scopes, int days, CancellationToken cancellationToken = default)
     {
+        var problems = new List<ContentProblem>();
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new AccountException("name", "Enter a name for the token, such as the script that will use it");
+            problems.Add(new ContentProblem("", 0, 0, "name", "Enter a name for the token, such as the script that will use it"));
         }
         if (days is < 1 or > MaxTokenLifetimeDays)
         {
-            throw new AccountException("days", $"A token must expire within 1 to {MaxTokenLifetimeDays} days");
+            problems.Add(new ContentProblem("", 0, 0, "days", $"A token must expire within 1 to {MaxTokenLifetimeDays} days"));
         }
         if (scopes == TokenScopes.None)
         {
-            throw new AccountException("scopes", "Select at least one scope");
+            problems.Add(new ContentProblem("", 0, 0, "scopes", "Select at least one scope"));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
         }
         var secret = Secrets.New(ApiToken.Prefix);
         var token = new ApiToken { PersonId = personId, Name = name.Trim(), TokenHash = Secrets.Hash(secret), Hint = secret[..10], Scopes = scopes, ExpiresAt = Now.AddDays(days), CreatedAt = Now };
@@ -474,26 +463,36 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         return new Actor(person.Id, person.DisplayName, person.IsSiteAdministrator, roles, scopes, person.IsCurator);
     }
 
-    public async Task ChangeRoleAsync(Actor actor, long membershipId, Role role, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ChangeRoleAsync(Actor actor, long membershipId, Role role, CancellationToken cancellationToken = default)
     {
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken) ?? throw new AccountException("membership", "That membership does not exist");
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        if (membership is null)
+        {
+            return Refusal.NotFound("That membership does not exist");
+        }
         if (!AccessPolicy.CanAdministerOrganisation(actor, membership.OrganisationId))
         {
-            throw new UnauthorizedAccessException("Only an organisation admin can change roles.");
+            return Refusal.Forbidden("Only an organisation admin can change roles.");
         }
         membership.Role = role;
         await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
     }
 
-    public async Task RemoveMemberAsync(Actor actor, long membershipId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RemoveMemberAsync(Actor actor, long membershipId, CancellationToken cancellationToken = default)
     {
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken) ?? throw new AccountException("membership", "That membership does not exist");
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        if (membership is null)
+        {
+            return Refusal.NotFound("That membership does not exist");
+        }
         if (!AccessPolicy.CanAdministerOrganisation(actor, membership.OrganisationId))
         {
-            throw new UnauthorizedAccessException("Only an organisation admin can remove members.");
+            return Refusal.Forbidden("Only an organisation admin can remove members.");
         }
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     public static string Slug(string name) => SlugPattern().Replace(name.ToLowerInvariant().Replace("&", "and"), "-").Trim('-');

@@ -20,9 +20,10 @@ public sealed record OpenProblemReport(long Id, string Slug, string Title, strin
 /// grant and revoke curators, and import a file. Each is asked of <see cref="AccessPolicy"/>, done in one
 /// transaction and audited (the context writes the audit entry). A change to an item's text keeps the earlier
 /// text as an <see cref="EvidenceVersion"/>.
-/// Refusals: <see cref="ContentValidationException"/> or <see cref="AccountException"/> for bad input (400),
-/// <see cref="UnauthorizedAccessException"/> for a write the actor may not make (403), and
-/// <see cref="KeyNotFoundException"/> for an item the actor cannot see (404, so its existence is not told).
+/// Every write returns an <see cref="Outcome{T}"/>: <see cref="RefusalKind.Invalid"/> with every problem found for bad
+/// input, <see cref="RefusalKind.Forbidden"/> for a write the actor may not make, <see cref="RefusalKind.NotFound"/> for
+/// an item the actor cannot see (so its existence is not told), and <see cref="RefusalKind.Invalid"/> on the field
+/// "state" for a step the workflow does not allow now (answered 400, as it always was).
 /// </summary>
 public sealed partial class EvidenceCuration(
     ObservatoryDbContext db, FrameworkCatalogue frameworks, PlaceRegistry places, ShippedEvidence shipped, IMailSender mail, TimeProvider clock, CurrentActor current)
@@ -41,20 +42,24 @@ public sealed partial class EvidenceCuration(
     /// left for a curator to review. <paramref name="fields"/>' Id, Collection and Source are not used.
     /// </summary>
     /// <param name="organisationId">The organisation it is made for: its members see it before publication. The actor must contribute to it.</param>
-    public async Task<EvidenceRecord> SubmitAsync(Actor actor, EvidenceItem fields, long? organisationId, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceRecord>> SubmitAsync(Actor actor, EvidenceItem fields, long? organisationId, string? note, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
         if (!EvidenceAccess.CanSubmit(actor))
         {
-            throw new UnauthorizedAccessException("Sign in to submit evidence.");
+            return Refusal.Forbidden("Sign in to submit evidence.");
         }
         if (organisationId is { } org && !AccessPolicy.CanContribute(actor, org))
         {
-            throw new UnauthorizedAccessException("You can submit evidence for an organisation only as one of its contributors.");
+            return Refusal.Forbidden("You can submit evidence for an organisation only as one of its contributors.");
         }
-        note = CheckNote(note);
         var slug = await NewSlugAsync(fields.Title, cancellationToken);
-        var item = Check(fields with { Id = slug, Collection = null, Source = null });
+        var (item, problems) = CheckSubmission(fields with { Id = slug, Collection = null, Source = null }, note);
+        if (item is null)
+        {
+            return Refusal.Invalid(problems);
+        }
+        note = TrimmedNote(note);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = EvidenceRecord.From(item, Now);
         record.State = WorkflowState.Submitted;
@@ -81,22 +86,32 @@ public sealed partial class EvidenceCuration(
         CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
-        var record = await LoadAsync(actor, slug, cancellationToken);
+        if (!(await LoadAsync(actor, slug, cancellationToken)).Succeeded(out var record, out var notFound))
+        {
+            return notFound;
+        }
         if (basedOnVersion is { } based && based != record.Version)
         {
             return ChangedMeanwhile(record.Version);
         }
         if (!EvidenceAccess.CanEdit(actor, record))
         {
-            throw new UnauthorizedAccessException(record.State == WorkflowState.Published
+            return Refusal.Forbidden(record.State == WorkflowState.Published
                 ? "A published item is changed by the curators: report a problem with it instead."
                 : "Only the person who submitted this item, or a curator, can change it.");
         }
-        RefuseShipped(record);
-        note = CheckNote(note);
+        if (Shipped(record) is { } shippedRefusal)
+        {
+            return shippedRefusal;
+        }
         var before = record.Item;
         // The form has no field for the source's place names, so they are carried over as the source is.
-        var item = Check(fields with { Id = record.Slug, Collection = null, Source = before.Source, PlaceNames = before.PlaceNames });
+        var (item, problems) = CheckSubmission(fields with { Id = record.Slug, Collection = null, Source = before.Source, PlaceNames = before.PlaceNames }, note);
+        if (item is null)
+        {
+            return Refusal.Invalid(problems);
+        }
+        note = TrimmedNote(note);
         var loadedVersion = record.Version;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = ChangeText(record, item, actor, note);
@@ -141,17 +156,23 @@ public sealed partial class EvidenceCuration(
         Refusal.Conflict($"This item was changed since you opened it: it is now version {version}. Your changes are below; check the item's current text, then save again to replace it.");
 
     /// <summary>Publishes a submitted (or returned, or withdrawn) item; <paramref name="anonymous"/> true publishes it without organisation names, a change of text kept as a version.</summary>
-    public async Task<EvidenceRecord> PublishAsync(Actor actor, string slug, bool anonymous = false, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceRecord>> PublishAsync(Actor actor, string slug, bool anonymous = false, CancellationToken cancellationToken = default)
     {
-        var record = await CuratedAsync(actor, slug, cancellationToken);
+        if (!(await CuratedAsync(actor, slug, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
         if (record.State == WorkflowState.Published)
         {
-            throw new AccountException("state", "This item is already published");
+            return NotNow("This item is already published");
+        }
+        if (anonymous && !record.Item.Anonymous && Shipped(record) is { } shippedRefusal)
+        {
+            return shippedRefusal;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (anonymous && !record.Item.Anonymous)
         {
-            RefuseShipped(record);
             ChangeText(record, record.Item with { Anonymous = true }, actor, "Published without organisation names");
         }
         record.State = WorkflowState.Published;
@@ -165,14 +186,21 @@ public sealed partial class EvidenceCuration(
     }
 
     /// <summary>Sends a submitted item back to its submitter as a draft, with the curator's reason by mail.</summary>
-    public async Task<EvidenceRecord> ReturnAsync(Actor actor, string slug, string reason, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceRecord>> ReturnAsync(Actor actor, string slug, string reason, CancellationToken cancellationToken = default)
     {
-        var record = await CuratedAsync(actor, slug, cancellationToken);
+        if (!(await CuratedAsync(actor, slug, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
         if (record.State != WorkflowState.Submitted)
         {
-            throw new AccountException("state", "Only an item waiting for review can be returned to its submitter");
+            return NotNow("Only an item waiting for review can be returned to its submitter");
         }
-        reason = CheckReason(reason, "Say what the submitter should change: it is sent to them");
+        if (!CheckReason(reason, "Say what the submitter should change: it is sent to them").Succeeded(out var checkedReason, out var badReason))
+        {
+            return badReason;
+        }
+        reason = checkedReason;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         record.State = WorkflowState.Draft;
         record.UpdatedAt = Now;
@@ -185,14 +213,21 @@ public sealed partial class EvidenceCuration(
     }
 
     /// <summary>Takes a published item out of the library (it becomes a draft again, seen only by its submitter, its organisation and the curators).</summary>
-    public async Task<EvidenceRecord> WithdrawAsync(Actor actor, string slug, string reason, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceRecord>> WithdrawAsync(Actor actor, string slug, string reason, CancellationToken cancellationToken = default)
     {
-        var record = await CuratedAsync(actor, slug, cancellationToken);
+        if (!(await CuratedAsync(actor, slug, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
         if (record.State != WorkflowState.Published)
         {
-            throw new AccountException("state", "Only a published item can be withdrawn");
+            return NotNow("Only a published item can be withdrawn");
         }
-        reason = CheckReason(reason, "Say why the item is withdrawn");
+        if (!CheckReason(reason, "Say why the item is withdrawn").Succeeded(out var checkedReason, out var badReason))
+        {
+            return badReason;
+        }
+        reason = checkedReason;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         record.State = WorkflowState.Draft;
         record.PublishedAt = null;
@@ -205,23 +240,26 @@ public sealed partial class EvidenceCuration(
     }
 
     /// <summary>"Report a problem with this item", open to anyone who can see it, signed in or not; every curator and site administrator is told.</summary>
-    public async Task<EvidenceProblemReport> ReportProblemAsync(Actor actor, string slug, string message, string? replyEmail, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceProblemReport>> ReportProblemAsync(Actor actor, string slug, string message, string? replyEmail, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
-        var record = await LoadAsync(actor, slug, cancellationToken);
+        if (!(await LoadAsync(actor, slug, cancellationToken)).Succeeded(out var record, out var notFound))
+        {
+            return notFound;
+        }
         message = message?.Trim() ?? "";
         if (message.Length == 0)
         {
-            throw new AccountException("message", "Describe the problem with this item");
+            return Refusal.Invalid("message", "Describe the problem with this item");
         }
         if (message.Length > EvidenceProblemReport.MaxMessageLength)
         {
-            throw new AccountException("message", $"The description must be {EvidenceProblemReport.MaxMessageLength:N0} characters or fewer");
+            return Refusal.Invalid("message", $"The description must be {EvidenceProblemReport.MaxMessageLength:N0} characters or fewer");
         }
         replyEmail = string.IsNullOrWhiteSpace(replyEmail) ? null : replyEmail.Trim();
-        if (replyEmail is not null)
+        if (replyEmail is not null && AccountService.CheckEmail(replyEmail) is { } badEmail)
         {
-            AccountService.CheckEmail(replyEmail);
+            return badEmail;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var report = new EvidenceProblemReport { ItemId = record.Id, Message = message, ReporterEmail = replyEmail, ReporterPersonId = actor.PersonId, CreatedAt = Now };
@@ -236,57 +274,69 @@ public sealed partial class EvidenceCuration(
         return report;
     }
 
-    public async Task ResolveReportAsync(Actor actor, long reportId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ResolveReportAsync(Actor actor, long reportId, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
-        RequireCurator(actor);
-        var report = await db.EvidenceProblemReports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken)
-            ?? throw new KeyNotFoundException("There is no such problem report.");
+        if (NotCurator(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
+        var report = await db.EvidenceProblemReports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return Refusal.NotFound("There is no such problem report.");
+        }
         if (report.ResolvedAt is not null)
         {
-            return;
+            return Outcome.Done;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         report.ResolvedAt = Now;
         report.ResolvedBy = actor.Name;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     /// <summary>Makes a person a curator, or no longer one: a site administrator's decision, audited on the person.</summary>
-    public async Task SetCuratorAsync(Actor actor, long personId, bool isCurator, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SetCuratorAsync(Actor actor, long personId, bool isCurator, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
         if (!AccessPolicy.CanAdministerSite(actor) && !IsOperator(actor))
         {
-            throw new UnauthorizedAccessException("Only a site administrator can make or remove curators.");
+            return Refusal.Forbidden("Only a site administrator can make or remove curators.");
         }
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new KeyNotFoundException("There is no such person.");
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return Refusal.NotFound("There is no such person.");
+        }
         if (person.IsCurator == isCurator)
         {
-            return;
+            return Outcome.Done;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         person.IsCurator = isCurator;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     /// <summary>
     /// Imports a collection file as contributions, all or nothing: every problem (file:line:column) is reported and
     /// nothing written. Curators and the command line's operator only; items wait for review unless <paramref name="publish"/>.
     /// </summary>
-    public async Task<IReadOnlyList<EvidenceRecord>> ImportAsync(Actor actor, string file, string text, bool publish, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<EvidenceRecord>>> ImportAsync(Actor actor, string file, string text, bool publish, CancellationToken cancellationToken = default)
     {
         ActingAs(actor);
         if (!EvidenceAccess.CanCurate(actor) && !IsOperator(actor))
         {
-            throw new UnauthorizedAccessException("Only a curator can import evidence files.");
+            return Refusal.Forbidden("Only a curator can import evidence files.");
         }
         var (collection, problems) = EvidenceReader.Read(file, text, expectedId: null, frameworks.Contains, code => places.Find(code) is not null, requireSource: false);
         if (collection is null)
         {
-            throw new ContentValidationException(problems);
+            return Refusal.Invalid(problems);
         }
         var ids = collection.Items.Select(i => i.Id).ToList();
         var taken = (await db.EvidenceItems.Where(e => ids.Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -310,7 +360,7 @@ public sealed partial class EvidenceCuration(
         }
         if (refused.Count > 0)
         {
-            throw new ContentValidationException(refused);
+            return Refusal.Invalid(refused);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var records = new List<EvidenceRecord>();
@@ -329,9 +379,12 @@ public sealed partial class EvidenceCuration(
     }
 
     /// <summary>Submitted items, oldest first, with who sent them: the curators' queue.</summary>
-    public async Task<IReadOnlyList<CurationQueueEntry>> QueueAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<CurationQueueEntry>>> QueueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireCurator(actor);
+        if (NotCurator(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
         return await (from e in db.EvidenceItems.AsNoTracking()
                       where e.State == WorkflowState.Submitted
                       join p in db.People on e.SubmittedById equals p.Id into people
@@ -343,9 +396,12 @@ public sealed partial class EvidenceCuration(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OpenProblemReport>> OpenReportsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<OpenProblemReport>>> OpenReportsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireCurator(actor);
+        if (NotCurator(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
         return await (from r in db.EvidenceProblemReports.AsNoTracking()
                       where r.ResolvedAt == null
                       join e in db.EvidenceItems on r.ItemId equals e.Id
@@ -392,45 +448,44 @@ public sealed partial class EvidenceCuration(
     /// <summary>The command line's operator (shell access, no person) may do what a curator does.</summary>
     private static bool IsOperator(Actor actor) => actor is { IsSiteAdministrator: true, IsSignedIn: false, MayWrite: true };
 
-    private static void RequireCurator(Actor actor)
-    {
-        if (!EvidenceAccess.CanCurate(actor) && !IsOperator(actor))
-        {
-            throw new UnauthorizedAccessException("Only a curator can do this.");
-        }
-    }
+    private static Refusal? NotCurator(Actor actor) =>
+        EvidenceAccess.CanCurate(actor) || IsOperator(actor) ? null : Refusal.Forbidden("Only a curator can do this.");
 
-    private async Task<EvidenceRecord> CuratedAsync(Actor actor, string slug, CancellationToken cancellationToken)
+    /// <summary>A step the workflow does not allow from the item's state. Answered 400 on the "state" field, as before.</summary>
+    private static Refusal NotNow(string message) => Refusal.Invalid("state", message);
+
+    /// <summary>The item for a curator's decision: not found before forbidden, so a non-curator learns nothing of a hidden item.</summary>
+    private async Task<Outcome<EvidenceRecord>> CuratedAsync(Actor actor, string slug, CancellationToken cancellationToken)
     {
         ActingAs(actor);
-        var record = await LoadAsync(actor, slug, cancellationToken);
-        RequireCurator(actor);
-        return record;
+        var loaded = await LoadAsync(actor, slug, cancellationToken);
+        return loaded.IsSuccess && NotCurator(actor) is { } forbidden ? forbidden : loaded;
     }
 
-    private async Task<EvidenceRecord> LoadAsync(Actor actor, string slug, CancellationToken cancellationToken)
+    private async Task<Outcome<EvidenceRecord>> LoadAsync(Actor actor, string slug, CancellationToken cancellationToken)
     {
         var record = await db.EvidenceItems.Include(e => e.Places).Include(e => e.Elements).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (record is null || !EvidenceAccess.CanView(actor, record))
-        {
-            throw new KeyNotFoundException($"There is no evidence item '{slug}'.");
-        }
-        return record;
+        return record is null || !EvidenceAccess.CanView(actor, record) ? Refusal.NotFound($"There is no evidence item '{slug}'.") : record;
     }
 
     /// <summary>A shipped item's text lives in its data file; a change made here would be replaced at the next start-up.</summary>
-    private static void RefuseShipped(EvidenceRecord record)
-    {
-        if (record.Collection is { } collection)
-        {
-            throw new AccountException("item", $"This item ships with the Observatory: change it in data/evidence/{collection}.yaml, or the next start-up puts the file's text back");
-        }
-    }
+    private static Refusal? Shipped(EvidenceRecord record) =>
+        record.Collection is { } collection
+            ? Refusal.Invalid("item", $"This item ships with the Observatory: change it in data/evidence/{collection}.yaml, or the next start-up puts the file's text back")
+            : null;
 
-    private EvidenceItem Check(EvidenceItem fields)
+    /// <summary>
+    /// Every problem with a submission or edit at once — the data-file rules over its fields and the note's length —
+    /// so a person filling in the form sees them all in one error summary. The item as the rules read it, or null with the problems.
+    /// </summary>
+    public (EvidenceItem? Item, IReadOnlyList<ContentProblem> Problems) CheckSubmission(EvidenceItem fields, string? note)
     {
         var (item, problems) = EvidenceReader.CheckItem(fields, frameworks.Contains, code => places.Find(code) is not null);
-        return item ?? throw new ContentValidationException(problems);
+        if (TrimmedNote(note) is { Length: > MaxNoteLength })
+        {
+            problems = [.. problems, new ContentProblem("", 0, 0, "note", $"The note must be {MaxNoteLength:N0} characters or fewer")];
+        }
+        return problems.Count == 0 ? (item, problems) : (null, problems);
     }
 
     /// <summary>Keeps the text being replaced as a version and applies the new one; false when nothing changed.</summary>
@@ -446,26 +501,18 @@ public sealed partial class EvidenceCuration(
         return true;
     }
 
-    private static string? CheckNote(string? note)
-    {
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note is { Length: > MaxNoteLength })
-        {
-            throw new AccountException("note", $"The note must be {MaxNoteLength:N0} characters or fewer");
-        }
-        return note;
-    }
+    private static string? TrimmedNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private static string CheckReason(string? reason, string missing)
+    private static Outcome<string> CheckReason(string? reason, string missing)
     {
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            throw new AccountException("reason", missing);
+            return Refusal.Invalid("reason", missing);
         }
         if (reason.Length > MaxReasonLength)
         {
-            throw new AccountException("reason", $"The reason must be {MaxReasonLength:N0} characters or fewer");
+            return Refusal.Invalid("reason", $"The reason must be {MaxReasonLength:N0} characters or fewer");
         }
         return reason;
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Observatory.Content;
+using Observatory.Outcomes;
 using Observatory.Storage;
 
 namespace Observatory.Frameworks;
@@ -50,12 +51,12 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
     }
 
     /// <summary>Moves an imported framework on in its workflow: a contributor submits a draft, an approver publishes it.</summary>
-    public async Task<ImportedFramework?> AdvanceAsync(string frameworkId, Accounts.WorkflowState to, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ImportedFramework>> AdvanceAsync(string frameworkId, Accounts.WorkflowState to, CancellationToken cancellationToken = default)
     {
         var row = await db.ImportedFrameworks.FirstOrDefaultAsync(f => f.FrameworkId == frameworkId && f.IsCurrent, cancellationToken);
         if (row is null || !Accounts.AccessPolicy.CanView(Actor, row))
         {
-            return null;
+            return Refusal.NotFound($"There is no framework '{frameworkId}'.");
         }
         var allowed = to switch
         {
@@ -65,7 +66,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
         };
         if (!allowed)
         {
-            throw new UnauthorizedAccessException("You cannot do that to this framework.");
+            return Refusal.Forbidden("You cannot do that to this framework.");
         }
         row.State = to;
         await db.SaveChangesAsync(cancellationToken);
@@ -76,7 +77,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
     /// Validates and stores a framework file (YAML or JSON). Refuses, changing nothing, when the file breaks a
     /// rule, when its id is a shipped framework's, or when the same version was imported with other content.
     /// </summary>
-    public async Task<FrameworkImportResult> ImportAsync(string fileName, string text, string? importedBy, CancellationToken cancellationToken = default) =>
+    public async Task<Outcome<FrameworkImportResult>> ImportAsync(string fileName, string text, string? importedBy, CancellationToken cancellationToken = default) =>
         await ImportAsync(fileName, text, importedBy, organisationId: null, Accounts.Visibility.Public, cancellationToken);
 
     /// <summary>
@@ -84,27 +85,27 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
     /// and reaches the audience <paramref name="visibility"/> names once an approver publishes it. Without an
     /// organisation, a site administrator (or the command line) imports it published, for everyone.
     /// </summary>
-    public async Task<FrameworkImportResult> ImportAsync(string fileName, string text, string? importedBy, long? organisationId, Accounts.Visibility visibility,
+    public async Task<Outcome<FrameworkImportResult>> ImportAsync(string fileName, string text, string? importedBy, long? organisationId, Accounts.Visibility visibility,
         CancellationToken cancellationToken = default)
     {
         var allowed = organisationId is { } org ? Accounts.AccessPolicy.CanContribute(Actor, org) : Actor.IsSiteAdministrator && Actor.MayWrite;
         if (!allowed)
         {
-            throw new UnauthorizedAccessException("You cannot import frameworks for that organisation.");
+            return Refusal.Forbidden("You cannot import frameworks for that organisation.");
         }
         var name = Path.GetFileName(fileName);
         if (text.Length > ImportedFramework.MaxContentLength)
         {
-            throw new ContentValidationException([new ContentProblem(name, 0, 0, "", $"is larger than the {ImportedFramework.MaxContentLength / 1_000_000} MB a framework file may be")]);
+            return Refusal.Invalid([new ContentProblem(name, 0, 0, "", $"is larger than the {ImportedFramework.MaxContentLength / 1_000_000} MB a framework file may be")]);
         }
         var (framework, problems) = FrameworkReader.ReadFramework(name, text, expectedId: null, FrameworkOrigin.Imported);
         if (framework is null)
         {
-            throw new ContentValidationException(problems);
+            return Refusal.Invalid(problems);
         }
         if (shipped.Find(framework.Id) is not null)
         {
-            throw new ContentValidationException([new ContentProblem(name, 1, 1, "id", $"'{framework.Id}' is a framework shipped with the Observatory; choose another id")]);
+            return Refusal.Invalid([new ContentProblem(name, 1, 1, "id", $"'{framework.Id}' is a framework shipped with the Observatory; choose another id")]);
         }
         var hash = Hash(text);
         var versions = await db.ImportedFrameworks.Where(f => f.FrameworkId == framework.Id).ToListAsync(cancellationToken);
@@ -113,7 +114,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             // Another owner's id, checked before anything about its versions: the answer is the same whatever the
             // framework holds, whichever versions it has and whether or not the importer may see it, so an import
             // cannot be used to learn about a private framework. (That the id is taken must be said: ids are unique.)
-            throw new ContentValidationException([new ContentProblem(name, 1, 1, "id", $"the id {InputLimits.Quote(framework.Id)} is already in use; choose another id")]);
+            return Refusal.Invalid([new ContentProblem(name, 1, 1, "id", $"the id {InputLimits.Quote(framework.Id)} is already in use; choose another id")]);
         }
         if (versions.FirstOrDefault(v => v.Version == framework.Version) is { } sameVersion)
         {
@@ -121,7 +122,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             {
                 return new FrameworkImportResult(FrameworkImportOutcome.Unchanged, framework);
             }
-            throw new ContentValidationException([new ContentProblem(name, 1, 1, "version",
+            return Refusal.Invalid([new ContentProblem(name, 1, 1, "version",
                 $"version {InputLimits.Quote(framework.Version)} of '{framework.Id}' was imported before with different content; give this file a new version")]);
         }
         foreach (var v in versions)

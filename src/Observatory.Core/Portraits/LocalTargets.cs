@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Observatory.Accounts;
 using Observatory.Auditing;
+using Observatory.Content;
+using Observatory.Outcomes;
 using Observatory.Storage;
 
 namespace Observatory.Portraits;
@@ -79,33 +81,44 @@ public sealed class LocalTargets(ObservatoryDbContext db, PortraitDefinitions de
     public async Task<IReadOnlyDictionary<string, ThresholdOverride>> OverridesAsync(long organisationId, string placeCode, string definitionId, CancellationToken cancellationToken = default) =>
         (await ListAsync(organisationId, placeCode, definitionId, cancellationToken)).ToDictionary(t => t.Key, t => new ThresholdOverride(t.Value, t.Reason));
 
-    /// <summary>Sets (or changes) a target. Refused unless the actor contributes to an organisation that serves the place.</summary>
-    public async Task<LocalTarget> SetAsync(long organisationId, string placeCode, string definitionId, string key, double value, string reason, Visibility visibility,
+    /// <summary>
+    /// Sets (or changes) a target. Forbidden unless the actor contributes to an organisation that serves the place;
+    /// otherwise every problem with the key, value and reason is given at once.
+    /// </summary>
+    public async Task<Outcome<LocalTarget>> SetAsync(long organisationId, string placeCode, string definitionId, string key, double value, string reason, Visibility visibility,
         CancellationToken cancellationToken = default)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null || !AccessPolicy.CanContribute(Actor, organisationId) || !organisation.Places.Contains(placeCode, StringComparer.OrdinalIgnoreCase))
         {
-            throw new UnauthorizedAccessException("Only a contributor of an organisation that serves this place can set its local targets.");
+            return Refusal.Forbidden("Only a contributor of an organisation that serves this place can set its local targets.");
         }
-        var definition = definitions.Find(definitionId) ?? throw new AccountException("definition", $"There is no portrait definition '{definitionId}'");
+        if (definitions.Find(definitionId) is not { } definition)
+        {
+            return Refusal.NotFound($"There is no portrait definition '{definitionId}'");
+        }
+        var problems = new List<ContentProblem>();
         var known = definition.Dimensions.SelectMany(d => d.Indicators.Select(i => $"{d.Id}/{i.Id}").Prepend(d.Id)).ToHashSet(StringComparer.Ordinal);
         if (!known.Contains(key))
         {
-            throw new AccountException("key", "Choose a dimension or indicator of the portrait");
+            problems.Add(Problem("key", "Choose a dimension or indicator of the portrait"));
         }
         if (!double.IsFinite(value))
         {
-            throw new AccountException("value", "Enter the target as a number, for example 7.2");
+            problems.Add(Problem("value", "Enter the target as a number, for example 7.2"));
         }
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            throw new AccountException("reason", "Say why this target replaces the definition's threshold: it is shown beside the portrait");
+            problems.Add(Problem("reason", "Say why this target replaces the definition's threshold: it is shown beside the portrait"));
         }
-        if (reason.Length > LocalTarget.MaxReasonLength)
+        else if (reason.Length > LocalTarget.MaxReasonLength)
         {
-            throw new AccountException("reason", $"The reason must be {LocalTarget.MaxReasonLength} characters or fewer");
+            problems.Add(Problem("reason", $"The reason must be {LocalTarget.MaxReasonLength} characters or fewer"));
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
         }
         var target = await db.Set<LocalTarget>().FirstOrDefaultAsync(t => t.OrganisationId == organisationId && t.PlaceCode == placeCode && t.DefinitionId == definitionId && t.Key == key, cancellationToken);
         if (target is null)
@@ -121,19 +134,21 @@ public sealed class LocalTargets(ObservatoryDbContext db, PortraitDefinitions de
         return target;
     }
 
-    public async Task<bool> RemoveAsync(long targetId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RemoveAsync(long targetId, CancellationToken cancellationToken = default)
     {
         var target = await db.Set<LocalTarget>().FirstOrDefaultAsync(t => t.Id == targetId, cancellationToken);
         if (target is null || !AccessPolicy.CanView(Actor, target))
         {
-            return false;
+            return Refusal.NotFound("There is no such local target.");
         }
         if (!AccessPolicy.CanContribute(Actor, target.OrganisationId!.Value))
         {
-            throw new UnauthorizedAccessException("Only a contributor of its organisation can remove a local target.");
+            return Refusal.Forbidden("Only a contributor of its organisation can remove a local target.");
         }
         db.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Outcome.Done;
     }
+
+    private static ContentProblem Problem(string field, string message) => new("", 0, 0, field, message);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Auditing;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
 using Observatory.Storage;
 using Observatory.Testing;
 
@@ -46,11 +47,11 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
 
     private async Task<(Organisation Org, Person Person, Actor Actor)> Member(string email, Role role)
     {
-        var org = await AsSystem((a, db) => db.Organisations.FirstOrDefaultAsync(o => o.Slug == "wigan-council")) ?? await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]));
+        var org = await AsSystem((a, db) => db.Organisations.FirstOrDefaultAsync(o => o.Slug == "wigan-council")) ?? await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"])).ShouldSucceed();
         var person = await AsSystem(async (a, _) =>
         {
-            var (_, secret) = await a.InviteAsync(Actor.System("tests"), org.Id, email, role, "http://localhost/invitations");
-            return await a.AcceptInvitationAsync(secret, "Sam", TestAccounts.Password);
+            var (_, secret) = await a.InviteAsync(Actor.System("tests"), org.Id, email, role, "http://localhost/invitations").ShouldSucceed();
+            return await a.AcceptInvitationAsNewPersonAsync(secret, "Sam", TestAccounts.Password).ShouldSucceed();
         });
         var actor = await AsSystem((a, _) => a.ActorForAsync(person, TokenScopes.Read | TokenScopes.Write));
         return (org, person, actor);
@@ -101,16 +102,16 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     [Fact]
     public async Task An_invitation_works_once_and_not_after_it_expires()
     {
-        var org = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, []));
-        var (_, secret) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "new@wigan.gov.uk", Role.Contributor, "http://localhost/invitations"));
-        var (_, late) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "late@wigan.gov.uk", Role.Viewer, "http://localhost/invitations"));
+        var org = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, [])).ShouldSucceed();
+        var (_, secret) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "new@wigan.gov.uk", Role.Contributor, "http://localhost/invitations")).ShouldSucceed();
+        var (_, late) = await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), org.Id, "late@wigan.gov.uk", Role.Viewer, "http://localhost/invitations")).ShouldSucceed();
 
-        var person = await AsSystem((a, _) => a.AcceptInvitationAsync(secret, "New Person", TestAccounts.Password));
+        var person = await AsSystem((a, _) => a.AcceptInvitationAsNewPersonAsync(secret, "New Person", TestAccounts.Password)).ShouldSucceed();
         person.Email.ShouldBe("new@wigan.gov.uk");
-        await Should.ThrowAsync<AccountException>(() => AsSystem((a, _) => a.AcceptInvitationAsync(secret, "Someone Else", TestAccounts.Password)));
+        (await AsSystem((a, _) => a.AcceptInvitationAsNewPersonAsync(secret, "Someone Else", TestAccounts.Password))).ShouldBeRefused(RefusalKind.NotFound, message: "This invitation link has expired or has already been used");
 
         _clock.Advance(AccountService.InvitationLifetime + TimeSpan.FromMinutes(1));
-        await Should.ThrowAsync<AccountException>(() => AsSystem((a, _) => a.AcceptInvitationAsync(late, "Late", TestAccounts.Password)));
+        (await AsSystem((a, _) => a.AcceptInvitationAsNewPersonAsync(late, "Late", TestAccounts.Password))).ShouldBeRefused(RefusalKind.NotFound, message: "This invitation link has expired or has already been used");
         (await AsSystem((a, _) => a.FindInvitationAsync(late))).ShouldBeNull();
     }
 
@@ -130,7 +131,7 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     public async Task An_invitation_to_an_existing_account_is_accepted_only_by_its_owner_signed_in()
     {
         var (org, sam, samActor) = await Member("sam@wigan.gov.uk", Role.Viewer);
-        var bolton = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Bolton Council", OrganisationKind.Council, []));
+        var bolton = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Bolton Council", OrganisationKind.Council, [])).ShouldSucceed();
         var (_, other, otherActor) = await Member("other@wigan.gov.uk", Role.Viewer);
         var sent = (await AsSystem((a, _) => a.InviteAsync(Actor.System("tests"), bolton.Id, "SAM@wigan.gov.uk", Role.Contributor))).Value;
         sent.LinkToPassOn.ShouldBeNull("the link of an invitation to an existing account is never shown");
@@ -190,8 +191,11 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     public async Task A_token_works_until_it_expires_or_is_revoked_and_carries_its_scopes()
     {
         var (_, person, _) = await Member("sam@wigan.gov.uk", Role.Contributor);
-        var (readToken, readSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "reports", TokenScopes.Read, 30));
-        var (_, writeSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "loader", TokenScopes.Read | TokenScopes.Write, 1));
+        var (readToken, readSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "reports", TokenScopes.Read, 30)).ShouldSucceed();
+        var (_, writeSecret) = await AsSystem((a, _) => a.CreateTokenAsync(person.Id, "loader", TokenScopes.Read | TokenScopes.Write, 1)).ShouldSucceed();
+        // Every problem with a token's fields at once.
+        var refused = (await AsSystem((a, _) => a.CreateTokenAsync(person.Id, " ", TokenScopes.None, 0))).ShouldBeRefused(RefusalKind.Invalid, "name", "Enter a name for the token");
+        refused.Problems.Select(p => p.Field).ShouldBe(["name", "days", "scopes"]);
 
         var read = (await AsSystem((a, _) => a.AuthenticateTokenAsync(readSecret))).ShouldNotBeNull();
         read.Scopes.ShouldBe(TokenScopes.Read);
@@ -225,8 +229,9 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
         var secret = mail.Body.Split("/account/reset/")[1].Split(' ', '\n')[0].Trim();
         (await AsSystem((a, _) => a.FindSessionAsync(key))).ShouldNotBeNull();
 
-        await AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "a brand new long password"); return 0; });
-        await Should.ThrowAsync<AccountException>(() => AsSystem(async (a, _) => { await a.ResetPasswordAsync(secret, "another new long password"); return 0; }));
+        (await AsSystem((a, _) => a.ResetPasswordAsync(secret, "short"))).ShouldBeRefused(RefusalKind.Invalid, "password", $"Password must be at least {AccountService.MinimumPasswordLength} characters");
+        await AsSystem((a, _) => a.ResetPasswordAsync(secret, "a brand new long password")).ShouldSucceed();
+        (await AsSystem((a, _) => a.ResetPasswordAsync(secret, "another new long password"))).ShouldBeRefused(RefusalKind.Invalid, "token", "This reset link has expired or has already been used");
         (await AsSystem((a, _) => a.SignInAsync("sam@wigan.gov.uk", "a brand new long password"))).Outcome.ShouldBe(SignInOutcome.Success);
         (await db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id)).SecurityStamp.ShouldNotBe(person.SecurityStamp);
         (await AsSystem((a, _) => a.FindSessionAsync(key))).ShouldBeNull("the reset ended the session opened before it");
@@ -284,7 +289,7 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
 
         var membership = await AsSystem((_, db) => db.Memberships.SingleAsync(m => m.PersonId == person.Id));
         var count = (await Audit()).Count;
-        await As(admin, async (a, _) => { await a.ChangeRoleAsync(admin, membership.Id, Role.Approver); return 0; });
+        await As(admin, (a, _) => a.ChangeRoleAsync(admin, membership.Id, Role.Approver)).ShouldSucceed();
         var change = (await Audit()).Skip(count).Single();
         (change.EntityType, change.Action, change.ActorName).ShouldBe(("Membership", "updated", "an operator"));
         JsonDocument.Parse(change.Before!).RootElement.GetProperty("Role").GetString().ShouldBe("Viewer");
@@ -292,10 +297,11 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
         change.OrganisationId.ShouldBe(org.Id);
 
         count = (await Audit()).Count;
-        await As(admin, async (a, _) => { await a.ChangeRoleAsync(admin, membership.Id, Role.Approver); return 0; });
+        await As(admin, (a, _) => a.ChangeRoleAsync(admin, membership.Id, Role.Approver)).ShouldSucceed();
         (await Audit()).Count.ShouldBe(count, "a write that changes nothing records nothing");
 
-        await As(admin, async (a, _) => { await a.RemoveMemberAsync(admin, membership.Id); return 0; });
+        await As(admin, (a, _) => a.RemoveMemberAsync(admin, membership.Id)).ShouldSucceed();
+        (await As(admin, (a, _) => a.RemoveMemberAsync(admin, membership.Id))).ShouldBeRefused(RefusalKind.NotFound, message: "That membership does not exist");
         var removal = (await Audit()).Skip(count).Single();
         (removal.Action, removal.After).ShouldBe(("deleted", (string?)null));
         removal.Before.ShouldNotBeNull().ShouldContain("Approver");
@@ -320,7 +326,7 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
     {
         var (org, _, contributor) = await Member("contributor@wigan.gov.uk", Role.Contributor);
         var (_, _, approver) = await Member("approver@wigan.gov.uk", Role.Approver);
-        var other = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Salford City Council", OrganisationKind.Council, []));
+        var other = await AsSystem((a, _) => a.CreateOrganisationAsync(Actor.System("tests"), "Salford City Council", OrganisationKind.Council, [])).ShouldSucceed();
         var outsider = new Actor(999, "outsider", false, new Dictionary<long, Role> { [other.Id] = Role.OrganisationAdmin }, TokenScopes.Read | TokenScopes.Write);
         const string Yaml = "id: wigan-deal\nname: The Deal 2030\nversion: \"1\"\npublisher: Wigan Council\ngroup: Your organisation's frameworks\nsummary: Wigan's plan.\nsource:\n  file: deal.pdf\n  section: All\nelements:\n  - id: people\n    name: People\n    kind: theme\n    description: Confident people.\n";
 
@@ -330,22 +336,23 @@ public abstract class AccountServiceTests(TestProvider provider) : IAsyncLifetim
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
             return await scope.ServiceProvider.GetRequiredService<FrameworkLibrary>().GetCatalogueAsync();
         }
-        async Task Library(Actor actor, Func<FrameworkLibrary, Task> work)
+        async Task<Outcome<T>> Library<T>(Actor actor, Func<FrameworkLibrary, Task<Outcome<T>>> work)
         {
             await using var scope = _services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
-            await work(scope.ServiceProvider.GetRequiredService<FrameworkLibrary>());
+            return await work(scope.ServiceProvider.GetRequiredService<FrameworkLibrary>());
         }
 
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => Library(outsider, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private)));
-        await Library(contributor, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private));
+        (await Library(outsider, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private))).ShouldBeRefused(RefusalKind.Forbidden, message: "You cannot import frameworks for that organisation.");
+        await Library(contributor, l => l.ImportAsync("deal.yaml", Yaml, "x", org.Id, Visibility.Private)).ShouldSucceed();
         (await CatalogueFor(contributor)).Find("wigan-deal").ShouldNotBeNull();
         (await CatalogueFor(outsider)).Find("wigan-deal").ShouldBeNull();
         (await CatalogueFor(Actor.Anonymous)).Find("wigan-deal").ShouldBeNull();
 
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published)));
-        await Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Submitted));
-        await Library(approver, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published));
+        (await Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published))).ShouldBeRefused(RefusalKind.Forbidden, message: "You cannot do that to this framework.");
+        (await Library(outsider, l => l.AdvanceAsync("wigan-deal", WorkflowState.Submitted))).ShouldBeRefused(RefusalKind.NotFound);
+        await Library(contributor, l => l.AdvanceAsync("wigan-deal", WorkflowState.Submitted)).ShouldSucceed();
+        await Library(approver, l => l.AdvanceAsync("wigan-deal", WorkflowState.Published)).ShouldSucceed();
         (await CatalogueFor(outsider)).Find("wigan-deal").ShouldBeNull("published, but private to its organisation");
     }
 }

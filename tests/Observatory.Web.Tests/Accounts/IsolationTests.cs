@@ -73,12 +73,12 @@ public sealed class IsolationTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            await accounts.InviteAsync(Actor.System("tests"), alpha.Id, "alpha-invitee@alpha.gov.uk", Role.Viewer, "http://localhost/invitations");
+            await accounts.InviteAsync(Actor.System("tests"), alpha.Id, "alpha-invitee@alpha.gov.uk", Role.Viewer, "http://localhost/invitations").ShouldSucceed();
             var contributor = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Email == "alpha-contributor@alpha.gov.uk");
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = await accounts.ActorForAsync(contributor, TokenScopes.Read | TokenScopes.Write);
             await scope.ServiceProvider.GetRequiredService<FrameworkLibrary>().ImportAsync("plan.yaml", PrivateFramework, "alpha contributor", alpha.Id, Visibility.Private);
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
-            await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30);
+            await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
         }
         _anonymous = await _app.ClientAsync();
         _otherOrganisation = await TestAccounts.ClientAsync(_app, "beta-admin@beta.gov.uk");

@@ -108,7 +108,7 @@ public sealed class SignInTests : IAsyncLifetime
         string secret;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, "report", TokenScopes.Read, 7);
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, "report", TokenScopes.Read, 7).ShouldSucceed();
         }
         var client = await _app.ClientAsync();
 

@@ -32,10 +32,10 @@ public sealed class TokenPrivilegeTests : IAsyncLifetime
         var admin = await TestAccounts.SiteAdministratorAsync(_app.Services, SiteAdmin);
         await using var scope = _app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        (_, _readToken) = await accounts.CreateTokenAsync(_officer.Id, "reports", TokenScopes.Read, 30);
-        var (write, writeSecret) = await accounts.CreateTokenAsync(_officer.Id, "loader", TokenScopes.Read | TokenScopes.Write, 30);
+        (_, _readToken) = await accounts.CreateTokenAsync(_officer.Id, "reports", TokenScopes.Read, 30).ShouldSucceed();
+        var (write, writeSecret) = await accounts.CreateTokenAsync(_officer.Id, "loader", TokenScopes.Read | TokenScopes.Write, 30).ShouldSucceed();
         (_writeToken, _writeTokenId) = (writeSecret, write.Id);
-        (_, _siteAdminToken) = await accounts.CreateTokenAsync(admin.Id, "site script", TokenScopes.Read | TokenScopes.Write, 30);
+        (_, _siteAdminToken) = await accounts.CreateTokenAsync(admin.Id, "site script", TokenScopes.Read | TokenScopes.Write, 30).ShouldSucceed();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -132,36 +132,80 @@ public sealed class CurationPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invalid_submissions_answer_400_with_an_error_summary_naming_each_field_and_store_nothing()
+    public async Task An_invalid_submission_lists_every_problem_in_one_error_summary_and_stores_nothing()
     {
         var fields = Fields("  ");
         fields["kind"] = "";
+        fields["summary"] = "";
         fields["places"] = "Atlantis";
         fields["elements"] = "place-making/no-such\r\nnot-a-ref";
-        fields["links"] = "https://only-an-address.example";
+        fields["links"] = "https://only-an-address.example\r\nBad ftp://example.org";
         fields["year"] = "twenty";
+        fields.Remove("strength");
         using var response = await Post(_contributor, "/evidence/submit", "/evidence/submit", fields);
+
+        // One response says everything: the form's own problems and the data-file rules', in the order of the form.
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = (await response.Content.ReadAsStringAsync()).ParseHtml();
-        var links = html.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
-        links.ShouldBe(["#places", "#links", "#elements", "#year", "#kind"], ignoreOrder: true);
+        var links = html.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).Distinct().ToList();
+        links.ShouldBe(["#title", "#kind", "#summary", "#places", "#year", "#links", "#elements", "#strength"]);
         foreach (var id in links)
         {
             html.QuerySelector(id!).ShouldNotBeNull(id);
         }
-        // Once the form's own errors are fixed, the data-file rules speak.
-        var rules = Fields("  ");
-        rules["elements"] = "place-making/no-such";
-        rules["links"] = "Bad ftp://example.org";
-        using var second = await Post(_contributor, "/evidence/submit", "/evidence/submit", rules);
-        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var summary = (await second.Content.ReadAsStringAsync()).ParseHtml().QuerySelector(".govuk-error-summary")!.TextContent.Normalised();
+        var summary = html.QuerySelector(".govuk-error-summary")!.TextContent.Normalised();
         summary.ShouldContain("Enter a title");
-        summary.ShouldContain("Framework element 'place-making/no-such' is not an element of any framework in the catalogue");
+        summary.ShouldContain("Enter a summary of what was done and why it matters");
+        summary.ShouldContain("'Atlantis' is not a place the Observatory knows");
+        summary.ShouldContain("The year must be a year in numbers");
+        summary.ShouldContain("'https://only-an-address.example' needs a title and then the address");
         summary.ShouldContain("Link 'ftp://example.org' must be an http or https address");
+        summary.ShouldContain("'not-a-ref' must be a framework id and an element id");
+        summary.ShouldContain("Framework element 'place-making/no-such' is not an element of any framework in the catalogue");
+        summary.ShouldContain("Choose how strong the evidence is");
+        // The framework element in error is beside its boxes, and the first framework is open so the summary's link lands on a box.
+        html.QuerySelector("#elements-error")!.TextContent.ShouldContain("'not-a-ref'");
+        html.QuerySelector("#elements")!.Closest("details")!.HasAttribute("open").ShouldBeTrue();
+
+        // Nothing is missing but the elements: the rules say so, in the words of a choice.
+        var none = Fields();
+        none.Remove("elements");
+        using var noElements = await Post(_contributor, "/evidence/submit", "/evidence/submit", none);
+        noElements.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var only = (await noElements.Content.ReadAsStringAsync()).ParseHtml().QuerySelectorAll(".govuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        only.ShouldBe(["Choose at least one framework element the item is evidence for"]);
 
         await using var scope = _app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().EvidenceItems.CountAsync(e => e.Collection == null)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Framework_elements_are_offered_as_boxes_grouped_by_framework_and_a_ticked_box_is_saved()
+    {
+        var form = await _contributor.GetHtmlAsync("/evidence/submit");
+        var food = form.QuerySelector("input[type=checkbox][name=elements][value='place-making/food']").ShouldNotBeNull();
+        form.QuerySelector($"label[for='{food.Id}']")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        var group = food.Closest("details")!;
+        group.QuerySelector("summary")!.TextContent.Trim().ShouldNotBe("");
+        group.QuerySelectorAll("input[name=elements]").ShouldAllBe(box => box.GetAttribute("value")!.StartsWith("place-making/"));
+        form.QuerySelectorAll("details").Count(d => d.QuerySelector("input[name=elements]") is not null).ShouldBeGreaterThan(10, "one group a framework");
+        form.QuerySelector("textarea[name=elements]").ShouldBeNull("no ids to type");
+
+        // Ticked boxes arrive as one value each, as a browser sends them.
+        var fields = Fields("Wigan food hubs, chosen by box").Where(f => f.Key != "elements").ToList();
+        fields.Add(new("elements", "place-making/food"));
+        fields.Add(new("elements", "four-rs/renew"));
+        fields.Add(new("__RequestVerificationToken", await TestAccounts.FormTokenAsync(_contributor, "/evidence/submit")));
+        using var response = await _contributor.PostAsync("/evidence/submit", new FormUrlEncodedContent(fields));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var record = await Stored("wigan-food-hubs-chosen-by-box");
+        record.Item.Elements.Select(e => e.ToString()).ShouldBe(["place-making/food", "four-rs/renew"]);
+
+        // Changing it later shows the same boxes ticked, their frameworks open.
+        var edit = await _contributor.GetHtmlAsync("/evidence/wigan-food-hubs-chosen-by-box/edit");
+        var ticked = edit.QuerySelectorAll("input[name=elements][checked]").Select(box => box.GetAttribute("value")).ToList();
+        ticked.ShouldBe(["four-rs/renew", "place-making/food"], ignoreOrder: true);
+        edit.QuerySelectorAll("details[open]").Count(d => d.QuerySelector("input[name=elements]") is not null).ShouldBe(2);
     }
 
     [Fact]
@@ -225,7 +269,7 @@ public sealed class CurationPagesTests : IAsyncLifetime
 
         var form = await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/edit");
         form.QuerySelector("#title")!.GetAttribute("value").ShouldBe("Wigan warm spaces");
-        form.QuerySelector("#elements")!.TextContent.ShouldContain("place-making/food");
+        form.QuerySelector("input[name=elements][value='place-making/food']")!.HasAttribute("checked").ShouldBeTrue("the element chosen before is ticked");
         var fields = Fields("Wigan warm spaces");
         fields.Remove("organisation");
         fields["summary"] = "Warm spaces used by 1,200 people a week.";

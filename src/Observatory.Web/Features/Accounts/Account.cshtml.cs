@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Accounts;
 
@@ -39,16 +40,15 @@ public sealed class AccountModel(AccountDirectory directory, AccountService acco
     {
         var personId = current.Actor.PersonId!.Value;
         var scopes = (Scopes.Contains("read") ? TokenScopes.Read : TokenScopes.None) | (Scopes.Contains("write") ? TokenScopes.Write : TokenScopes.None);
-        try
+        var outcome = await accounts.CreateTokenAsync(personId, TokenName ?? "", scopes, Days, cancellationToken);
+        if (outcome.Succeeded(out var created, out var refusal))
         {
-            var (_, secret) = await accounts.CreateTokenAsync(personId, TokenName ?? "", scopes, Days, cancellationToken);
-            NewToken = secret;
+            NewToken = created.Secret;
             TokenName = null;
         }
-        catch (AccountException ex)
+        else if (this.Refuse(refusal with { Problems = [.. refusal.Problems.Select(p => p.Field == "name" ? p with { Field = "token-name" } : p)] }, Errors) is { } answered)
         {
-            Errors.Add(ex.Field == "name" ? "token-name" : ex.Field, ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return answered;
         }
         await LoadAsync(cancellationToken);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Accounts;
 
@@ -40,19 +41,14 @@ public sealed class AdminModel(AccountDirectory directory, AccountService accoun
         {
             return NotFound();
         }
-        try
+        var outcome = await accounts.CreateOrganisationAsync(current.Actor, Name ?? "", Kind, (Places ?? "").Split(',', ' ', '\n'), cancellationToken);
+        if (!outcome.Succeeded(out var organisation, out var refusal))
         {
-            var organisation = await accounts.CreateOrganisationAsync(current.Actor, Name ?? "", Kind, (Places ?? "").Split(',', ' ', '\n'), cancellationToken);
-            TempData["Notice"] = $"{organisation.Name} was created. Invite its first admin from its page.";
-            return LocalRedirect($"/organisations/{organisation.Slug}");
-        }
-        catch (AccountException ex)
-        {
-            Errors.Add("name", ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(cancellationToken);
-            return Page();
+            return this.Refuse(refusal, Errors) ?? Page();
         }
+        TempData["Notice"] = $"{organisation.Name} was created. Invite its first admin from its page.";
+        return LocalRedirect($"/organisations/{organisation.Slug}");
     }
 
     /// <summary>Makes a person a curator of the evidence library, or no longer one.</summary>
@@ -62,13 +58,9 @@ public sealed class AdminModel(AccountDirectory directory, AccountService accoun
         {
             return NotFound();
         }
-        try
+        if (!(await curation.SetCuratorAsync(current.Actor, personId, curator, cancellationToken)).Succeeded(out var refusal))
         {
-            await curation.SetCuratorAsync(current.Actor, personId, curator, cancellationToken);
-        }
-        catch (KeyNotFoundException)
-        {
-            return NotFound();
+            return StatusCode(refusal.StatusCode());
         }
         var name = await directory.PersonNameAsync(personId, cancellationToken);
         TempData["Notice"] = curator ? $"{name} is now a curator of the evidence library." : $"{name} is no longer a curator.";

@@ -70,7 +70,10 @@ public sealed class OrganisationModel(AccountDirectory directory, AccountService
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        await accounts.ChangeRoleAsync(current.Actor, membershipId, role, cancellationToken);
+        if (!(await accounts.ChangeRoleAsync(current.Actor, membershipId, role, cancellationToken)).Succeeded(out var refusal))
+        {
+            return StatusCode(refusal.StatusCode());
+        }
         TempData["Notice"] = "The role was changed.";
         return LocalRedirect($"/organisations/{slug}");
     }
@@ -85,7 +88,10 @@ public sealed class OrganisationModel(AccountDirectory directory, AccountService
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        await accounts.RemoveMemberAsync(current.Actor, membershipId, cancellationToken);
+        if (!(await accounts.RemoveMemberAsync(current.Actor, membershipId, cancellationToken)).Succeeded(out var refusal))
+        {
+            return StatusCode(refusal.StatusCode());
+        }
         TempData["Notice"] = "The member was removed.";
         return LocalRedirect($"/organisations/{slug}");
     }

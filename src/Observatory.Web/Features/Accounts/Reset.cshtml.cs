@@ -28,15 +28,9 @@ public sealed class ResetModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        try
+        if (AccountService.CheckEmail(Email ?? "") is { } refusal)
         {
-            AccountService.CheckEmail(Email ?? "");
-        }
-        catch (AccountException ex)
-        {
-            Errors.Add("email", ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse(refusal, Errors) ?? Page();
         }
         await accounts.RequestPasswordResetAsync(Email!, cancellationToken);
         Sent = true;

@@ -23,15 +23,10 @@ public sealed class ResetCompleteModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        try
+        if (!(await accounts.ResetPasswordAsync(token, Password ?? "", cancellationToken)).Succeeded(out var refusal))
         {
-            await accounts.ResetPasswordAsync(token, Password ?? "", cancellationToken);
-        }
-        catch (AccountException ex)
-        {
-            Errors.Add("password", ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            // The form has one field: a spent link is said there too, as it always was.
+            return this.Refuse(refusal with { Problems = [.. refusal.Problems.Select(p => p with { Field = "password" })] }, Errors) ?? Page();
         }
         TempData["Notice"] = "Your password has been changed. Sign in with your new password.";
         return LocalRedirect("/sign-in");

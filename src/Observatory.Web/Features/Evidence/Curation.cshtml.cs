@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Evidence;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Evidence;
 
@@ -19,20 +20,20 @@ public sealed class CurationModel(EvidenceCuration curation, CurrentActor curren
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        Queue = await curation.QueueAsync(current.Actor, cancellationToken);
-        Reports = await curation.OpenReportsAsync(current.Actor, cancellationToken);
+        if (!(await curation.QueueAsync(current.Actor, cancellationToken)).Succeeded(out var queue, out var refusal)
+            || !(await curation.OpenReportsAsync(current.Actor, cancellationToken)).Succeeded(out var reports, out refusal))
+        {
+            return StatusCode(refusal.StatusCode());
+        }
+        (Queue, Reports) = (queue, reports);
         return Page();
     }
 
     public async Task<IActionResult> OnPostResolveAsync(long reportId, CancellationToken cancellationToken)
     {
-        try
+        if (!(await curation.ResolveReportAsync(current.Actor, reportId, cancellationToken)).Succeeded(out var refusal))
         {
-            await curation.ResolveReportAsync(current.Actor, reportId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or KeyNotFoundException)
-        {
-            return EvidencePageSupport.Refusal(ex);
+            return StatusCode(refusal.StatusCode());
         }
         TempData["Notice"] = "The problem report was marked resolved.";
         return LocalRedirect("/evidence/curation");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Evidence;
+using Observatory.Frameworks;
 using Observatory.Places;
 using Observatory.Web.Setup;
 
@@ -10,8 +11,11 @@ namespace Observatory.Web.Features.Evidence;
 
 /// <summary>Changes an item: the submitter until it is published, a curator at any time. The earlier text is kept as a version.</summary>
 [Authorize]
-public sealed class EditModel(EvidenceLibrary library, EvidenceCuration curation, PlaceRegistry places, CurrentActor current) : PageModel
+public sealed class EditModel(EvidenceLibrary library, EvidenceCuration curation, PlaceRegistry places, FrameworkCatalogue frameworks, CurrentActor current) : PageModel
 {
+    /// <summary>The frameworks whose elements the form offers as choices (those the rules accept).</summary>
+    public FrameworkCatalogue Frameworks => frameworks;
+
     [BindProperty]
     public EvidenceForm Form { get; set; } = new();
 
@@ -36,33 +40,26 @@ public sealed class EditModel(EvidenceLibrary library, EvidenceCuration curation
         {
             return refused;
         }
-        var item = Form.ToItem(places, Errors);
-        if (item is not null && !Errors.Any)
+        // Every problem in one pass: the form's own and the data-file rules', so one error summary lists them all.
+        var (item, problems) = Form.Read(places);
+        if (problems.Count > 0)
         {
-            try
-            {
-                var outcome = await curation.UpdateAsync(current.Actor, Record.Slug, item, Form.Note, Form.Version, cancellationToken);
-                if (!outcome.Succeeded(out var record, out var refusal))
-                {
-                    // Changed meanwhile: the form keeps what they wrote, now based on the current version.
-                    Form.Version = (await library.FindAsync(current.Actor, id, cancellationToken))?.Version;
-                    return this.Refuse(refusal, Errors) ?? Page();
-                }
-                TempData["Notice"] = record.State == WorkflowState.Submitted && Record.State == WorkflowState.Draft
-                    ? "Your changes were saved and the item was sent back to the curators for review."
-                    : "Your changes were saved. The earlier text is kept in the version history.";
-                return LocalRedirect($"/evidence/{record.Slug}");
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or KeyNotFoundException)
-            {
-                return EvidencePageSupport.Refusal(ex);
-            }
-            catch (Exception ex) when (EvidencePageSupport.AddToForm(ex, Errors))
-            {
-            }
+            return this.Refuse(EvidenceForm.Refusal(problems, curation.CheckSubmission(item with { Id = Record.Slug }, Form.Note).Problems), Errors) ?? Page();
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        var outcome = await curation.UpdateAsync(current.Actor, Record.Slug, item, Form.Note, Form.Version, cancellationToken);
+        if (!outcome.Succeeded(out var record, out var refusal))
+        {
+            if (refusal.Kind == Observatory.Outcomes.RefusalKind.Conflict)
+            {
+                // Changed meanwhile: the form keeps what they wrote, now based on the current version.
+                Form.Version = (await library.FindAsync(current.Actor, id, cancellationToken))?.Version;
+            }
+            return this.Refuse(EvidenceForm.InFormWords(refusal), Errors) ?? Page();
+        }
+        TempData["Notice"] = record.State == WorkflowState.Submitted && Record.State == WorkflowState.Draft
+            ? "Your changes were saved and the item was sent back to the curators for review."
+            : "Your changes were saved. The earlier text is kept in the version history.";
+        return LocalRedirect($"/evidence/{record.Slug}");
     }
 
     /// <summary>404 when the actor cannot see the item, 403 when they see it but may not change it.</summary>

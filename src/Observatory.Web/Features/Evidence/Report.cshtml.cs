@@ -35,22 +35,12 @@ public sealed class ReportModel(EvidenceLibrary library, EvidenceCuration curati
         {
             return NotFound();
         }
-        try
+        if (!(await curation.ReportProblemAsync(current.Actor, Record.Slug, Message ?? "", Email, cancellationToken)).Succeeded(out _, out var refusal))
         {
-            await curation.ReportProblemAsync(current.Actor, Record.Slug, Message ?? "", Email, cancellationToken);
-            Sent = true;
-            return Page();
+            return this.Refuse(refusal, Errors) ?? Page();
         }
-        catch (KeyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (AccountException ex)
-        {
-            Errors.Add(ex.Field, ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        Sent = true;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)

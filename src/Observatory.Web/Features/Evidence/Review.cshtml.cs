@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Evidence;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
 using Observatory.Places;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Evidence;
 
@@ -38,28 +40,18 @@ public sealed class ReviewModel(EvidenceLibrary library, EvidenceCuration curati
     public Task<IActionResult> OnPostWithdrawAsync(string id, CancellationToken cancellationToken) =>
         DecideAsync(id, () => curation.WithdrawAsync(current.Actor, id, Reason ?? "", cancellationToken), "The item was withdrawn: it is a draft again, seen only by its submitter, its organisation and the curators.", cancellationToken);
 
-    private async Task<IActionResult> DecideAsync(string id, Func<Task<EvidenceRecord>> decision, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(string id, Func<Task<Outcome<EvidenceRecord>>> decision, string notice, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
-        try
+        if (!(await decision()).Succeeded(out _, out var refusal))
         {
-            await decision();
-            TempData["Notice"] = notice;
-            return LocalRedirect("/evidence/curation");
+            return this.Refuse(refusal, Errors) ?? Page();
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or KeyNotFoundException)
-        {
-            return EvidencePageSupport.Refusal(ex);
-        }
-        catch (AccountException ex)
-        {
-            Errors.Add(ex.Field, ex.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        TempData["Notice"] = notice;
+        return LocalRedirect("/evidence/curation");
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)

@@ -3,14 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Evidence;
+using Observatory.Frameworks;
 using Observatory.Places;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Evidence;
 
 /// <summary>"Anyone signed in may submit an item": the submission form, and what happens next once it is sent.</summary>
 [Authorize]
-public sealed class SubmitModel(EvidenceCuration curation, PlaceRegistry places, AccountDirectory directory, CurrentActor current) : PageModel
+public sealed class SubmitModel(EvidenceCuration curation, PlaceRegistry places, FrameworkCatalogue frameworks, AccountDirectory directory, CurrentActor current) : PageModel
 {
+    /// <summary>The frameworks whose elements the form offers as choices (those the rules accept).</summary>
+    public FrameworkCatalogue Frameworks => frameworks;
+
     [BindProperty]
     public EvidenceForm Form { get; set; } = new();
 
@@ -37,24 +42,20 @@ public sealed class SubmitModel(EvidenceCuration curation, PlaceRegistry places,
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var item = Form.ToItem(places, Errors);
-        if (item is not null && !Errors.Any)
+        // Every problem in one pass: the form's own and the data-file rules', so one error summary lists them all.
+        var (item, problems) = Form.Read(places);
+        if (problems.Count > 0)
         {
-            try
-            {
-                Submitted = await curation.SubmitAsync(current.Actor, item, Form.Organisation, Form.Note, cancellationToken);
-                return Page();
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or KeyNotFoundException)
-            {
-                return EvidencePageSupport.Refusal(ex);
-            }
-            catch (Exception ex) when (EvidencePageSupport.AddToForm(ex, Errors))
-            {
-            }
+            await LoadAsync(cancellationToken);
+            return this.Refuse(EvidenceForm.Refusal(problems, curation.CheckSubmission(item with { Id = "submission" }, Form.Note).Problems), Errors) ?? Page();
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
+        var outcome = await curation.SubmitAsync(current.Actor, item, Form.Organisation, Form.Note, cancellationToken);
+        if (!outcome.Succeeded(out var submitted, out var refusal))
+        {
+            await LoadAsync(cancellationToken);
+            return this.Refuse(EvidenceForm.InFormWords(refusal), Errors) ?? Page();
+        }
+        Submitted = submitted;
         return Page();
     }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Content;
 using Observatory.Frameworks;
+using Observatory.Outcomes;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Frameworks;
 
@@ -56,25 +58,27 @@ public sealed class ImportModel(FrameworkLibrary library, AccountDirectory direc
         {
             text = await reader.ReadToEndAsync(cancellationToken);
         }
-        try
+        var outcome = await library.ImportAsync(file.FileName, text, current.Actor.Name, OrganisationId, OrganisationId is null ? Visibility.Public : Visibility, cancellationToken);
+        if (!outcome.Succeeded(out var result, out var refusal))
         {
-            var result = await library.ImportAsync(file.FileName, text, current.Actor.Name, OrganisationId, OrganisationId is null ? Visibility.Public : Visibility, cancellationToken);
-            TempData["Notice"] = result.Outcome switch
+            if (refusal.Kind != RefusalKind.Invalid)
             {
-                FrameworkImportOutcome.Created => $"Imported {result.Framework.Name} ({result.Framework.ElementCount} elements).",
-                FrameworkImportOutcome.NewVersion => $"Imported version {result.Framework.Version} of {result.Framework.Name}; it is now the current version.",
-                _ => $"{result.Framework.Name} version {result.Framework.Version} was already imported; nothing changed.",
-            };
-            return Redirect($"/frameworks/{result.Framework.Id}");
-        }
-        catch (ContentValidationException ex)
-        {
-            Problems = [.. ex.Problems.Select(p => p.ToString())];
-            FileError = ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"The file has {ex.Problems.Count} problems, listed above";
+                return StatusCode(refusal.StatusCode());
+            }
+            // The file's problems are listed in full above the form, each with its line, rather than beside one field.
+            Problems = [.. refusal.Problems.Select(p => p.ToString())];
+            FileError = refusal.Problems.Count == 1 ? refusal.Problems[0].ToString() : $"The file has {refusal.Problems.Count} problems, listed above";
             ModelState.AddModelError("file", FileError);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = refusal.StatusCode();
             return Page();
         }
+        TempData["Notice"] = result.Outcome switch
+        {
+            FrameworkImportOutcome.Created => $"Imported {result.Framework.Name} ({result.Framework.ElementCount} elements).",
+            FrameworkImportOutcome.NewVersion => $"Imported version {result.Framework.Version} of {result.Framework.Name}; it is now the current version.",
+            _ => $"{result.Framework.Name} version {result.Framework.Version} was already imported; nothing changed.",
+        };
+        return Redirect($"/frameworks/{result.Framework.Id}");
     }
 
     private async Task LoadOrganisationsAsync(CancellationToken cancellationToken)

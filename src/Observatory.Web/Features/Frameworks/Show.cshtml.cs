@@ -5,6 +5,7 @@ using Observatory.Accounts;
 using Observatory.Auditing;
 using Observatory.Frameworks;
 using Observatory.Rendering.Charts;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Frameworks;
 
@@ -52,16 +53,9 @@ public sealed class ShowModel(FrameworkLibrary library, AuditLog audit, CurrentA
 
     public async Task<IActionResult> OnPostAdvanceAsync(string id, WorkflowState to, CancellationToken cancellationToken)
     {
-        try
+        if (!(await library.AdvanceAsync(id, to, cancellationToken)).Succeeded(out _, out var refusal))
         {
-            if (await library.AdvanceAsync(id, to, cancellationToken) is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return StatusCode(refusal.StatusCode());
         }
         TempData["Notice"] = to == WorkflowState.Published ? "The framework is published." : "The framework was submitted for approval.";
         return LocalRedirect($"/frameworks/{id}");

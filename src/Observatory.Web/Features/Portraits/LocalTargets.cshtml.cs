@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Portraits;
 
@@ -49,25 +50,15 @@ public sealed class LocalTargetsModel(PlaceRegistry places, PortraitDefinitions 
         {
             return NotFound();
         }
-        if (!double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        // A value that is not a number goes to the service as NaN, which says so with every other problem in one pass.
+        var value = double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN;
+        var outcome = await targets.SetAsync(Organisation.Id, Place.Code, Definition.Id, Key ?? "", value, Reason ?? "", Visibility, cancellationToken);
+        if (!outcome.Succeeded(out _, out var refusal))
         {
-            Errors.Add("value", "Enter the target as a number, for example 7.2");
+            return this.Refuse(refusal, Errors) ?? Page();
         }
-        if (!Errors.Any)
-        {
-            try
-            {
-                await targets.SetAsync(Organisation.Id, Place.Code, Definition.Id, Key ?? "", value, Reason ?? "", Visibility, cancellationToken);
-                TempData["Notice"] = "The local target was saved.";
-                return LocalRedirect($"{PortraitPath}/local-targets?organisation={Organisation.Id}");
-            }
-            catch (AccountException ex)
-            {
-                Errors.Add(ex.Field, ex.Message);
-            }
-        }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        TempData["Notice"] = "The local target was saved.";
+        return LocalRedirect($"{PortraitPath}/local-targets?organisation={Organisation.Id}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string definition, string place, long? organisation, long targetId, CancellationToken cancellationToken)
@@ -76,7 +67,10 @@ public sealed class LocalTargetsModel(PlaceRegistry places, PortraitDefinitions 
         {
             return NotFound();
         }
-        await targets.RemoveAsync(targetId, cancellationToken);
+        if (!(await targets.RemoveAsync(targetId, cancellationToken)).Succeeded(out var refusal))
+        {
+            return StatusCode(refusal.StatusCode());
+        }
         TempData["Notice"] = "The local target was removed; the definition's threshold applies again.";
         return LocalRedirect($"{PortraitPath}/local-targets?organisation={Organisation.Id}");
     }

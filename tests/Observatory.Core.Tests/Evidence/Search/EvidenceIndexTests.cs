@@ -214,14 +214,14 @@ public abstract class EvidenceIndexTests(TestProvider provider) : IAsyncLifetime
             Strength = 2,
             Status = WhatWorksStatus.Promising,
         };
-        var submitted = await As(contributor, c => c.SubmitAsync(contributor, fields, _orgId, null));
+        var submitted = await As(contributor, c => c.SubmitAsync(contributor, fields, _orgId, null)).ShouldSucceed();
         (await Search(new EvidenceQuery { Text = "marmalade" })).Total.ShouldBe(0, "submitted, not yet published");
-        await As(curator, c => c.PublishAsync(curator, submitted.Slug));
+        await As(curator, c => c.PublishAsync(curator, submitted.Slug)).ShouldSucceed();
         var found = await Search(new EvidenceQuery { Text = "marmalade", Elements = [new("place-making", "food")], Year = 2024 });
         found.Items.Select(h => h.Item.Id).ShouldBe([submitted.Slug]);
         found.Items[0].SnippetHtml.ShouldContain("<mark>marmalade</mark>");
 
-        await As(curator, c => c.UpdateAsync(curator, submitted.Slug, fields with { Summary = "Seville oranges made into chutney." }, "Chutney now"));
+        await As(curator, c => c.UpdateAsync(curator, submitted.Slug, fields with { Summary = "Seville oranges made into chutney." }, "Chutney now")).ShouldSucceed();
         (await Search(new EvidenceQuery { Text = "marmalade" })).Items.Select(h => h.Item.Id).ShouldBe([submitted.Slug], "still in the title");
         (await Search(new EvidenceQuery { Text = "chutney" })).Total.ShouldBe(1);
 
