@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Observatory.Accounts;
@@ -15,27 +14,23 @@ namespace Observatory.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class AccountAccessibilityTests(BrowserFixture fixture)
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-    private static readonly Lazy<string> AxeSource = new(() =>
-        File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "node_modules", "axe-core", "axe.min.js")));
-
     private static async Task CheckAsync(IPage page, string what, StringBuilder failures)
     {
         if (await page.Locator("main h1").CountAsync() != 1)
         {
             failures.AppendLine($"{what}: no single main heading");
         }
+        if (await Reflow.ProblemAsync(page, what) is { } reflow)
+        {
+            failures.AppendLine(reflow);
+        }
         if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
         {
             return;
         }
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
-            WcagTags);
-        foreach (var v in violations.EnumerateArray())
+        foreach (var violation in await Axe.ViolationsAsync(page, what))
         {
-            failures.AppendLine($"{what}: {v.GetProperty("id").GetString()} – {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}");
+            failures.AppendLine(violation);
         }
     }
 
@@ -56,7 +51,7 @@ public sealed class AccountAccessibilityTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync(javaScript);
         if (javaScript)
         {
-            await context.AddInitScriptAsync(AxeSource.Value);
+            await Axe.AddToAsync(context);
         }
         var page = await context.NewPageAsync();
         var failures = new StringBuilder();

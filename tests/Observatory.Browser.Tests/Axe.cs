@@ -4,10 +4,13 @@ using Observatory.Testing;
 
 namespace Observatory.Browser.Tests;
 
-/// <summary>axe-core (the version package.json pins) run in a page against the WCAG 2.2 A and AA rules.</summary>
+/// <summary>
+/// axe-core (the version package.json pins) run in a page against the WCAG 2.2 A and AA rules and axe's best
+/// practices (landmarks, headings, unique region names…).
+/// </summary>
 public static class Axe
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    public static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
     private static readonly Lazy<string> Source = new(() =>
         File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "node_modules", "axe-core", "axe.min.js")));
@@ -30,7 +33,7 @@ public static class Axe
             async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
                 .violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))
             """,
-            WcagTags);
+            Tags);
         return [.. violations.EnumerateArray().Select(v =>
             $"{where}: {v.GetProperty("id").GetString()} – {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
     }

@@ -30,6 +30,10 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         {
             failures.AppendLine($"{what}: no single main heading");
         }
+        if (await Reflow.ProblemAsync(page, what) is { } reflow)
+        {
+            failures.AppendLine(reflow);
+        }
         if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
         {
             return;

@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 
 namespace Observatory.Browser.Tests;
 
-/// <summary>A page the crawl visited: what a reader without JavaScript got, and where it links.</summary>
-public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool ScriptsRan, IReadOnlyList<string> Links);
+/// <summary>
+/// A page the crawl visited: what a reader without JavaScript got, where it links, and the kind of markup its main
+/// content is built from (<see cref="SiteCrawler.MarkupKind"/>).
+/// </summary>
+public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool ScriptsRan, IReadOnlyList<string> Links, string MarkupKind = "");
 
 /// <summary>
 /// Finds the pages to check by following links from the home page, as a reader would, so pages added later are
@@ -124,7 +127,41 @@ public static partial class SiteCrawler
         var links = hrefs.Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal)
             && !href.StartsWith("/openapi", StringComparison.Ordinal) && !href.Contains('#', StringComparison.Ordinal)).ToList();
         return new CrawledPage(path, response!.Status, await page.Locator("main h1").CountAsync(),
-            await page.EvaluateAsync<bool>("document.body.classList.contains('js-enabled')"), links);
+            await page.EvaluateAsync<bool>("document.body.classList.contains('js-enabled')"), links,
+            await page.EvaluateAsync<string>(MarkupKind));
+    }
+
+    /// <summary>
+    /// The kind of markup a page's main content is built from: every distinct element and component class in it
+    /// (modifier classes such as govuk-tag--green left out, since they follow the data). Pages of one template that
+    /// show the same parts – the hundred indicator pages, say – share it; a page with a part the others lack (a map,
+    /// an error summary, a table of thresholds) gets a kind of its own.
+    /// </summary>
+    public const string MarkupKind =
+        """
+        () => [...new Set([...document.querySelectorAll('main *')].map(e =>
+            [e.tagName.toLowerCase(), ...[...e.classList].filter(c => !c.includes('--')).sort()].join('.')))].sort().join(' ')
+        """;
+
+    /// <summary>
+    /// The pages axe checks: every page of <see cref="ExtraPages"/> (each chosen for a variant no link reaches) and
+    /// the first <paramref name="perKind"/> of each kind of markup in crawl order, so the choice is the same on every
+    /// run. Pages built alike from different data differ only in their text and values, which few of axe's rules
+    /// judge; every page, sampled or not, is still loaded with JavaScript, checked for console errors and for reflow.
+    /// </summary>
+    public static IReadOnlySet<string> AxeSample(IReadOnlyList<CrawledPage> pages, int perKind = 2)
+    {
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var seen = kinds[page.MarkupKind] = kinds.GetValueOrDefault(page.MarkupKind) + 1;
+            if (seen <= perKind || ExtraPages.Contains(page.Path) || page.Path == "/")
+            {
+                chosen.Add(page.Path);
+            }
+        }
+        return chosen;
     }
 
     /// <summary>"/frameworks/four-rs/reset" → "/frameworks/four-rs/*" within a framework; query values ignored.</summary>

@@ -18,6 +18,9 @@ public sealed class CapturedLog : ILoggerProvider
 
     public IReadOnlyList<Entry> Entries => [.. _entries];
 
+    /// <summary>Adds an entry logged elsewhere (a seeding whose log was kept with the template it made).</summary>
+    public void Add(Entry entry) => _entries.Enqueue(entry);
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

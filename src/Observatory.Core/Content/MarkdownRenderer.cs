@@ -29,9 +29,14 @@ public static partial class MarkdownRenderer
                 link.Url = "#";
             }
         }
+        var tableLabels = new Queue<string>(TableLabels(document));
         var html = document.ToHtml(Pipeline);
         return Classes().Replace(html, m => m.Groups[1].Value switch
         {
+            // A table may be wider than a phone: it scrolls in a labelled, focusable region of its own, the markup of
+            // Observatory.Rendering's TableRegion (which Core cannot call), so the page itself still fits 320 px.
+            "table" => $"<div class=\"app-table-region\" role=\"region\" aria-label=\"{System.Net.WebUtility.HtmlEncode(tableLabels.Count > 0 ? tableLabels.Dequeue() : "Table")}\" tabindex=\"0\"><table class=\"govuk-table\">",
+            "/table" => "</table></div>",
             "h1" => "<h1 class=\"govuk-heading-xl\">",
             "h2" => "<h2 class=\"govuk-heading-l\">",
             "h3" => "<h3 class=\"govuk-heading-m\">",
@@ -39,7 +44,6 @@ public static partial class MarkdownRenderer
             "p" => "<p class=\"govuk-body\">",
             "ul" => "<ul class=\"govuk-list govuk-list--bullet\">",
             "ol" => "<ol class=\"govuk-list govuk-list--number\">",
-            "table" => "<table class=\"govuk-table\">",
             "thead" => "<thead class=\"govuk-table__head\">",
             "tbody" => "<tbody class=\"govuk-table__body\">",
             "tr" => "<tr class=\"govuk-table__row\">",
@@ -50,6 +54,34 @@ public static partial class MarkdownRenderer
             "/blockquote" => "</div>",
             _ => m.Value,
         }).Replace("<a href=", "<a class=\"govuk-link\" href=", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A name for each table's region, in document order: the heading it sits under ("Table: Columns"), numbered when
+    /// one heading has several tables, since two regions of a page must not share a name.
+    /// </summary>
+    private static IEnumerable<string> TableLabels(MarkdownDocument document)
+    {
+        var heading = "";
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in document.Descendants<Block>())
+        {
+            if (block is HeadingBlock { Inline: { } inline })
+            {
+                heading = string.Concat(inline.Descendants<Inline>().Select(i => i switch
+                {
+                    LiteralInline literal => literal.Content.ToString(),
+                    CodeInline code => code.Content,
+                    _ => "",
+                })).Trim();
+            }
+            else if (block is Markdig.Extensions.Tables.Table)
+            {
+                var label = heading.Length > 0 ? $"Table: {heading}" : "Table";
+                var n = used[label] = used.GetValueOrDefault(label) + 1;
+                yield return n == 1 ? label : $"{label} ({n})";
+            }
+        }
     }
 
     /// <summary>The text of Markdown without markup, for search and summaries.</summary>
@@ -68,6 +100,6 @@ public static partial class MarkdownRenderer
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
     }
 
-    [GeneratedRegex("<(h[1-4]|p|ul|ol|table|thead|tbody|tr|th|td|pre|blockquote|/blockquote)>")]
+    [GeneratedRegex("<(h[1-4]|p|ul|ol|table|/table|thead|tbody|tr|th|td|pre|blockquote|/blockquote)>")]
     private static partial Regex Classes();
 }

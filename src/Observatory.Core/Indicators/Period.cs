@@ -157,6 +157,12 @@ public readonly partial record struct Period(DateOnly Start, string Duration) : 
         return Start.Month == 1 && Start.Day == 1 ? $"{Start.Year} to {end.Year}" : $"{Start.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {end.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
     }
 
+    /// <summary>
+    /// The word that goes before the period's <see cref="Label"/> in a sentence: "on 1 January 2026" for a single day,
+    /// "in 2024", "in April 2024" or "in 2020 to 2022" otherwise.
+    /// </summary>
+    public string Preposition => IsInstant || Duration == "P1D" ? "on" : "in";
+
     public int CompareTo(Period other)
     {
         var c = Start.CompareTo(other.Start);

@@ -3,7 +3,7 @@ using Observatory.Indicators;
 
 namespace Observatory.Indices;
 
-/// <summary>How an oriented indicator is put on a common scale over the reference set (INDICATORS.md §7).</summary>
+/// <summary>How an oriented indicator is put on a common scale over the reference set (the methods of docs/data-formats.md, "Composite index definitions").</summary>
 public enum IndexNormalisation
 {
     /// <summary><c>(x − min) / (max − min) × scale</c>: 0 the worst reference area, <c>scale</c> the best.</summary>

@@ -114,7 +114,7 @@ public sealed class IndexResult
 }
 
 /// <summary>
-/// Composite indices as pure functions over arrays (INDICATORS.md §7): orient every indicator so higher is
+/// Composite indices as pure functions over arrays (docs/data-formats.md, "Composite index definitions"): orient every indicator so higher is
 /// better, normalise it over the reference set, aggregate up the hierarchy applying each node's minimum coverage,
 /// and explain each score by its indicators' contributions.
 /// </summary>

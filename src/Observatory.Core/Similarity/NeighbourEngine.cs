@@ -4,7 +4,7 @@ namespace Observatory.Similarity;
 public sealed record Neighbour(int Area, double Distance, double Score);
 
 /// <summary>
-/// Exact k nearest neighbours over standardised indicators (INDICATORS.md §8): z-scores over the reference set,
+/// Exact k nearest neighbours over standardised indicators (docs/similar-areas.md): z-scores over the reference set,
 /// weighted Euclidean distance, every pair compared, no approximation.
 /// </summary>
 public static class NeighbourEngine

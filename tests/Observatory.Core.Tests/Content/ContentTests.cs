@@ -29,6 +29,26 @@ public sealed class ContentTests
         html.ShouldContain("<a class=\"govuk-link\" href=\"https://www.ons.gov.uk\">good</a>");
     }
 
+    [Fact]
+    public void A_markdown_table_scrolls_in_a_region_named_by_its_heading()
+    {
+        var html = MarkdownRenderer.ToGovUkHtml("## The `id` field\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n## Other\n\n| d |\n|---|\n| 4 |\n");
+        var regions = html.ParseRegions();
+
+        regions.ShouldBe(["Table: The id field", "Table: The id field (2)", "Table: Other"]);
+        html.ShouldContain("<div class=\"app-table-region\" role=\"region\" aria-label=\"Table: The id field\" tabindex=\"0\"><table class=\"govuk-table\">");
+        html.Split("</table></div>").Length.ShouldBe(4);
+    }
+
+    [Theory]
+    [InlineData(1, "period", null, "1 period")]
+    [InlineData(2, "period", null, "2 periods")]
+    [InlineData(0, "council", null, "0 councils")]
+    [InlineData(1204, "council", null, "1,204 councils")]
+    [InlineData(3, "library", "libraries", "3 libraries")]
+    public void A_count_agrees_with_its_noun(long count, string singular, string? plural, string expected) =>
+        Numbers.Count(count, singular, plural).ShouldBe(expected);
+
     [Theory]
     [InlineData("area-of-focus", 16, "16 areas of focus")]
     [InlineData("area-of-focus", 1, "1 area of focus")]
@@ -52,4 +72,14 @@ public sealed class ContentTests
         error.Problems.ShouldContain(p => p.File == "data/frameworks/broken.yaml" && p.Line == 11 && p.Field == "elements[0].description");
         error.Message.ShouldContain("data/frameworks/broken.yaml:14");
     }
+}
+
+internal static partial class RegionNames
+{
+    /// <summary>The names of the scrolling regions in some HTML, in order.</summary>
+    public static IReadOnlyList<string> ParseRegions(this string html) =>
+        [.. Label().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [System.Text.RegularExpressions.GeneratedRegex("role=\"region\" aria-label=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex Label();
 }

@@ -60,6 +60,18 @@ public sealed class PeriodTests
     public void The_same_year_written_two_ways_is_one_period() =>
         Period.Parse("2023").ShouldBe(Period.Parse("2023-01-01/P1Y"));
 
+    [Theory]
+    [InlineData("2026-01-01", "on", "1 January 2026")]
+    [InlineData("2024", "in", "2024")]
+    [InlineData("2024-04", "in", "April 2024")]
+    [InlineData("2020-01-01/P3Y", "in", "2020 to 2022")]
+    public void A_sentence_says_on_a_day_and_in_a_longer_period(string text, string preposition, string label)
+    {
+        var period = Period.Parse(text);
+
+        $"{period.Preposition} {period.Label()}".ShouldBe($"{preposition} {label}");
+    }
+
     [Fact]
     public void An_interval_ends_the_day_before_its_next_period_starts() =>
         Period.Parse("2020-01-01/P3Y").End.ShouldBe(new DateOnly(2022, 12, 31));

@@ -5,7 +5,7 @@ namespace Observatory.Rendering.Tests.Components;
 
 /// <summary>
 /// The footer extensions that GOV.UK Frontend does not have: our service is not GOV.UK, so it must be able to
-/// drop the crown, the Open Government Licence and the Crown copyright link.
+/// drop the crown and crest, the Open Government Licence and the Crown copyright link.
 /// </summary>
 public sealed class GovUkFooterTests
 {
@@ -35,7 +35,9 @@ public sealed class GovUkFooterTests
         footer.QuerySelector(".govuk-footer__crown").ShouldBeNull();
         footer.QuerySelector(".govuk-footer__licence-logo").ShouldBeNull();
         footer.QuerySelector(".govuk-footer__licence-description a")!.GetAttribute("href").ShouldBe("/licence");
-        var copyright = footer.QuerySelector(".govuk-footer__copyright-logo")!;
+        // No crest either: GOV.UK Frontend draws it on the copyright-logo class.
+        footer.QuerySelector(".govuk-footer__copyright-logo").ShouldBeNull();
+        var copyright = footer.QuerySelector(".govuk-footer__meta-item:last-child a.govuk-footer__link")!;
         copyright.GetAttribute("href").ShouldBe("/help/about");
         copyright.TextContent.Trim().ShouldBe("© Connected Places Observatory");
         footer.QuerySelectorAll(".govuk-footer__inline-list-item a").Select(a => a.TextContent.Trim())

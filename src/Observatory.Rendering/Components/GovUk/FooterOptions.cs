@@ -41,7 +41,10 @@ public sealed class FooterOptions
     /// <summary>Our extension: where the copyright notice links to; defaults to the Crown copyright page.</summary>
     public string? CopyrightHref { get; set; }
 
-    /// <summary>Our extension: GOV.UK Frontend always draws the crown, which only GOV.UK services may use.</summary>
+    /// <summary>
+    /// Our extension: GOV.UK Frontend always draws the crown and the royal crest over the copyright link, which only
+    /// GOV.UK services may use; this hides both.
+    /// </summary>
     public bool HideCrown { get; set; }
 
     public string? ContainerClasses { get; set; }

@@ -289,8 +289,10 @@ public static partial class GovUk
         b.Close("div");
         var copyright = options.Copyright;
         b.StartTag("div").Class("govuk-footer__meta-item").EndTag();
+        // GOV.UK Frontend draws the royal crest above the copyright link through its copyright-logo class; a service
+        // that hides the crown shows no crest either, so the link is a plain footer link.
         b.StartTag("a")
-            .Class("govuk-footer__link", "govuk-footer__copyright-logo")
+            .Class("govuk-footer__link", options.HideCrown ? null : "govuk-footer__copyright-logo")
             .Attr("href", HtmlBuilder.Has(options.CopyrightHref) ? options.CopyrightHref : CrownCopyrightHref)
             .EndTag();
         if (HtmlBuilder.Has(copyright?.Html) || HtmlBuilder.Has(copyright?.Text))

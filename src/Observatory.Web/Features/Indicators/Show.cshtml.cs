@@ -93,7 +93,7 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
         }
         else if (!Periods.Contains(parsed))
         {
-            problem = $"There is no data for {Indicator.Name} in {parsed.Label(Indicator)}. Choose a period from the list";
+            problem = $"There is no data for {Indicator.Name} {parsed.Preposition} {parsed.Label(Indicator)}. Choose a period from the list";
         }
         if (problem is null)
         {
