@@ -41,7 +41,9 @@ public static class AreaSearch
             return listed;
         }
         // Nothing has the words in its name: a misspelling ("Wiggan") or another language's name ("Caerdydd").
-        return [.. places.Names.Search(words, limit: 50).Matches.Select(m => m.Place)
+        // A name that is exactly some place's (a former council, left out unless asked for) suggests no others.
+        var named = places.Names.Search(words, limit: 50).Matches;
+        return [.. (named.Any(m => m.Exact) ? named.Where(m => m.Exact) : named).Select(m => m.Place)
             .Where(p => (includeHistoric || p.IsCurrent)
                 && (nation is null || string.Equals(p.Nation, nation, StringComparison.OrdinalIgnoreCase))
                 && (type is null || p.Type == type))];
