@@ -17,7 +17,7 @@ public sealed record SimilarCouncilValues(int Count, IReadOnlyDictionary<string,
 /// </summary>
 public static class AreaSummary
 {
-    /// <summary>Measures named in one sentence before "and N other measures".</summary>
+    /// <summary>Measures named in one sentence; past these it counts them ("on 8 measures, including …").</summary>
     public const int NamedPerSentence = 3;
 
     /// <param name="areaName">"Wigan".</param>
@@ -51,10 +51,10 @@ public static class AreaSummary
             var best = polar.Where(i => Quarter(i) == 4).ToList();
             var worst = polar.Where(i => Quarter(i) == 1).ToList();
             sentences.Add(best.Count > 0
-                ? $"It is in the best quarter of {councilsAmong} for {List(best)}."
+                ? $"It is in the best quarter of {councilsAmong} {List(best)}."
                 : $"It is not in the best quarter of {councilsAmong} for any measure.");
             sentences.Add(worst.Count > 0
-                ? $"It is in the worst quarter for {List(worst)}."
+                ? $"It is in the worst quarter {List(worst)}."
                 : "It is not in the worst quarter for any measure.");
         }
 
@@ -110,15 +110,12 @@ public static class AreaSummary
 
     private static string Measures(int count) => count == 1 ? "the 1 measure" : $"the {count.ToString(CultureInfo.InvariantCulture)} measures";
 
+    /// <summary>"for A and B", or, past three, "on 8 measures, including A, B and C".</summary>
     private static string List(IReadOnlyList<AreaIndicator> rows)
     {
         var names = rows.Take(NamedPerSentence).Select(Name).ToList();
-        var more = rows.Count - names.Count;
-        if (more > 0)
-        {
-            names.Add(more == 1 ? "1 other measure" : $"{more} other measures");
-        }
-        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+        var joined = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+        return rows.Count > NamedPerSentence ? $"on {rows.Count.ToString(CultureInfo.InvariantCulture)} measures, including {joined}" : $"for {joined}";
     }
 
     /// <summary>

@@ -108,6 +108,23 @@ public sealed class AreaSummaryTests
     }
 
     [Fact]
+    public void Past_three_measures_in_a_quarter_the_sentence_counts_them_and_names_the_first_three()
+    {
+        var strong = Catalogue.Indicators.Where(i => i.Polarity == Polarity.HigherIsBetter).Take(5).ToList();
+        strong.Count.ShouldBe(5);
+        var rows = Rows([.. strong.Select(i => (i, 99.0, 50.0))]);
+
+        var best = Write(rows)[1];
+
+        best.ShouldStartWith("It is in the best quarter of councils in England on 5 measures, including ");
+        foreach (var row in rows.Take(3))
+        {
+            best.ShouldContain(AreaSummary.Name(row));
+        }
+        best.ShouldNotContain(AreaSummary.Name(rows[3]));
+    }
+
+    [Fact]
     public void Only_measures_with_no_better_direction_give_no_sentences() =>
         Write(Rows((Museums, 99, 50))).ShouldBeEmpty();
 
