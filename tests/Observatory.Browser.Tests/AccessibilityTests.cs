@@ -127,6 +127,25 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     [ChromiumFact]
+    public async Task Finding_a_place_from_the_home_page_or_the_header_works_without_javascript()
+    {
+        await using var context = await fixture.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+
+        await page.GetByLabel("Find a council or place").FillAsync("Wiggan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find a place", Exact = true }).ClickAsync();
+
+        new Uri(page.Url).AbsolutePath.ShouldBe("/areas/E08000010");
+        (await page.Locator("h1").TextContentAsync())!.Trim().ShouldBe("Wigan");
+
+        await page.GetByRole(AriaRole.Search, new() { Name = "Find a place" }).GetByLabel("Find a place").FillAsync("Caerdydd");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+
+        new Uri(page.Url).AbsolutePath.ShouldBe("/areas/W06000015");
+    }
+
+    [ChromiumFact]
     public async Task The_service_navigation_menu_works_with_javascript()
     {
         await using var context = await fixture.NewContextAsync();

@@ -26,6 +26,10 @@ public static partial class SiteCrawler
         "/frameworks/search?q=zzzz-nothing",
         "/areas?nation=Wales",
         "/areas?q=zzzz-nowhere",
+        // The place search's pages no link reaches: the form alone, a list of near names and nothing found.
+        "/areas/search",
+        "/areas/search?q=Man",
+        "/areas/search?q=zzzz-nowhere",
         // Area pages are one shape (see Shape), so these three are the ones checked: a council with every kind
         // of indicator, a former code, and a region.
         "/areas/E08000010",

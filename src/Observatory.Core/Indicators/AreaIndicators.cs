@@ -62,17 +62,57 @@ public static class AreaIndicators
         return rows;
     }
 
-    /// <summary>"2nd quartile of 361; 1.2 above the median" — quartile 1 holds the lowest values.</summary>
-    public static string DescribePosition(IndicatorDefinition indicator, Position position)
+    /// <summary>
+    /// "Best quarter of 296 councils in England; 1.2 above the median". Quarters are named from the indicator's
+    /// polarity (best, second-best, second-worst, worst), or by value (highest … lowest) when neither direction is
+    /// better, never by number: a "1st quartile" reads as best when it holds the lowest values.
+    /// </summary>
+    /// <param name="councils">What the councils compared are, "councils in England"; "councils" when not given.</param>
+    public static string DescribePosition(IndicatorDefinition indicator, Position position, string? councils = null)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(position);
-        var quartile = position.Quartile switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => "4th" };
+        var quarter = QuarterName(indicator, position);
         var distance = Math.Abs(position.DistanceFromMedian);
         // What rounds to nothing at the published precision is the median, as far as the source can tell.
         var atMedian = Math.Round((decimal)distance, indicator.DecimalPlaces, MidpointRounding.AwayFromZero) == 0;
         var side = atMedian ? "at the median" : $"{DescribeDifference(indicator, distance)} {(position.DistanceFromMedian > 0 ? "above" : "below")} the median";
-        return $"{quartile} quartile of {position.Of}; {side}";
+        return $"{char.ToUpperInvariant(quarter[0])}{quarter[1..]} of {position.Of} {councils ?? "councils"}; {side}";
+    }
+
+    /// <summary>"best quarter", "second-worst quarter"; "highest quarter" … "lowest quarter" where neither direction is better.</summary>
+    public static string QuarterName(IndicatorDefinition indicator, Position position)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(position);
+        return indicator.Polarity switch
+        {
+            Polarity.HigherIsBetter or Polarity.LowerIsBetter => QuarterFromWorst(indicator, position) switch
+            {
+                4 => "best quarter",
+                3 => "second-best quarter",
+                2 => "second-worst quarter",
+                _ => "worst quarter",
+            },
+            _ => position.Quartile switch
+            {
+                4 => "highest quarter",
+                3 => "second-highest quarter",
+                2 => "second-lowest quarter",
+                _ => "lowest quarter",
+            },
+        };
+    }
+
+    /// <summary>
+    /// The quarter counted from the worst (1) to the best (4) where the indicator has a better direction; from the
+    /// lowest values to the highest where it has none.
+    /// </summary>
+    public static int QuarterFromWorst(IndicatorDefinition indicator, Position position)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(position);
+        return indicator.Polarity == Polarity.LowerIsBetter ? 5 - position.Quartile : position.Quartile;
     }
 
     /// <summary>

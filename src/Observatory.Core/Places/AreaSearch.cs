@@ -3,6 +3,7 @@ namespace Observatory.Places;
 /// <summary>
 /// How the area finder (the /areas page and /api/areas) chooses places, so both give the same answer. With no
 /// words and no type it lists councils, the places people come to compare; words or a type search every kind.
+/// Words no name contains are looked up as a misspelt or Welsh or Gaelic name (<see cref="PlaceNameSearch"/>).
 /// </summary>
 public static class AreaSearch
 {
@@ -34,6 +35,17 @@ public static class AreaSearch
             return [.. found.Where(p => IsCouncilType(p.Type))];
         }
         // Statistical areas share names with councils ("Isle of Anglesey" is an ITL3 area too); only asked-for ones appear.
-        return [.. found.Where(p => p.IsComparable || type is not null)];
+        List<Place> listed = [.. found.Where(p => p.IsComparable || type is not null)];
+        if (listed.Count > 0 || words.Length == 0)
+        {
+            return listed;
+        }
+        // Nothing has the words in its name: a misspelling ("Wiggan") or another language's name ("Caerdydd").
+        // A name that is exactly some place's (a former council, left out unless asked for) suggests no others.
+        var named = places.Names.Search(words, limit: 50).Matches;
+        return [.. (named.Any(m => m.Exact) ? named.Where(m => m.Exact) : named).Select(m => m.Place)
+            .Where(p => (includeHistoric || p.IsCurrent)
+                && (nation is null || string.Equals(p.Nation, nation, StringComparison.OrdinalIgnoreCase))
+                && (type is null || p.Type == type))];
     }
 }

@@ -22,8 +22,11 @@ public sealed class PlaceRegistry
     private readonly ILookup<string, CodeChange> _changesByFormer;
     private readonly ILookup<string, CodeChange> _changesBySuccessor;
 
-    public PlaceRegistry(IReadOnlyList<Place> places, IReadOnlyList<CodeChange> changes, IReadOnlyList<CountryName>? countryNames = null)
+    public PlaceRegistry(IReadOnlyList<Place> places, IReadOnlyList<CodeChange> changes, IReadOnlyList<CountryName>? countryNames = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? otherNames = null)
     {
+        _otherNames = otherNames ?? new Dictionary<string, IReadOnlyList<string>>();
+        _names = new Lazy<PlaceNameSearch>(() => new PlaceNameSearch(this));
         _countryNames = (countryNames ?? []).GroupBy(c => (c.Dataset, c.Name)).ToDictionary(g => g.Key, g => g.First().Iso3);
         Places = places;
         CodeChanges = changes;
@@ -39,6 +42,17 @@ public sealed class PlaceRegistry
     }
 
     private readonly Dictionary<string, Place> _byName;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _otherNames;
+    private readonly Lazy<PlaceNameSearch> _names;
+
+    /// <summary>
+    /// Other names the register knows a place by, as written there: Welsh and Scottish Gaelic names ("Caerdydd",
+    /// "Na h-Eileanan Siar"), older and longer forms, and misspellings seen in published files.
+    /// </summary>
+    public IReadOnlyList<string> OtherNamesOf(string code) => _otherNames.GetValueOrDefault(code) ?? [];
+
+    /// <summary>Finding a place by a name as a person types it: misspelt, in Welsh or Gaelic, with or without "council".</summary>
+    public PlaceNameSearch Names => _names.Value;
     private readonly Dictionary<(string Dataset, string Name), string> _countryNames;
 
     /// <summary>
@@ -284,7 +298,10 @@ internal static class PlaceReader
         }
         var countryNames = countries.SelectMany(r => r.Where(c => c.Key.EndsWith("_name", StringComparison.Ordinal) && c.Value.Length > 0)
             .Select(c => new CountryName(c.Key[..^"_name".Length], c.Value, r["iso3"]))).ToList();
-        var registry = new PlaceRegistry([.. places.Values.OrderBy(p => p.Code, StringComparer.Ordinal)], changes, countryNames);
+        var otherNames = registerByGss.Where(r => places.ContainsKey(r.Key))
+            .ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value["alt-names"].Split(',').Select(n => n.Trim()).Where(IsReadableName).Distinct(StringComparer.Ordinal)],
+                StringComparer.OrdinalIgnoreCase);
+        var registry = new PlaceRegistry([.. places.Values.OrderBy(p => p.Code, StringComparer.Ordinal)], changes, countryNames, otherNames);
         // A recoded council is the same area under a new code: it inherits population and centroid.
         foreach (var place in registry.Places.Where(p => !p.IsCurrent))
         {
@@ -335,6 +352,29 @@ internal static class PlaceReader
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The register's alternative names were once read in the wrong encoding ("Sir Ynys Mï¿½n", "Cityï¾ and County"):
+    /// those are left out rather than shown or matched garbled. Its list is split on commas, so "Kingston upon Hull,
+    /// City of" leaves a bare "City of", which names nothing.
+    /// </summary>
+    private static bool IsReadableName(string name)
+    {
+        if (name.Length < 2 || name.Equals("City of", StringComparison.OrdinalIgnoreCase) || name.Equals("County of", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            // UTF-8 read as Latin-1: a lead byte (Â–ï) before a continuation byte (U+0080–U+00BF), or the replacement character.
+            if (c == '\uFFFD' || c is >= '\uFF00' and <= '\uFFEF' || (c is >= '\u00C2' and <= '\u00EF' && i + 1 < name.Length && name[i + 1] is >= '\u0080' and <= '\u00BF'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long? ParseLong(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)Math.Round(d) : null;

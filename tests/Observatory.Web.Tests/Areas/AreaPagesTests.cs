@@ -146,7 +146,8 @@ public sealed class AreaPagesTests(WebAppFixture fixture) : IClassFixture<WebApp
         tag.ClassList.ShouldContain(tag.TextContent.Normalised() switch { "Improving" => "govuk-tag--green", "Getting worse" => "govuk-tag--red", _ => "govuk-tag--grey" });
         var sparkline = row.QuerySelector("svg[role='img']").ShouldNotBeNull();
         sparkline.GetAttribute("aria-label")!.ShouldContain($"to {indicator.FormatValue(value)} in {period.Label()}");
-        row.TextContent.Normalised().ShouldMatch(@"(1st|2nd|3rd|4th) quartile of \d+; (at the median|.* (above|below) the median)");
+        // The claimant count is lower-is-better, so its quarters are named from best to worst, never by number.
+        row.TextContent.Normalised().ShouldMatch(@"(Best|Second-best|Second-worst|Worst) quarter of \d+ councils in England; (at the median|.* (above|below) the median)");
         row.TextContent.ShouldNotContain("rank", Case.Insensitive);
     }
 

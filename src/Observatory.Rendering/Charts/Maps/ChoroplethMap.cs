@@ -45,6 +45,12 @@ public sealed record ChoroplethOptions
     /// such as a locator map.
     /// </summary>
     public string? KeyHeading { get; init; }
+
+    /// <summary>
+    /// Whether the key is drawn inside the map. A map shown small (a locator beside a page's summary) would shrink its
+    /// key's text below what people can read, so the page writes the key out as text beside it instead.
+    /// </summary>
+    public bool DrawKey { get; init; } = true;
 }
 
 /// <summary>One shade of the key.</summary>
@@ -159,7 +165,10 @@ public static partial class ChoroplethMap
         }
         svg.Close("g");
 
-        DrawKey(svg, note, classes, noData > 0 ? hatch : null, highlight);
+        if (options.DrawKey)
+        {
+            DrawKey(svg, note, classes, noData > 0 ? hatch : null, highlight);
+        }
         return new Choropleth(svg.ToString(), classes, noData, note, unmapped, boundaries.Attribution);
     }
 

@@ -15,6 +15,12 @@ public static class AreasApi
 
     public sealed record AreaRef(string Code, string Name, string Type);
 
+    /// <summary>A place found by name: how close (1 is the name itself) and, when another name matched, that name.</summary>
+    public sealed record PlaceMatch(string Code, string Name, string Type, string? Nation, string? Region, bool Current, double Score, bool Exact, string? MatchedName);
+
+    /// <summary>What the place search found; <c>Best</c> is the place a person typing the words clearly means, when there is one.</summary>
+    public sealed record PlaceSearch(string Query, AreaSummary? Best, IReadOnlyList<PlaceMatch> Matches);
+
     public sealed record AreaChange(string Code, string Name, int? Year);
 
     public sealed record AreaDetail(string Code, string Name, string Type, string? Nation, string? Region, string? RegionCode,
@@ -50,6 +56,8 @@ public static class AreasApi
             .WithSummary("Find areas by name or code, nation and type (a slug such as london-borough). With no words and no type, the current councils.");
         api.MapGet("/areas.csv", FindAreasAsCsv)
             .WithSummary("The same as /api/areas, as CSV.");
+        api.MapGet("/areas/search", SearchPlaces)
+            .WithSummary("Find a place by name as a person types it: misspelt (\"Wiggan\"), in Welsh or Scottish Gaelic where the register has the name (\"Caerdydd\"), with or without \"council\". Closest first, with the place clearly meant as best.");
         api.MapGet("/areas/{code}", GetArea)
             .WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population.");
         api.MapGet("/areas/{code}/related/{relation}", GetRelated)
@@ -61,6 +69,18 @@ public static class AreasApi
 
     private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreasAsCsv(string? q, string? nation, string? type, bool? historic,
         HttpContext context, PlaceRegistry places) => List(q, nation, type, historic, context, places, csv: true);
+
+    private static Results<Ok<PlaceSearch>, ProblemHttpResult> SearchPlaces(string? q, PlaceRegistry places)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return ApiSetup.BadRequest("Give the name of a place as q, for example ?q=Wigan.");
+        }
+        var result = places.Names.Search(q);
+        return TypedResults.Ok(new PlaceSearch(result.Query, result.Best is { } best ? Summary(best, places) : null,
+            [.. result.Matches.Select(m => new PlaceMatch(m.Place.Code, m.Place.Name, PlaceTypes.Slug(m.Place.Type), m.Place.Nation, Region(m.Place, places)?.Name,
+                m.Place.IsCurrent, Math.Round(m.Score, 3), m.Exact, m.MatchedName))]));
+    }
 
     private static Results<Ok<AreaDetail>, ContentHttpResult, ProblemHttpResult> GetArea(string code, HttpContext context, PlaceRegistry places)
     {

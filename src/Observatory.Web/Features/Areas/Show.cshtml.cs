@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Rendering.Charts.Maps;
+using Observatory.Similarity;
 
 namespace Observatory.Web.Features.Areas;
 
-public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, IndicatorCatalogue catalogue, ObservationQueries observations,
+public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, AreaProfileService profiles,
     Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
@@ -20,7 +21,10 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
     public IReadOnlyList<Place> Neighbours { get; private set; } = [];
     public IReadOnlyList<Change> Successors { get; private set; } = [];
     public IReadOnlyList<Change> Predecessors { get; private set; } = [];
-    public IReadOnlyList<AreaIndicator> Indicators { get; private set; } = [];
+    public IReadOnlyList<AreaIndicator> Indicators => Profile.Indicators;
+
+    /// <summary>The key indicators, the sentences written from them and what the quarters compare with.</summary>
+    public AreaProfile Profile { get; private set; } = null!;
     public Choropleth? Map { get; private set; }
 
     /// <summary>Published evidence about the area, and about areas it is part of.</summary>
@@ -44,19 +48,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
         Successors = [.. places.SuccessionOf(area.Code).Select(c => (Place: places.Find(c.SuccessorCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
         Predecessors = [.. places.PredecessionOf(area.Code).Select(c => (Place: places.Find(c.FormerCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
 
-        var codes = new[] { area.Code, Region?.Code, Nation?.Code }.OfType<string>().ToList();
-        var points = await observations.ForAreasAsync(codes, cancellationToken);
-        var councils = places.Councils.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var councilValues = new Dictionary<(string, Period), IReadOnlyList<double>>();
-        // One query per indicator the area has, for that indicator's latest period: tens of small indexed reads.
-        foreach (var (indicatorId, period) in points.Where(p => p.AreaCode.Equals(area.Code, StringComparison.OrdinalIgnoreCase) && p.Value is not null)
-            .GroupBy(p => p.IndicatorId).Select(g => (g.Key, g.Max(p => p.Period))))
-        {
-            var all = await observations.ForIndicatorAsync(indicatorId, period: period, cancellationToken: cancellationToken);
-            councilValues[(indicatorId, period)] = [.. all.Where(o => o.Value is not null && councils.Contains(o.AreaCode)).Select(o => o.Value!.Value)];
-        }
-        Indicators = AreaIndicators.Summarise(catalogue, area.Code, Region?.Code, Nation?.Code, points,
-            (indicator, period) => councilValues.GetValueOrDefault((indicator.Id, period)) ?? []);
+        Profile = await profiles.ForAsync(area, Region, Nation, cancellationToken);
         Map = LocatorMap();
         Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
         return Page();
@@ -86,6 +78,8 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
                 Classes = 2,
                 Highlight = own?.Code,
                 KeyHeading = "Location",
+                // Shown a third of the page wide, the drawn key's text would be 6 to 8 pixels high: the page lists it instead.
+                DrawKey = false,
                 FormatValue = v => v >= 1 ? inside : "Other areas",
             });
     }
