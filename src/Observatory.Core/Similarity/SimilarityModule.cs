@@ -12,6 +12,7 @@ public static class SimilarityModule
     {
         services.AddSingleton(SimilarAreaSets.LoadShipped(data, indicators, places));
         services.AddScoped<SimilarAreaService>();
+        services.AddScoped<CouncilComparison>();
         return services;
     }
 }
