@@ -77,7 +77,7 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
             else if (!place.IsCouncil)
             {
                 problems.Add(Problem(field, place.IsCurrent
-                    ? $"{place.Name} is a {place.TypeName.ToLowerInvariant()}, not a council. Enter a district, borough, city or unitary council"
+                    ? $"{place.Name} is not a council ({place.TypeName.ToLowerInvariant()}). Enter a district, borough, city or unitary council"
                     : $"{place.Name} is no longer a council. Enter the council that covers it today"));
             }
             else if (!councils.Any(c => c.Code == place.Code))
