@@ -24,7 +24,8 @@ public static class PlaceNames
 
     /// <summary>
     /// A list typed into one box: entries separated by commas or semicolons, each a code or a name. A comma inside
-    /// a name ("Kingston upon Hull, City of") is kept when the two parts together name a place, and codes separated
+    /// a name ("Kingston upon Hull, City of") is kept when the part after it names nothing on its own and the two
+    /// parts together name a place, and codes separated
     /// by spaces only ("E08000010 E08000006") are read as several codes. Duplicates are dropped.
     /// </summary>
     public static NamedPlaces Resolve(PlaceRegistry places, string? text)
@@ -35,7 +36,8 @@ public static class PlaceNames
         var unknown = new List<string>();
         for (var i = 0; i < entries.Length; i++)
         {
-            if (i + 1 < entries.Length && Find(places, entries[i]) is null && places.FindByName($"{entries[i]}, {entries[i + 1]}") is { } joined)
+            // "Kingston upon Hull, City of": the part after the comma names nothing on its own.
+            if (i + 1 < entries.Length && Find(places, entries[i + 1]) is null && places.FindByName($"{entries[i]}, {entries[i + 1]}") is { } joined)
             {
                 found.Add(joined);
                 i++;
