@@ -37,29 +37,25 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
     public static string Field(int number) => $"council-{number}";
 
     /// <summary>
-    /// The councils named by <paramref name="entries"/> (blank entries skipped, repeats dropped), or every problem at
-    /// once, each against its own field: an unknown name (with close names when there are some), an area that is not
-    /// a council, fewer than two or more than <see cref="MaxCouncils"/>.
+    /// The councils named by <paramref name="entries"/>, or every problem at once, each against its own field: an
+    /// unknown name (with close names when there are some), an area that is not a council, a council entered twice,
+    /// fewer than two or more than <see cref="MaxCouncils"/>. Blank entries are dropped first, so the n-th field is
+    /// the n-th entry of <see cref="Filled"/>, which is what the form shows again.
     /// </summary>
     public Outcome<IReadOnlyList<Place>> Resolve(IReadOnlyList<string?> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        var filled = Filled(entries);
         var problems = new List<ContentProblem>();
         var councils = new List<Place>();
-        var filled = 0;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < filled.Count; i++)
         {
-            var entry = entries[i]?.Trim() ?? "";
-            if (entry.Length == 0)
-            {
-                continue;
-            }
-            filled++;
+            var entry = filled[i];
             var field = Field(i + 1);
-            if (filled > MaxCouncils)
+            if (i >= MaxCouncils)
             {
-                problems.Add(Problem(field, $"Choose up to {MaxCouncils} councils; remove ‘{entry}’"));
-                continue;
+                // Once is enough: an address with hundreds of councils gets one line, not hundreds.
+                problems.Add(Problem(field, $"Choose up to {MaxCouncils} councils; remove ‘{Shown(entry)}’ and any after it"));
+                break;
             }
             var place = PlaceNames.Find(places, entry);
             // A council that has been recoded since (Barnsley E08000016 is E08000038) is compared as it is today.
@@ -71,8 +67,8 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
             {
                 var close = PlaceNames.Suggest(places, entry);
                 problems.Add(Problem(field, close.Count == 0
-                    ? $"‘{entry}’ is not a council the Observatory knows. Check the spelling, or enter its area code, for example E08000010 for Wigan"
-                    : $"‘{entry}’ is not a council the Observatory knows. Did you mean {string.Join(" or ", close.Select(c => c.Name))}?"));
+                    ? $"‘{Shown(entry)}’ is not a council the Observatory knows. Check the spelling, or enter its area code, for example E08000010 for Wigan"
+                    : $"‘{Shown(entry)}’ is not a council the Observatory knows. Did you mean {string.Join(" or ", close.Select(c => c.Name))}?"));
             }
             else if (!place.IsCouncil)
             {
@@ -80,18 +76,28 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
                     ? $"{place.Name} is not a council ({place.TypeName.ToLowerInvariant()}). Enter a district, borough, city or unitary council"
                     : $"{place.Name} is no longer a council. Enter the council that covers it today"));
             }
-            else if (!councils.Any(c => c.Code == place.Code))
+            else if (councils.Any(c => c.Code == place.Code))
+            {
+                problems.Add(Problem(field, $"{place.Name} is entered twice. Enter another council to compare with"));
+            }
+            else
             {
                 councils.Add(place);
             }
         }
         if (problems.Count == 0 && councils.Count < 2)
         {
-            var missing = entries.Select((e, i) => (Entry: e, Number: i + 1)).FirstOrDefault(e => string.IsNullOrWhiteSpace(e.Entry)).Number;
-            problems.Add(Problem(Field(missing > 0 ? missing : Math.Min(entries.Count + 1, MaxCouncils)),
+            problems.Add(Problem(Field(filled.Count + 1),
                 councils.Count == 0 ? "Enter at least two councils to compare" : "Enter at least one more council to compare with"));
         }
         return problems.Count > 0 ? Refusal.Invalid(problems) : councils;
+    }
+
+    /// <summary>The entries that hold something, trimmed, in order: the boxes as the form shows them again.</summary>
+    public static IReadOnlyList<string> Filled(IReadOnlyList<string?> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return [.. entries.Select(e => e?.Trim() ?? "").Where(e => e.Length > 0)];
     }
 
     /// <summary>The councils named by <paramref name="entries"/> side by side; refused as <see cref="Resolve"/> refuses.</summary>
@@ -139,4 +145,7 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
     }
 
     private static ContentProblem Problem(string field, string message) => new("", 0, 0, field, message);
+
+    /// <summary>What was typed, cut to <see cref="InputLimits.QuoteLength"/> characters for a message.</summary>
+    internal static string Shown(string entry) => entry.Length > InputLimits.QuoteLength ? entry[..InputLimits.QuoteLength] + "…" : entry;
 }

@@ -114,6 +114,14 @@ public sealed class ComparePagesTests(WebAppFixture fixture) : IClassFixture<Web
         var page = (await one.Content.ReadAsStringAsync()).ParseHtml();
         page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href").ShouldBe("#council-2");
 
+        // Eleven councils: one line on the eleventh box, however many more follow.
+        var eleven = string.Join("&", Places.Councils.Take(14).Select(c => "council=" + c.Code));
+        using var many = await Client.GetAsync("/compare?" + eleven);
+        many.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = (await many.Content.ReadAsStringAsync()).ParseHtml();
+        refused.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#council-11"]);
+        refused.QuerySelector(".govuk-error-summary a")!.TextContent.ShouldContain("Choose up to 10 councils");
+
         var empty = await Client.GetHtmlAsync("/compare");
         empty.QuerySelector(".govuk-error-summary").ShouldBeNull();
         empty.QuerySelectorAll("input[name='council']").Length.ShouldBe(10);

@@ -150,7 +150,7 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
             codes = [.. named.Found.Select(p => p.Code)];
             if (named.Unknown.Count > 0)
             {
-                var quoted = named.Unknown.Select(u => $"‘{u}’").ToList();
+                var quoted = named.Unknown.Take(5).Select(u => $"‘{(u.Length > Observatory.Content.InputLimits.QuoteLength ? u[..Observatory.Content.InputLimits.QuoteLength] + "…" : u)}’").ToList();
                 AreasError = quoted.Count == 1
                     ? $"{quoted[0]} is not an area name or code the Observatory knows. Check the spelling, or find the area in the table of all areas"
                     : $"{string.Join(", ", quoted)} are not area names or codes the Observatory knows. Check the spelling, or find the areas in the table of all areas";

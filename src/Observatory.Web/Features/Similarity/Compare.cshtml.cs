@@ -19,7 +19,7 @@ namespace Observatory.Web.Features.Similarity;
 /// </summary>
 public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry places) : PageModel
 {
-    /// <summary>What was typed in each box, as typed, so a mistake can be corrected in place.</summary>
+    /// <summary>What was typed in the boxes, blanks dropped, so a mistake can be corrected in place.</summary>
     public IReadOnlyList<string> Entries { get; private set; } = [];
 
     public FormErrors Errors { get; } = new();
@@ -45,10 +45,13 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
             .Append(indicator is null ? null : $"indicator={Uri.EscapeDataString(indicator)}")
             .OfType<string>());
 
+    /// <summary>Ten boxes, or eleven when more councils were asked for, so the error on the eleventh has a box.</summary>
+    public int Boxes => Math.Max(CouncilComparison.MaxCouncils, Math.Min(Entries.Count, CouncilComparison.MaxCouncils + 1));
+
     public async Task<IActionResult> OnGetAsync([FromQuery] string?[]? council, string? indicator, CancellationToken cancellationToken)
     {
-        Entries = [.. (council ?? []).Select(c => c ?? "")];
-        if (Entries.All(string.IsNullOrWhiteSpace))
+        Entries = CouncilComparison.Filled(council ?? []);
+        if (Entries.Count == 0)
         {
             // A first visit: an empty form, not an error.
             return Page();
