@@ -42,6 +42,10 @@ public static partial class SiteCrawler
         "/portraits/uk-council",
         "/portraits/oneill-2018",
         "/areas/E08000010/similar?set=ons-global&k=20",
+        // Councils side by side, chosen by name (the similar councils link to a comparison by code), and the
+        // over-time chart by name.
+        "/compare?council=Wigan&council=Bolton&council=Salford",
+        "/indicators/claimant-count?areas=Wigan,Salford",
         "/indices/local-digital-capital/E06000053",
         "/no-such-page",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",

@@ -5,14 +5,18 @@ using Observatory.Places;
 namespace Observatory.Similarity;
 
 /// <summary>One similar council. Score and distance are null for ONS's lists, which publish only the order.</summary>
-public sealed record SimilarArea(Place Place, int Rank, double? Score, double? Distance);
+/// <param name="Values">The council's value of each of <see cref="SimilarAreas.Indicators"/>, in that order (null where it
+/// has none): what makes it similar. Empty for ONS's lists, whose inputs ONS does not publish.</param>
+public sealed record SimilarArea(Place Place, int Rank, double? Score, double? Distance, IReadOnlyList<double?> Values);
 
 /// <summary>An indicator a computed list was measured on, with its period and the area's own value.</summary>
 public sealed record SimilarIndicator(IndicatorDefinition Indicator, double Weight, SetTransform Transform, Period? Period, double? Value);
 
 /// <summary>A council's similar councils under one set: computed from indicators, or ONS's published list.</summary>
+/// <param name="TypicalDistance">The area's median distance to the councils it can be compared with, against which the
+/// match scores are measured (<see cref="NeighbourEngine.MatchScore"/>); null for ONS's lists.</param>
 public sealed record SimilarAreas(Place Area, string SetId, string SetName, string? SetDescription, bool Published,
-    IReadOnlyList<SimilarArea> Neighbours, IReadOnlyList<SimilarIndicator> Indicators);
+    IReadOnlyList<SimilarArea> Neighbours, IReadOnlyList<SimilarIndicator> Indicators, double? TypicalDistance = null);
 
 /// <summary>
 /// Similar councils: exact nearest neighbours over an indicator set, standardised over the current councils, or
@@ -34,7 +38,7 @@ public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry place
         {
             var list = ons.Lists.GetValueOrDefault(area.Code) ?? [];
             return new SimilarAreas(area, ons.Id, ons.Name, null, true,
-                [.. list.Take(k).Select(places.Find).OfType<Place>().Select((p, i) => new SimilarArea(p, i + 1, null, null))], []);
+                [.. list.Take(k).Select(places.Find).OfType<Place>().Select((p, i) => new SimilarArea(p, i + 1, null, null, []))], []);
         }
         if (sets.Find(setId) is not { } set)
         {
@@ -43,10 +47,12 @@ public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry place
         var (z, weights, matrix) = await StandardisedAsync(set, cancellationToken);
         var self = matrix.Areas.ToList().FindIndex(a => a.Equals(area.Code, StringComparison.OrdinalIgnoreCase));
         var neighbours = NeighbourEngine.Nearest(z, weights, self, k, matrix.Reference);
+        var typical = NeighbourEngine.TypicalDistance(z, weights, self, matrix.Reference);
         return new SimilarAreas(area, set.Id, set.Name, set.Description, false,
-            [.. neighbours.Select((n, i) => new SimilarArea(places.Find(matrix.Areas[n.Area])!, i + 1, n.Score, n.Distance))],
+            [.. neighbours.Select((n, i) => new SimilarArea(places.Find(matrix.Areas[n.Area])!, i + 1, NeighbourEngine.MatchScore(n.Distance, typical), n.Distance,
+                ValuesOf(matrix, n.Area)))],
             [.. set.Indicators.Select((s, r) => new SimilarIndicator(catalogue.Find(s.IndicatorId)!, s.Weight, s.Transform, matrix.Periods[r],
-                double.IsNaN(matrix.Values[r][self]) ? null : matrix.Values[r][self]))]);
+                double.IsNaN(matrix.Values[r][self]) ? null : matrix.Values[r][self]))], typical);
     }
 
     /// <summary>
@@ -68,6 +74,9 @@ public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry place
         }
         return result;
     }
+
+    private static IReadOnlyList<double?> ValuesOf(IndexMatrix matrix, int area) =>
+        [.. matrix.Values.Select(row => double.IsNaN(row[area]) ? (double?)null : row[area])];
 
     private async Task<(double[][] Z, double[] Weights, IndexMatrix Matrix)> StandardisedAsync(SimilarAreaSet set, CancellationToken cancellationToken)
     {

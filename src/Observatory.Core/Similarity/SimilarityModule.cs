@@ -13,6 +13,7 @@ public static class SimilarityModule
         services.AddSingleton(SimilarAreaSets.LoadShipped(data, indicators, places));
         services.AddScoped<SimilarAreaService>();
         services.AddScoped<AreaProfileService>();
+        services.AddScoped<CouncilComparison>();
         return services;
     }
 }

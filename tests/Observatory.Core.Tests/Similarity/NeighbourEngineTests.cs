@@ -21,6 +21,41 @@ public sealed class NeighbourEngineTests
     }
 
     [Fact]
+    public void Match_scores_are_measured_against_the_typical_council_not_the_farthest()
+    {
+        // Area 0's distances: 1, √8, 3, 4; the median is (√8 + 3) / 2.
+        var typical = NeighbourEngine.TypicalDistance(Z, Equal, 0, Everyone);
+        typical.ShouldBe((Math.Sqrt(8) + 3) / 2, 1e-12);
+
+        NeighbourEngine.MatchScore(0, typical).ShouldBe(100);
+        NeighbourEngine.MatchScore(1, typical).ShouldBe(65.7);
+        NeighbourEngine.MatchScore(typical / 2, typical).ShouldBe(50);
+        // As far as the typical council or farther is 0, never negative.
+        NeighbourEngine.MatchScore(4, typical).ShouldBe(0);
+        // Councils not compared (not candidates) do not count; with none left, every score is 100.
+        NeighbourEngine.TypicalDistance(Z, Equal, 0, [true, true, true, false, false]).ShouldBe(2);
+        NeighbourEngine.TypicalDistance(Z, Equal, 0, [true, false, false, false, false]).ShouldBe(0);
+        NeighbourEngine.MatchScore(1, 0).ShouldBe(100);
+    }
+
+    [Fact]
+    public void One_outlier_stretches_the_farthest_distance_but_not_the_typical_one()
+    {
+        // Nine councils close together and one far away, as the digital connectivity set has them.
+        double[][] z = [[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 50]];
+        var everyone = Enumerable.Repeat(true, 10).ToArray();
+
+        var nearest = NeighbourEngine.Nearest(z, [1], 0, 8, everyone);
+        var typical = NeighbourEngine.TypicalDistance(z, [1], 0, everyone);
+
+        // Against the farthest, all eight score 98.4 or more; against the typical council they spread out.
+        nearest.Select(n => n.Score).ShouldAllBe(s => s >= 98.4);
+        var scores = nearest.Select(n => NeighbourEngine.MatchScore(n.Distance, typical)).ToList();
+        scores.ShouldBeInOrder(SortDirection.Descending);
+        (scores[0] - scores[^1]).ShouldBeGreaterThan(50);
+    }
+
+    [Fact]
     public void An_area_is_never_its_own_neighbour_and_k_is_respected()
     {
         for (var a = 0; a < 5; a++)

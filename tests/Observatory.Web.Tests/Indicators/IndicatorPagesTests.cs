@@ -171,7 +171,8 @@ public sealed class IndicatorPagesTests(WebAppFixture fixture) : IClassFixture<W
         var page = (await response.Content.ReadAsStringAsync()).ParseHtml();
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        page.QuerySelector(".govuk-error-summary a[href='#areas']")!.TextContent.ShouldContain("Z99999999 is not an area code");
+        // Names are accepted too since the chart takes them, so the message speaks of both.
+        page.QuerySelector(".govuk-error-summary a[href='#areas']")!.TextContent.ShouldContain("‘Z99999999’ is not an area name or code");
         page.QuerySelectorAll("svg[aria-labelledby='trend-title trend-desc'] g[data-code]").Select(g => g.GetAttribute("data-code")).ShouldBe(["E08000010"]);
     }
 

@@ -28,6 +28,9 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
     public string? PeriodError { get; private set; }
     public string? AreasError { get; private set; }
     public string AreasText { get; private set; } = "";
+
+    /// <summary>The codes of the areas charted, for links and forms that keep the chart as it is.</summary>
+    public string AreaCodes { get; private set; } = "";
     public IReadOnlyList<AreaRow> Rows { get; private set; } = [];
     public int CouncilsWithData { get; private set; }
     public Choropleth? Map { get; private set; }
@@ -137,16 +140,20 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
 
     private async Task ChooseTrendAsync(string id, string[]? requested, IReadOnlyList<ObservationPoint> points, List<DotPlotValue> councilValues, CancellationToken cancellationToken)
     {
-        // A blank areas= binds as a null entry.
-        var codes = (requested ?? []).OfType<string>().SelectMany(a => a.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(c => c.ToUpperInvariant()).Distinct().ToList();
-        if (codes.Count > 0)
+        // A blank areas= binds as a null entry. Names or codes, so nobody has to look a code up first.
+        var typed = string.Join(", ", (requested ?? []).OfType<string>()
+            .SelectMany(a => a.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        var codes = new List<string>();
+        if (typed.Length > 0)
         {
-            var unknown = codes.Where(c => places.Find(c) is null).ToList();
-            codes = [.. codes.Except(unknown).Select(c => places.Find(c)!.Code)];
-            if (unknown.Count > 0)
+            var named = PlaceNames.Resolve(places, typed);
+            codes = [.. named.Found.Select(p => p.Code)];
+            if (named.Unknown.Count > 0)
             {
-                AreasError = unknown.Count == 1 ? $"{unknown[0]} is not an area code the Observatory knows" : $"{string.Join(", ", unknown)} are not area codes the Observatory knows";
+                var quoted = named.Unknown.Take(5).Select(u => $"‘{(u.Length > Observatory.Content.InputLimits.QuoteLength ? u[..Observatory.Content.InputLimits.QuoteLength] + "…" : u)}’").ToList();
+                AreasError = quoted.Count == 1
+                    ? $"{quoted[0]} is not an area name or code the Observatory knows. Check the spelling, or find the area in the table of all areas"
+                    : $"{string.Join(", ", quoted)} are not area names or codes the Observatory knows. Check the spelling, or find the areas in the table of all areas";
             }
             else if (codes.Count > IndicatorCharts.MaxTrendSeries)
             {
@@ -157,9 +164,10 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
                 ModelState.AddModelError("areas", AreasError);
             }
             codes = [.. codes.Take(IndicatorCharts.MaxTrendSeries)];
-            AreasText = string.Join(", ", (requested ?? []).SelectMany(a => a.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            AreasText = typed;
         }
-        if (codes.Count == 0 && AreasError is null)
+        // An unknown name keeps the chart: of the areas that were found, else of the default ones, beside the error.
+        if (codes.Count == 0)
         {
             var withData = points.Select(p => p.AreaCode).ToHashSet(StringComparer.Ordinal);
             codes = [.. new[] { "K02000001", "E92000001" }.Where(withData.Contains)];
@@ -167,12 +175,16 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
             {
                 codes = [.. councilValues.OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).Take(3).Select(v => v.Code)];
             }
-            AreasText = string.Join(", ", codes);
+            if (AreasText.Length == 0)
+            {
+                AreasText = string.Join(", ", codes.Select(c => places.Find(c)?.Name ?? c));
+            }
         }
         if (codes.Count == 0)
         {
             return;
         }
+        AreaCodes = string.Join(",", codes);
         var history = await queries.ForIndicatorAsync(id, codes, cancellationToken: cancellationToken);
         TrendPeriods = [.. history.Select(h => h.Period).Distinct().Order()];
         Trend = [.. codes.Select(code => new TrendSeries(code, places.Find(code)?.Name ?? code,

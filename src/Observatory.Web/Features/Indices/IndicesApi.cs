@@ -39,7 +39,7 @@ public static class IndicesApi
         api.MapGet("/indices/{id}/scores", GetScoresAsync)
             .WithSummary("Every current council's score, its domains' scores and how many domains have data. Period: each indicator takes its latest period starting on or before the end of this one.");
         api.MapGet("/areas/{code}/similar", GetSimilarAsync)
-            .WithSummary("A council's k most similar current councils (k from 1 to 50, default 10), nearest first, with match score (100 = the same, 0 = as far as the farthest) and distance. set: an indicator set or an ONS model (ons-global, ons-economic, ons-demographic), which publish no scores.");
+            .WithSummary("A council's k most similar current councils (k from 1 to 50, default 10), nearest first, with match score (100 = the same, 50 = half as far as the council's median council, 0 = as far as it or farther) and distance. set: an indicator set or an ONS model (ons-global, ons-economic, ons-demographic), which publish no scores.");
     }
 
     private static Ok<List<IndexSummary>> ListIndices(IndexDefinitions definitions) => TypedResults.Ok(definitions.All.Select(Summary).ToList());
