@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Assessments;
 using Observatory.Auditing;
 using Observatory.Content;
 using Observatory.Evidence;
@@ -22,7 +23,7 @@ public static class ObservatoryCore
     /// <summary>
     /// Loads and validates the shipped content now, so a broken data file stops start-up with its file and line
     /// rather than failing on first use: frameworks first, since indicators, indices, portraits and evidence name
-    /// their elements, and indicators and places before what names them.
+    /// their elements, indicators and places before what names them, and assessment templates, whose questions name elements.
     /// </summary>
     public static IServiceCollection AddObservatoryCore(this IServiceCollection services, DataFolder data, DatabaseSettings database)
     {
@@ -38,6 +39,7 @@ public static class ObservatoryCore
         services.AddSimilarity(data, indicators, places);
         services.AddPortraits(data, frameworks, indicators);
         services.AddEvidence(data, frameworks, places);
+        services.AddAssessments(data, frameworks);
         return services;
     }
 

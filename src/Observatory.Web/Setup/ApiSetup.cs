@@ -1,4 +1,5 @@
 using Observatory.Web.Features.Areas;
+using Observatory.Web.Features.Assessments;
 using Observatory.Web.Features.Evidence;
 using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
@@ -18,7 +19,7 @@ public static class ApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Connected Places Observatory API";
-                document.Info.Description = "Frameworks, places, indicators, portraits, composite indices, similar areas and evidence for UK places. Errors are problem details (RFC 9457).";
+                document.Info.Description = "Frameworks, places, indicators, portraits, composite indices, similar areas, evidence and assessment templates for UK places. Errors are problem details (RFC 9457).";
                 return Task.CompletedTask;
             });
         });
@@ -35,6 +36,7 @@ public static class ApiSetup
         app.MapIndicesApi();
         app.MapEvidenceExportApi();
         app.MapEvidenceApi();
+        app.MapAssessmentsApi();
         return app;
     }
 

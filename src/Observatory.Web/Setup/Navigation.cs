@@ -12,6 +12,7 @@ public static class Navigation
         new("Portraits", "/portraits"),
         new("Indices", "/indices"),
         new("Evidence", "/evidence"),
+        new("Assessments", "/assessments"),
         new("Frameworks", "/frameworks"),
     ];
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace Observatory.Web.Setup;
 
 /// <summary>
-/// How large a request body each kind of route takes. The API only answers GETs, so it takes next to nothing; a form
+/// How large a request body each kind of route takes. The API answers GETs and one stateless POST (scoring answers to a template, a few kilobytes), so it takes little; a form
 /// page takes a form (the evidence form, the largest, holds at most 50,000 characters of body text); an upload page
 /// declares its own limit with <c>[RequestSizeLimit]</c> (framework files 2 MB, indicator files 100 MB). A body past its
 /// route's limit is refused with 413 before anything reads it, when its length is declared, or when reading reaches
