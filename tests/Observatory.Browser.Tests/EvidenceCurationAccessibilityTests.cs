@@ -70,7 +70,15 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         await page.Locator("#kind").CheckAsync();
         await page.Locator("#summary").FillAsync("Tried in a real browser.");
         await page.Locator("#places").FillAsync("Wigan");
-        await page.Locator("#elements").FillAsync("place-making/food");
+        // Elements are chosen from boxes, one framework per details section: open the place-making one (native
+        // details, so this works without JavaScript too) and tick "food".
+        var food = page.Locator("input[name=elements][value='place-making/food']");
+        var framework = page.Locator("details", new() { Has = food });
+        if (await framework.GetAttributeAsync("open") is null)
+        {
+            await framework.Locator("summary").ClickAsync();
+        }
+        await food.CheckAsync();
         await page.Locator("#strength").CheckAsync();
         await page.Locator("#status").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();

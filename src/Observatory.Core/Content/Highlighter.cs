@@ -20,14 +20,24 @@ public static class Highlighter
             return WebUtility.HtmlEncode(text);
         }
         // One pass over the raw text, encoding between matches, so markup and entities are never matched.
-        var pattern = new Regex(string.Join("|", terms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        // Escaped words joined by "|" cannot backtrack badly, and the non-backtracking engine is linear in the text;
+        // the timeout only guards a starved machine, where the snippet is shown unmarked rather than failing a search.
+        var pattern = new Regex(string.Join("|", terms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
+            TimeSpan.FromSeconds(2));
         var html = new StringBuilder(text.Length + 32);
         var at = 0;
-        foreach (Match match in pattern.Matches(text))
+        try
         {
-            html.Append(WebUtility.HtmlEncode(text[at..match.Index]));
-            html.Append("<mark>").Append(WebUtility.HtmlEncode(match.Value)).Append("</mark>");
-            at = match.Index + match.Length;
+            foreach (Match match in pattern.Matches(text))
+            {
+                html.Append(WebUtility.HtmlEncode(text[at..match.Index]));
+                html.Append("<mark>").Append(WebUtility.HtmlEncode(match.Value)).Append("</mark>");
+                at = match.Index + match.Length;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return WebUtility.HtmlEncode(text);
         }
         html.Append(WebUtility.HtmlEncode(text[at..]));
         return html.ToString();

@@ -31,7 +31,7 @@ public sealed class IndicatorPagesTests(WebAppFixture fixture) : IClassFixture<W
         var page = await Client.GetHtmlAsync("/indicators");
 
         page.QuerySelector("h1")!.TextContent.Normalised().ShouldBe("Indicators");
-        var byTopic = page.QuerySelectorAll("#by-topic ~ table a[href^='/indicators/']").Select(a => a.GetAttribute("href")).ToHashSet();
+        var byTopic = page.QuerySelectorAll("#by-topic ~ .app-table-region table a[href^='/indicators/']").Select(a => a.GetAttribute("href")).ToHashSet();
         foreach (var indicator in Catalogue.Indicators)
         {
             byTopic.ShouldContain($"/indicators/{indicator.Id}");
