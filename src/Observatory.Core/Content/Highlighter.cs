@@ -20,10 +20,12 @@ public static class Highlighter
             return WebUtility.HtmlEncode(text);
         }
         // One pass over the raw text, encoding between matches, so markup and entities are never matched.
-        // Escaped words joined by "|" cannot backtrack badly, and the non-backtracking engine is linear in the text;
-        // the timeout only guards a starved machine, where the snippet is shown unmarked rather than failing a search.
-        var pattern = new Regex(string.Join("|", terms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-            TimeSpan.FromSeconds(2));
+        // Escaped words joined by "|" cannot backtrack badly, so the default (backtracking) engine is linear in the
+        // text here. Not RegexOptions.NonBacktracking: it builds its automaton afresh for every new Regex, which cost
+        // about a millisecond a snippet — 10 to 20 ms on every search page of twenty results — against some 15 µs
+        // (docs/performance.md, evidence search). The timeout only guards a starved machine, where the snippet is
+        // shown unmarked rather than failing a search.
+        var pattern = new Regex(string.Join("|", terms), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
         var html = new StringBuilder(text.Length + 32);
         var at = 0;
         try
