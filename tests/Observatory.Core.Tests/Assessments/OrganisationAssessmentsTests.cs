@@ -97,8 +97,9 @@ public abstract class OrganisationAssessmentsTests(TestProvider provider) : IAsy
         ])).ShouldSucceed();
         first.Answered.ShouldBe(2);
         var coverage = first.AnswerTo("connectivity-coverage")!;
-        (coverage.Level, coverage.Links, coverage.Note, coverage.Confidence, coverage.Method, coverage.TargetLevel, coverage.Action)
-            .ShouldBe((3, (IReadOnlyList<string>)["https://www.wigan.gov.uk/digital-strategy"], "Strategy adopted 2025", AnswerConfidence.High, AssessmentMethod.Peer, 4, "Map every not-spot by March"));
+        (coverage.Level, coverage.Note, coverage.Confidence, coverage.Method, coverage.TargetLevel, coverage.Action)
+            .ShouldBe((3, "Strategy adopted 2025", AnswerConfidence.High, AssessmentMethod.Peer, 4, "Map every not-spot by March"));
+        coverage.Links.ShouldBe(["https://www.wigan.gov.uk/digital-strategy"], "the blank link is dropped");
 
         // The second sitting changes one answer and leaves the other as it was.
         await As(_contributor, s => s.SaveAnswersAsync(id, AllAt(4, ("data-use", 1)).Where(a => a.QuestionId != "connectivity-coverage").ToList())).ShouldSucceed();
