@@ -225,4 +225,26 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
             document.ShouldContain($"\"{route}\"");
         }
     }
+
+    [Fact]
+    public async Task A_signed_in_browser_writes_only_with_json_which_another_sites_form_cannot_send()
+    {
+        var browser = await TestAccounts.ClientAsync(_app, "officer@wigan.gov.uk");
+        var id = await StartAsync();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["optIn"] = "true", ["templateId"] = "digital-maturity", ["period"] = "2031/32" });
+
+        foreach (var url in new[] { $"/api/assessments/{id}/submit", $"/api/assessments/{id}/benchmarking", "/api/organisations/wigan-council/assessments" })
+        {
+            using var forged = await browser.PostAsync(url, form);
+            forged.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType, url);
+        }
+        using var put = await browser.PutAsync($"/api/assessments/{id}", form);
+        put.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        (await Send(_reader, HttpMethod.Get, $"/api/assessments/{id}")).Body.GetProperty("state").GetString().ShouldBe("draft");
+        (await Send(_reader, HttpMethod.Get, "/api/organisations/wigan-council/assessments")).Body.GetArrayLength().ShouldBe(1);
+
+        var (status, problem) = await Send(browser, HttpMethod.Post, $"/api/assessments/{id}/submit", new { });
+        status.ShouldBe(HttpStatusCode.BadRequest, "with JSON the browser reaches the service, which names the unanswered questions");
+        problem.GetProperty("errors").EnumerateObject().Count().ShouldBe(DigitalMaturity.QuestionCount);
+    }
 }

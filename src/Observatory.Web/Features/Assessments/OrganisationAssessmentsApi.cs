@@ -43,16 +43,36 @@ public static class OrganisationAssessmentsApi
         api.MapGet("/organisations/{slug}/assessments", ListAsync)
             .WithSummary("An organisation's assessments, newest period first, with how many questions each has answered and the sections assigned to you. Members only: 404 for anyone else.");
         api.MapPost("/organisations/{slug}/assessments", StartAsync)
+            .AddEndpointFilter(JsonFromBrowsers)
             .WithSummary("Starts an assessment ({templateId, period: \"2026/27\", copyForward: true to copy the previous round's answers}). Contributors with a write token; one per template and period (409 for a second).");
         api.MapGet("/assessments/{id:long}", GetAsync)
             .WithSummary("One assessment with every answer, its evidence links and note, confidence (low, medium, high), method (self, peer, independent), target level and action. 404 unless you may see it.");
         api.MapPut("/assessments/{id:long}", SaveAsync)
+            .AddEndpointFilter(JsonFromBrowsers)
             .WithSummary("Saves answers to a draft: {answers: {questionId: {answer, evidence: [links], note, confidence, method, target, action}}} (or {questionId: answer}). Each question sent is replaced whole; others are kept. "
                 + "Every problem is a 400 entry named answers.{questionId}[.field], and nothing is saved if there is one.");
         api.MapPost("/assessments/{id:long}/submit", SubmitAsync)
+            .AddEndpointFilter(JsonFromBrowsers)
             .WithSummary("Submits a draft: 400 naming every unanswered question, 409 when it was already submitted. The answers are then fixed.");
         api.MapPost("/assessments/{id:long}/benchmarking", BenchmarkingAsync)
+            .AddEndpointFilter(JsonFromBrowsers)
             .WithSummary("Opts a submitted assessment into anonymised benchmarking ({optIn: true}) or out ({optIn: false}); 409 for a draft.");
+    }
+
+    /// <summary>
+    /// A browser signed in with its cookie writes through the API only with a JSON body, which a form on another site
+    /// cannot send (that needs the Observatory's permission under CORS, which it never gives): so no other site can
+    /// make a signed-in person's browser submit their assessment. Scripts with a token are not asked.
+    /// </summary>
+    private static async ValueTask<object?> JsonFromBrowsers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == Authentication.CookieScheme) && !http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the request as JSON (Content-Type: application/json).");
+        }
+        return await next(context);
     }
 
     private static async Task<Results<Ok<List<AssessmentListItem>>, ProblemHttpResult>> ListAsync(string slug, OrganisationAssessments assessments, CancellationToken ct)
