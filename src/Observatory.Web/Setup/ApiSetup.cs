@@ -19,7 +19,7 @@ public static class ApiSetup
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Connected Places Observatory API";
-                document.Info.Description = "Frameworks, places, indicators, portraits, composite indices, similar areas, evidence and assessment templates for UK places. Errors are problem details (RFC 9457).";
+                document.Info.Description = "Frameworks, places, indicators, portraits, composite indices, similar areas, evidence and assessment templates for UK places, and organisations' own assessments (sign in, or send a personal access token as Authorization: Bearer; writing needs a token with the write scope). Errors are problem details (RFC 9457).";
                 return Task.CompletedTask;
             });
         });
@@ -37,6 +37,7 @@ public static class ApiSetup
         app.MapEvidenceExportApi();
         app.MapEvidenceApi();
         app.MapAssessmentsApi();
+        app.MapOrganisationAssessmentsApi();
         return app;
     }
 

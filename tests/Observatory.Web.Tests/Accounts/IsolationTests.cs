@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
+using Observatory.Assessments;
 using Observatory.Auditing;
 using Observatory.Frameworks;
 using Observatory.Storage;
@@ -56,6 +57,7 @@ public sealed class IsolationTests : IAsyncLifetime
         ["format"] = "json",
     };
 
+    private long _assessmentId;
     private HttpClient _anonymous = null!;
     private HttpClient _otherOrganisation = null!;
     private HttpClient _viewer = null!;
@@ -77,6 +79,10 @@ public sealed class IsolationTests : IAsyncLifetime
             var contributor = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Email == "alpha-contributor@alpha.gov.uk");
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = await accounts.ActorForAsync(contributor, TokenScopes.Read | TokenScopes.Write);
             await scope.ServiceProvider.GetRequiredService<FrameworkLibrary>().ImportAsync("plan.yaml", PrivateFramework, "alpha contributor", alpha.Id, Visibility.Private);
+            // A draft self-assessment, private to Alpha, with a secret in an answer's note.
+            var assessments = scope.ServiceProvider.GetRequiredService<OrganisationAssessments>();
+            _assessmentId = (await assessments.StartAsync("alpha-council", "digital-maturity", "2026/27")).ShouldSucceed().Assessment.Id;
+            await assessments.SaveAnswersAsync(_assessmentId, [new AnswerInput("data-use", "2", Note: "ALPHA-PRIVATE-7731 data audit")]).ShouldSucceed();
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
             await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
         }
@@ -242,5 +248,71 @@ public sealed class IsolationTests : IAsyncLifetime
             (await db.ApiTokens.CountAsync(t => t.RevokedAt != null)).ShouldBe(0, "no one revoked another person's token");
             (await db.Invitations.CountAsync()).ShouldBe(4, "the three accepted invitations and the open one; no planted invitation");
         }
+    }
+
+    /// <summary>
+    /// Every route of an organisation's assessments (pages and API, read from the endpoints so later ones are covered
+    /// too), filled with Alpha's real draft: outsiders are told it does not exist (404, or asked to sign in), never
+    /// that they may not see it; Alpha's viewer may read but not write; nothing anyone outside it tries writes.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_draft_assessment_is_not_found_on_any_of_its_routes()
+    {
+        var id = _assessmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Routes() fills {id} with the framework's id: an assessment's routes are those under /assessments/{id}/ and /api/assessments/{id}.
+        const string Filled = "/assessments/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled + "/", StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path == "/organisations/alpha-council/assessments" || r.Path == "/api/organisations/alpha-council/assessments")
+            .Select(r => (Path: r.Path.Replace(Filled, "/assessments/" + id, StringComparison.Ordinal).Replace("/sections/1", "/sections/data", StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in routes)
+            {
+                var before = await AuditCount();
+                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await Send(client, path, method, handler, formToken)
+                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent("""{"templateId": "digital-maturity", "period": "2031/32", "optIn": true, "answers": {"data-use": 5}}""", Encoding.UTF8, "application/json"),
+                    });
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
+                if (who == "a viewer")
+                {
+                    if (method != "GET" && status is < 400 and not 302)
+                    {
+                        failures.AppendLine($"{label}: a viewer may not write");
+                    }
+                }
+                else
+                {
+                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
+                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
+                    {
+                        failures.AppendLine($"{label}, not 404");
+                    }
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{label} and shows '{secret}'");
+                    }
+                }
+                if (await AuditCount() != before)
+                {
+                    failures.AppendLine($"{label} and wrote to the audit log");
+                }
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/assessments/{id}/check")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        (await db.Assessments.SingleAsync()).State.ShouldBe(WorkflowState.Draft);
+        (await db.AssessmentAnswers.SingleAsync()).Level.ShouldBe(2);
     }
 }
