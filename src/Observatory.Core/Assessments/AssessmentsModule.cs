@@ -11,6 +11,7 @@ public static class AssessmentsModule
     {
         services.AddSingleton(AssessmentCatalogue.LoadShipped(data, frameworks));
         services.AddScoped<AssessmentTemplates>();
+        services.AddScoped<AssessmentResults>();
         return services;
     }
 }
