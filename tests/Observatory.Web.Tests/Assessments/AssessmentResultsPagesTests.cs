@@ -38,8 +38,10 @@ public sealed class AssessmentResultsPagesTests(WebAppFixture fixture) : IClassF
     {
         var answers = new Dictionary<string, string>
         {
-            ["digital-skills-known"] = "yes", ["digital-skills-plan"] = "yes",
-            ["digital-adoption-known"] = "no", ["digital-adoption-support"] = "no",
+            ["digital-skills-known"] = "yes",
+            ["digital-skills-plan"] = "yes",
+            ["digital-adoption-known"] = "no",
+            ["digital-adoption-support"] = "no",
         };
         var before = await ResultsAsync("local-digital-capital", answers);
         answers["digital-adoption-known"] = "yes";
@@ -105,7 +107,9 @@ public sealed class AssessmentResultsPagesTests(WebAppFixture fixture) : IClassF
 
         var doc = await ResultsAsync("covid-impact-survey", new Dictionary<string, string>
         {
-            ["leaders-gave-direction"] = "5", ["staff-had-skills"] = "4", ["managers-led-remote-teams"] = "1",
+            ["leaders-gave-direction"] = "5",
+            ["staff-had-skills"] = "4",
+            ["managers-led-remote-teams"] = "1",
             ["leadership-lessons"] = "Keep the daily stand-up.",
         });
 

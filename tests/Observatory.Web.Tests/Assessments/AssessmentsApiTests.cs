@@ -160,7 +160,10 @@ public sealed class AssessmentsApiTests(WebAppFixture fixture) : IClassFixture<W
         {
             answers = new Dictionary<string, object>
             {
-                ["leaders-gave-direction"] = 5, ["staff-had-skills"] = "Disagree", ["managers-led-remote-teams"] = 2, ["leadership-lessons"] = "More training.",
+                ["leaders-gave-direction"] = 5,
+                ["staff-had-skills"] = "Disagree",
+                ["managers-led-remote-teams"] = 2,
+                ["leadership-lessons"] = "More training.",
                 ["wellbeing-supported"] = 4,
             },
         });
