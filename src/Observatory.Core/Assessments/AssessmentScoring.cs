@@ -51,7 +51,14 @@ public sealed record PartScore(
     double? Mean,
     IReadOnlyDictionary<int, double>? Coverage,
     ChecklistTally? Tally,
-    IReadOnlyList<PartScore> Parts);
+    IReadOnlyList<PartScore> Parts)
+{
+    /// <summary>The middle answer on a levelled scale (halfway between the two middle ones when the count is even); none when nothing is answered.</summary>
+    public double? Median { get; init; }
+
+    /// <summary>How many questions were answered at each level (1 to the top level) on a levelled scale.</summary>
+    public IReadOnlyDictionary<int, int>? Distribution { get; init; }
+}
 
 /// <summary>The whole template's score; its parts are the topics (or sections), theirs the themes.</summary>
 public sealed record TemplateScore(AssessmentTemplate Template, PartScore Overall)
@@ -69,7 +76,10 @@ public sealed record TemplateScore(AssessmentTemplate Template, PartScore Overal
 /// <item>the <b>coverage</b> of each level: the share of the part's questions answered at that level or higher, which
 /// is 1 for every level up to the weakest link and shows how near the next ones are.</item>
 /// </list>
-/// Checklists are counted instead: yes, partly, no, not applicable and unanswered. Free text is not scored.
+/// On the agreement scale the <b>median</b> and the <b>distribution</b> of answers (how many at each level) say most:
+/// they are given for every levelled part. Checklists are counted instead: yes, partly, no, not applicable and
+/// unanswered. Answers in words (a free-text template, or a free-text question beside scored ones) are not scored
+/// and count nowhere.
 /// </summary>
 public static class AssessmentScoring
 {
@@ -106,13 +116,13 @@ public static class AssessmentScoring
             {
                 continue;
             }
-            if (ReadAnswer(template, text) is { } answer)
+            if (ReadAnswer(template, template.ScaleOf(questions[questionId]), text) is { } answer)
             {
                 answers[questionId] = answer;
             }
             else
             {
-                problems.Add(new ContentProblem("", 0, 0, field, $"{InputLimits.Quote(text)} is not on the scale of question '{questionId}': {ScaleHint(template)}"));
+                problems.Add(new ContentProblem("", 0, 0, field, $"{InputLimits.Quote(text)} is not on the scale of question '{questionId}': {ScaleHint(template, template.ScaleOf(questions[questionId]))}"));
             }
         }
         return problems.Count > 0 ? Refusal.Invalid(problems) : new AnswerSet(template, answers);
@@ -123,16 +133,18 @@ public static class AssessmentScoring
         Read(template, answers.ToDictionary(a => a.Key, a => (string?)Spell(a.Value))).Value;
 
     /// <summary>What answers a template takes, for messages and forms.</summary>
-    public static string ScaleHint(AssessmentTemplate template) => template.Scale switch
+    public static string ScaleHint(AssessmentTemplate template) => ScaleHint(template, template.Scale);
+
+    private static string ScaleHint(AssessmentTemplate template, AnswerScale scale) => scale switch
     {
         AnswerScale.Checklist => "answer yes, partly, no or not-applicable",
         AnswerScale.FreeText => $"answer in at most {AssessmentLimits.MaxAnswerLength.ToString("N0", CultureInfo.InvariantCulture)} characters",
         _ => $"answer a level from 1 to {template.MaxLevel} ({string.Join(", ", template.LevelNames.Select((n, i) => $"{i + 1} {n}"))})",
     };
 
-    private static Answer? ReadAnswer(AssessmentTemplate template, string text)
+    private static Answer? ReadAnswer(AssessmentTemplate template, AnswerScale scale, string text)
     {
-        switch (template.Scale)
+        switch (scale)
         {
             case AnswerScale.Checklist:
                 return ChecklistSpellings.TryGetValue(text, out var choice) ? new Answer(null, choice, null) : null;
@@ -166,20 +178,22 @@ public static class AssessmentScoring
     private static PartScore Leaf(string id, string title, IReadOnlyList<AssessmentQuestion> questions, AnswerSet answers)
     {
         var template = answers.Template;
-        int? weakest = template.IsLevelled ? questions.Select(q => LevelOf(q, answers)).DefaultIfEmpty(0).Min() : null;
+        int? weakest = template.IsLevelled ? Scored(template, questions).Select(q => LevelOf(q, answers)).DefaultIfEmpty(0).Min() : null;
         return Part(id, title, questions, weakest, [], answers);
     }
 
     /// <summary>A topic or the whole: its level is the lowest of its parts' levels.</summary>
     private static PartScore Combine(string id, string title, IEnumerable<AssessmentQuestion> questions, IReadOnlyList<PartScore> parts, AnswerSet answers)
     {
-        int? weakest = answers.Template.IsLevelled ? parts.Select(p => p.WeakestLink ?? 0).DefaultIfEmpty(0).Min() : null;
+        // A part of words only has nothing to reach, so it holds nothing back.
+        int? weakest = answers.Template.IsLevelled ? parts.Where(p => p.Questions > 0).Select(p => p.WeakestLink ?? 0).DefaultIfEmpty(0).Min() : null;
         return Part(id, title, [.. questions], weakest, parts, answers);
     }
 
-    private static PartScore Part(string id, string title, IReadOnlyList<AssessmentQuestion> questions, int? weakest, IReadOnlyList<PartScore> parts, AnswerSet answers)
+    private static PartScore Part(string id, string title, IReadOnlyList<AssessmentQuestion> all, int? weakest, IReadOnlyList<PartScore> parts, AnswerSet answers)
     {
         var template = answers.Template;
+        var questions = Scored(template, all);
         var given = questions.Select(q => answers.For(q.Id)).OfType<Answer>().ToList();
         if (!template.IsLevelled)
         {
@@ -198,8 +212,28 @@ public static class AssessmentScoring
         var coverage = Enumerable.Range(1, template.MaxLevel)
             .ToDictionary(level => level, level => levels.Count == 0 ? 0 : (double)levels.Count(l => l >= level) / levels.Count);
         return new PartScore(id, title, questions.Count, answered.Count, weakest,
-            answered.Count == 0 ? null : answered.Average(), coverage, null, parts);
+            answered.Count == 0 ? null : answered.Average(), coverage, null, parts)
+        {
+            Median = Median(answered),
+            Distribution = Enumerable.Range(1, template.MaxLevel).ToDictionary(level => level, level => answered.Count(l => l == level)),
+        };
     }
+
+    /// <summary>The middle of the answers in order; with an even count, halfway between the two middle ones (1, 2, 4, 5 → 3).</summary>
+    public static double? Median(IReadOnlyList<int> levels)
+    {
+        if (levels.Count == 0)
+        {
+            return null;
+        }
+        var ordered = levels.Order().ToList();
+        var middle = ordered.Count / 2;
+        return ordered.Count % 2 == 1 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2.0;
+    }
+
+    /// <summary>The questions that score: all but those answered in words (on a free-text template, all of them, counted only).</summary>
+    private static IReadOnlyList<AssessmentQuestion> Scored(AssessmentTemplate template, IReadOnlyList<AssessmentQuestion> questions) =>
+        template.Scale == AnswerScale.FreeText ? questions : [.. questions.Where(q => !q.InWords)];
 
     private static int LevelOf(AssessmentQuestion question, AnswerSet answers) => answers.For(question.Id)?.Level ?? 0;
 }

@@ -11,7 +11,7 @@ public enum AnswerScale
     /// <summary>Yes, partly, no or not applicable.</summary>
     Checklist,
 
-    /// <summary>1 (strongly disagree) to 5 (strongly agree).</summary>
+    /// <summary>1 (strongly disagree) to 5 (strongly agree); summed up by the median and the distribution of answers.</summary>
     Agreement,
 
     /// <summary>Words only; not scored.</summary>
@@ -61,6 +61,9 @@ public sealed class AssessmentQuestion
 
     /// <summary>One per level, in level order, on the maturity scale; none otherwise.</summary>
     public IReadOnlyList<LevelStatement> Statements { get; init; } = [];
+
+    /// <summary>Answered in words (on a free-text template, or <c>scale: free-text</c> beside scored questions): never scored.</summary>
+    public bool InWords { get; init; }
 
     public int Line { get; init; }
 }
@@ -129,6 +132,9 @@ public sealed class AssessmentTemplate
     public IEnumerable<AssessmentQuestion> Questions => Topics.SelectMany(t => t.Questions);
 
     public int QuestionCount => Questions.Count();
+
+    /// <summary>The scale a question is answered on: the template's, or words.</summary>
+    public AnswerScale ScaleOf(AssessmentQuestion question) => question.InWords ? AnswerScale.FreeText : Scale;
 
     public string LevelName(int level) => level >= 1 && level <= LevelNames.Count ? LevelNames[level - 1] : "Not yet at any level";
 

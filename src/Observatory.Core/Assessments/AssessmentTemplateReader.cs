@@ -34,7 +34,7 @@ public static class AssessmentTemplateReader
     private static readonly string[] SectionKeys = ["id", "title", "guidance", "labels", "elements", "questions"];
     private static readonly string[] TopicKeys = ["id", "title", "guidance", "labels", "elements", "themes"];
     private static readonly string[] ThemeKeys = ["id", "title", "questions"];
-    private static readonly string[] QuestionKeys = ["id", "text", "guidance", "elements", "statements"];
+    private static readonly string[] QuestionKeys = ["id", "text", "guidance", "elements", "statements", "scale"];
     private static readonly string[] StatementKeys = ["level", "text"];
     private static readonly string[] ImportKeys = ["file", "format"];
 
@@ -209,6 +209,7 @@ public static class AssessmentTemplateReader
             doc.RejectUnknownKeys(map, path, QuestionKeys);
             var id = UniqueId(doc, map, path, context.QuestionIds, "question");
             var elements = ReadElements(doc, map, path, context.ElementExists);
+            var scale = ReadQuestionScale(doc, map, path, context.Scale);
             if (elements.Count == 0 && inherited.Count == 0)
             {
                 doc.Problem(map, YamlFile.Join(path, "elements"), "is required: tie the question to the framework elements it is evidence of (here, or on its section, topic or template)");
@@ -225,7 +226,7 @@ public static class AssessmentTemplateReader
                     statements.Add(new LevelStatement(l, statementText));
                 }
             }
-            CheckStatements(doc, context.Scale, statementsNode ?? map, YamlFile.Join(path, "statements"), statements);
+            CheckStatements(doc, scale, statementsNode ?? map, YamlFile.Join(path, "statements"), statements);
             questions.Add(new AssessmentQuestion
             {
                 Id = id,
@@ -233,10 +234,31 @@ public static class AssessmentTemplateReader
                 Guidance = doc.OptionalString(map, "guidance", path, FrameworkReader.MaxTextLength),
                 Elements = elements.Count > 0 ? elements : inherited,
                 Statements = [.. statements.OrderBy(s => s.Level)],
+                InWords = scale == AnswerScale.FreeText,
                 Line = YamlFile.LineOf(map),
             });
         }
         return questions;
+    }
+
+    /// <summary>
+    /// A question takes the template's scale, or is answered in words (<c>scale: free-text</c>) on any template, as a
+    /// survey asks "anything else?" beside its scored statements. Words are never scored, so no other scale may be
+    /// mixed in: one template's scores stay on one scale.
+    /// </summary>
+    private static AnswerScale ReadQuestionScale(YamlFile doc, YamlMappingNode map, string path, AnswerScale templateScale)
+    {
+        if (doc.Get(map, "scale") is not { } node)
+        {
+            return templateScale;
+        }
+        var scale = doc.Choice(map, "scale", path, Scales);
+        if (scale is { } s && s != templateScale && s != AnswerScale.FreeText)
+        {
+            doc.Problem(node, YamlFile.Join(path, "scale"), $"a question may only be answered in words ('free-text') instead of on the template's scale ({AssessmentTemplate.ScaleName(templateScale)})");
+            return templateScale;
+        }
+        return scale ?? templateScale;
     }
 
     /// <summary>The maturity scale anchors every level of every question; other scales have no statements.</summary>
@@ -246,7 +268,9 @@ public static class AssessmentTemplateReader
         {
             if (statements.Count > 0)
             {
-                doc.Problem(node, field, $"only questions on the maturity scale have level statements (this template's scale is {AssessmentTemplate.ScaleName(scale)})");
+                doc.Problem(node, field, scale == AnswerScale.FreeText
+                    ? "only questions on the maturity scale have level statements (this question is answered in words)"
+                    : $"only questions on the maturity scale have level statements (this template's scale is {AssessmentTemplate.ScaleName(scale)})");
             }
             return;
         }

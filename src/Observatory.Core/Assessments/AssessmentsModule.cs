@@ -12,6 +12,7 @@ public static class AssessmentsModule
         services.AddSingleton(AssessmentCatalogue.LoadShipped(data, frameworks));
         services.AddScoped<AssessmentTemplates>();
         services.AddScoped<OrganisationAssessments>();
+        services.AddScoped<AssessmentResults>();
         return services;
     }
 }

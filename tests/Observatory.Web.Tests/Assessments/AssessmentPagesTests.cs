@@ -41,7 +41,7 @@ public sealed class AssessmentPagesTests(WebAppFixture fixture) : IClassFixture<
         dataRow.TextContent.ShouldContain("3.0");
         var heat = result.QuerySelectorAll("table")[1].QuerySelectorAll("tr").Single(r => r.QuerySelector("th")?.TextContent == "Data");
         heat.QuerySelectorAll("td").Select(c => c.TextContent).ShouldBe(["100%", "100%", "50%", "50%", "0%"]);
-        result.QuerySelector("input[name='answers.data-use'][value='2']")!.HasAttribute("checked").ShouldBeTrue();
+        result.QuerySelector("input[type=radio][name='answers.data-use'][value='2']")!.HasAttribute("checked").ShouldBeTrue();
     }
 
     [Fact]

@@ -148,4 +148,35 @@ public sealed class AssessmentsApiTests(WebAppFixture fixture) : IClassFixture<W
         var (status, _) = await Score("framework-no-such", new { answers = new Dictionary<string, string>() });
         status.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_survey_scores_its_statements_by_median_and_distribution_and_leaves_words_unscored()
+    {
+        var survey = await GetJson("/api/assessment-templates/covid-impact-survey");
+        var leadership = survey.GetProperty("sections")[0].GetProperty("questions").EnumerateArray().ToList();
+        leadership.Select(q => q.GetProperty("scale").GetString()).ShouldBe(["agreement", "agreement", "agreement", "free-text"]);
+
+        var (status, body) = await Score("covid-impact-survey", new
+        {
+            answers = new Dictionary<string, object>
+            {
+                ["leaders-gave-direction"] = 5,
+                ["staff-had-skills"] = "Disagree",
+                ["managers-led-remote-teams"] = 2,
+                ["leadership-lessons"] = "More training.",
+                ["wellbeing-supported"] = 4,
+            },
+        });
+
+        status.ShouldBe(HttpStatusCode.OK);
+        var first = body.GetProperty("topics")[0];
+        first.GetProperty("questions").GetInt32().ShouldBe(3);
+        first.GetProperty("answered").GetInt32().ShouldBe(3);
+        first.GetProperty("median").GetDouble().ShouldBe(2);
+        first.GetProperty("distribution").GetProperty("2").GetInt32().ShouldBe(2);
+        first.GetProperty("distribution").GetProperty("5").GetInt32().ShouldBe(1);
+        // The whole: 5, 2, 2, 4 → in order 2, 2, 4, 5: halfway between 2 and 4.
+        body.GetProperty("overall").GetProperty("median").GetDouble().ShouldBe(3);
+        body.GetProperty("overall").GetProperty("questions").GetInt32().ShouldBe(15);
+    }
 }

@@ -14,8 +14,6 @@ public static class AssessmentsApi
 
     public sealed record Statement(int Level, string Text);
 
-    public sealed record Question(string Id, string Text, string? Guidance, IReadOnlyList<string> Elements, IReadOnlyList<Statement> Statements);
-
     public sealed record Theme(string Id, string Title, IReadOnlyList<Question> Questions);
 
     /// <summary>A section has its questions; a topic its themes.</summary>
@@ -33,9 +31,12 @@ public static class AssessmentsApi
     public sealed record Tally(int Yes, int Partly, int No, int NotApplicable, int Unanswered, double? YesShare, double? PartlyShare, double? NoShare);
 
     public sealed record Score(string Id, string Title, int Questions, int Answered, int? WeakestLink, double? Mean,
-        IReadOnlyDictionary<string, double>? Coverage, Tally? Tally, IReadOnlyList<Score>? Themes);
+        IReadOnlyDictionary<string, double>? Coverage, Tally? Tally, IReadOnlyList<Score>? Themes, double? Median, IReadOnlyDictionary<string, int>? Distribution);
 
-    public sealed record Overall(int Questions, int Answered, int? WeakestLink, double? Mean, IReadOnlyDictionary<string, double>? Coverage, Tally? Tally);
+    public sealed record Overall(int Questions, int Answered, int? WeakestLink, double? Mean, IReadOnlyDictionary<string, double>? Coverage, Tally? Tally,
+        double? Median, IReadOnlyDictionary<string, int>? Distribution);
+
+    public sealed record Question(string Id, string Text, string? Guidance, IReadOnlyList<string> Elements, IReadOnlyList<Statement> Statements, string Scale);
 
     public sealed record ScoreResult(string Template, string Version, string Scale, Overall Overall, IReadOnlyList<Score> Topics);
 
@@ -46,7 +47,7 @@ public static class AssessmentsApi
         api.MapGet("/assessment-templates/{id}", GetAsync)
             .WithSummary("A template in its own hierarchy (sections, or topics with themes), each question with the framework elements it evidences and, on the maturity scale, its five level statements. 'framework-' and a framework's id gives that framework as a checklist.");
         api.MapPost("/assessment-templates/{id}/score", ScoreAsync)
-            .WithSummary("Scores answers ({answers: {questionId: level or answer}}) without keeping them: the weakest link and the mean with the coverage of each level, or checklist counts. An unknown question or an answer off the scale is a 400 naming the question.");
+            .WithSummary("Scores answers ({answers: {questionId: level or answer}}) without keeping them: the weakest link, the mean, the median and the distribution with the coverage of each level, or checklist counts; answers in words are not scored. An unknown question or an answer off the scale is a 400 naming the question.");
     }
 
     private static Ok<List<TemplateSummary>> List(AssessmentTemplates templates) =>
@@ -60,8 +61,8 @@ public static class AssessmentsApi
             return refusal.ToProblem();
         }
         var parts = t.Topics.Select(topic => new Part(topic.Id, topic.Title, topic.Guidance, topic.Labels, [.. topic.Elements.Select(e => e.ToString())],
-            t.Structure == TemplateStructure.Topics ? [.. topic.Themes.Select(th => new Theme(th.Id, th.Title, [.. th.Questions.Select(ToQuestion)]))] : null,
-            t.Structure == TemplateStructure.Sections ? [.. topic.Questions.Select(ToQuestion)] : null)).ToList();
+            t.Structure == TemplateStructure.Topics ? [.. topic.Themes.Select(th => new Theme(th.Id, th.Title, [.. th.Questions.Select(q => ToQuestion(t, q))]))] : null,
+            t.Structure == TemplateStructure.Sections ? [.. topic.Questions.Select(q => ToQuestion(t, q))] : null)).ToList();
         return TypedResults.Ok(new TemplateDetail(t.Id, t.Title, t.Version, t.Publisher, t.Summary, t.Authorship, [.. t.Sources.Select(ToSource)],
             AssessmentTemplate.ScaleName(t.Scale), [.. t.LevelNames.Select((n, i) => new Level(i + 1, n))], Answers(t),
             t.Structure == TemplateStructure.Sections ? parts : null, t.Structure == TemplateStructure.Topics ? parts : null));
@@ -86,7 +87,7 @@ public static class AssessmentsApi
         }
         var o = score.Overall;
         return TypedResults.Ok(new ScoreResult(score.Template.Id, score.Template.Version, AssessmentTemplate.ScaleName(score.Template.Scale),
-            new Overall(o.Questions, o.Answered, o.WeakestLink, o.Mean, Coverage(o), ToTally(o.Tally)),
+            new Overall(o.Questions, o.Answered, o.WeakestLink, o.Mean, Coverage(o), ToTally(o.Tally), o.Median, Distribution(o)),
             [.. score.Topics.Select(topic => ToScore(topic, score.Template.Structure == TemplateStructure.Topics))]));
     }
 
@@ -99,7 +100,11 @@ public static class AssessmentsApi
     };
 
     private static Score ToScore(PartScore p, bool withThemes) =>
-        new(p.Id, p.Title, p.Questions, p.Answered, p.WeakestLink, p.Mean, Coverage(p), ToTally(p.Tally), withThemes ? [.. p.Parts.Select(th => ToScore(th, false))] : null);
+        new(p.Id, p.Title, p.Questions, p.Answered, p.WeakestLink, p.Mean, Coverage(p), ToTally(p.Tally), withThemes ? [.. p.Parts.Select(th => ToScore(th, false))] : null,
+            p.Median, Distribution(p));
+
+    private static Dictionary<string, int>? Distribution(PartScore p) =>
+        p.Distribution?.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value);
 
     private static Dictionary<string, double>? Coverage(PartScore p) =>
         p.Coverage?.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => Math.Round(kv.Value, 4));
@@ -107,8 +112,8 @@ public static class AssessmentsApi
     private static Tally? ToTally(ChecklistTally? t) =>
         t is null ? null : new Tally(t.Yes, t.Partly, t.No, t.NotApplicable, t.Unanswered, t.YesShare, t.PartlyShare, t.NoShare);
 
-    private static Question ToQuestion(AssessmentQuestion q) =>
-        new(q.Id, q.Text, q.Guidance, [.. q.Elements.Select(e => e.ToString())], [.. q.Statements.Select(s => new Statement(s.Level, s.Text))]);
+    private static Question ToQuestion(AssessmentTemplate t, AssessmentQuestion q) =>
+        new(q.Id, q.Text, q.Guidance, [.. q.Elements.Select(e => e.ToString())], [.. q.Statements.Select(s => new Statement(s.Level, s.Text))], AssessmentTemplate.ScaleName(t.ScaleOf(q)));
 
     private static Source ToSource(TemplateSource s) => new(s.Title, s.Section);
 }

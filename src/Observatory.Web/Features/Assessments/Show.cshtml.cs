@@ -1,24 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Observatory.Accounts;
 using Observatory.Assessments;
-using Observatory.Rendering.Charts;
 using Observatory.Web.Features.Shared;
 using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Assessments;
 
 /// <summary>A template, and a form to try it without an account: the answers are scored and shown, never kept.</summary>
-public sealed class ShowModel(AssessmentTemplates templates) : PageModel
+public sealed class ShowModel(AssessmentTemplates templates, AssessmentResults results, CurrentActor current) : PageModel
 {
-    public const string FieldPrefix = "answers.";
+    public const string FieldPrefix = AnswerForm.FieldPrefix;
 
     public AssessmentTemplate Template { get; private set; } = null!;
 
     public Dictionary<string, string?> Answers { get; } = new(StringComparer.Ordinal);
 
-    public TemplateScore? Score { get; private set; }
-
-    public Chart? Chart { get; private set; }
+    /// <summary>The scores, strengths and gaps in words, and what works for each gap, once answers are posted.</summary>
+    public AssessmentResultsView? Results { get; private set; }
 
     public FormErrors Errors { get; } = new();
 
@@ -39,24 +38,16 @@ public sealed class ShowModel(AssessmentTemplates templates) : PageModel
             return StatusCode(refusal.StatusCode());
         }
         Template = template;
-        foreach (var (key, value) in Request.Form)
+        Answers.Clear();
+        foreach (var (question, answer) in AnswerForm.Read(Request.Form))
         {
-            if (key.StartsWith(FieldPrefix, StringComparison.Ordinal))
-            {
-                Answers[key[FieldPrefix.Length..]] = value.ToString();
-            }
+            Answers[question] = answer;
         }
-        if (!(await templates.ScoreAsync(id, Answers, ct)).Succeeded(out var score, out refusal))
+        if (!(await results.ReportAsync(current.Actor, id, Answers, ct)).Succeeded(out var report, out refusal))
         {
             return this.Refuse(refusal, Errors) ?? Page();
         }
-        Score = score;
-        if (template.IsLevelled)
-        {
-            Chart = AssessmentCharts.Scores("assessment-scores", $"Your scores on {template.DisplayTitle}",
-                [.. score.Topics.Select(t => new ScoreBar(t.Title, t.WeakestLink ?? 0, t.Mean)), new ScoreBar("Whole assessment", score.Overall.WeakestLink ?? 0, score.Overall.Mean)],
-                template.MaxLevel);
-        }
+        Results = AssessmentResultsView.For(report);
         return Page();
     }
 }
