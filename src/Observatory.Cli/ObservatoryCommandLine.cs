@@ -121,6 +121,8 @@ public sealed class CliConsole(TextWriter output, TextWriter error, ITerminal? t
         }
         catch (ContentValidationException ex)
         {
+            // The shipped data (data/) is wrong: every problem at its line, as a refused file's are. A person's own
+            // file never arrives here: the services refuse it with an Outcome, which the command hands to Refused.
             foreach (var problem in ex.Problems)
             {
                 await Error.WriteLineAsync(problem.ToString());

@@ -33,7 +33,10 @@ public static class EvidenceCommand
             {
                 throw new CommandException($"the file '{path}' does not exist.", ExitCodes.Usage);
             }
-            var text = await InputLimits.ReadTextFileAsync(path, InputLimits.MaxYamlLength, ct);
+            if (!(await InputFiles.ReadTextAsync(path, InputLimits.MaxYamlLength, ct)).Succeeded(out var text, out var tooLong))
+            {
+                return await console.Refused(tooLong);
+            }
             await using var services = CliServices.Build(parse);
             await PrepareAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
