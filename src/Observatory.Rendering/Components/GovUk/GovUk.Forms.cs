@@ -166,6 +166,16 @@ public static partial class GovUk
         return WriteHintAndError(b, hint, errorMessage, id, describedBy);
     }
 
+    /// <summary>Opens a single field's form group (<see cref="WriteFormGroupStart"/>); its id (by default its name) and <c>aria-describedby</c>.</summary>
+    private static (string? Id, string? DescribedBy) WriteFieldStart(HtmlBuilder b, FieldOptions options)
+    {
+        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
+        var describedBy = WriteFormGroupStart(
+            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id,
+            HtmlBuilder.Has(options.DescribedBy) ? options.DescribedBy : null);
+        return (id, describedBy);
+    }
+
     private static string? WriteHintAndError(HtmlBuilder b, HintOptions? hint, ErrorMessageOptions? errorMessage, string? idPrefix, string? describedBy)
     {
         if (hint is not null)
@@ -208,10 +218,7 @@ public static partial class GovUk
 
     private static void WriteInput(HtmlBuilder b, InputOptions options)
     {
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id,
-            HtmlBuilder.Has(options.DescribedBy) ? options.DescribedBy : null);
+        var (id, describedBy) = WriteFieldStart(b, options);
 
         var hasPrefix = options.Prefix is { } prefix && (HtmlBuilder.Has(prefix.Text) || HtmlBuilder.Has(prefix.Html));
         var hasSuffix = options.Suffix is { } suffix && (HtmlBuilder.Has(suffix.Text) || HtmlBuilder.Has(suffix.Html));
@@ -290,9 +297,7 @@ public static partial class GovUk
 
     private static void WriteTextarea(HtmlBuilder b, TextareaOptions options)
     {
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id, options.DescribedBy);
+        var (id, describedBy) = WriteFieldStart(b, options);
         if (options.FormGroup?.BeforeInput is { } beforeInput)
         {
             WriteContent(b, beforeInput);
@@ -328,9 +333,7 @@ public static partial class GovUk
     {
         ArgumentNullException.ThrowIfNull(options);
         var b = new HtmlBuilder();
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id, options.DescribedBy);
+        var (id, describedBy) = WriteFieldStart(b, options);
         if (options.FormGroup?.BeforeInput is { } beforeInput)
         {
             WriteContent(b, beforeInput);
