@@ -89,16 +89,8 @@ public static class EvidenceCommand
                 text = EvidenceWriter.Contributions(items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                 count = items.Count;
             }
-            if (parse.GetValue(output) is { } path)
-            {
-                await File.WriteAllTextAsync(path, text, ct);
-                await console.Out.WriteLineAsync($"Wrote {count} item(s) to {path}");
-            }
-            else
-            {
-                await console.Out.WriteAsync(text);
-            }
-            return ExitCodes.Success;
+            var path = parse.GetValue(output);
+            return await console.WriteOutputAsync(text, path, ct, $"Wrote {count} item(s) to {path}");
         }));
         return command;
     }

@@ -146,16 +146,7 @@ public static class FrameworksCommand
             var catalogue = await CatalogueAsync(parse, ct);
             var framework = Find(catalogue, parse.GetValue(id)!);
             var text = parse.GetValue(format) == "json" ? FrameworkWriter.ToJson(framework) : FrameworkWriter.ToYaml(framework);
-            if (parse.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file, text, ct);
-                await console.Out.WriteLineAsync($"Wrote {file}");
-            }
-            else
-            {
-                await console.Out.WriteAsync(text);
-            }
-            return ExitCodes.Success;
+            return await console.WriteOutputAsync(text, parse.GetValue(output), ct);
         }));
         return command;
     }
