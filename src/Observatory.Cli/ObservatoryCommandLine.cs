@@ -112,6 +112,22 @@ public sealed class CliConsole(TextWriter output, TextWriter error, ITerminal? t
         return ExitCodes.For(refusal.Kind);
     }
 
+    /// <summary>
+    /// What an export command made: into <paramref name="file"/> (--out) with one line saying so — <paramref name="wrote"/>,
+    /// or "Wrote file" — or, without one, onto standard output whole, so it can be piped.
+    /// </summary>
+    public async Task<int> WriteOutputAsync(string text, string? file, CancellationToken cancellationToken, string? wrote = null)
+    {
+        if (file is null)
+        {
+            await Out.WriteAsync(text);
+            return ExitCodes.Success;
+        }
+        await File.WriteAllTextAsync(file, text, cancellationToken);
+        await Out.WriteLineAsync(wrote ?? $"Wrote {file}");
+        return ExitCodes.Success;
+    }
+
     /// <summary>Runs a command body; any failure becomes "error: reason" on stderr and a non-zero exit code.</summary>
     public async Task<int> Run(Func<Task<int>> body)
     {
@@ -121,6 +137,8 @@ public sealed class CliConsole(TextWriter output, TextWriter error, ITerminal? t
         }
         catch (ContentValidationException ex)
         {
+            // The shipped data (data/) is wrong: every problem at its line, as a refused file's are. A person's own
+            // file never arrives here: the services refuse it with an Outcome, which the command hands to Refused.
             foreach (var problem in ex.Problems)
             {
                 await Error.WriteLineAsync(problem.ToString());

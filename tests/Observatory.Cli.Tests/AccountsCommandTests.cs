@@ -18,6 +18,7 @@ public sealed class AccountsCommandTests
         var weak = await CliRunner.RunAsync("users", "create-admin", "--email", "other@example.gov.uk", "--password", "short", "--db", db);
         var org = await CliRunner.RunAsync("orgs", "create", "Wigan Council", "--place", "E08000010", "--db", db);
         var badPlace = await CliRunner.RunAsync("orgs", "create", "Nowhere Council", "--place", "X99", "--db", db);
+        var sameName = await CliRunner.RunAsync("orgs", "create", "Wigan Council", "--place", "E08000010", "--db", db);
         var list = await CliRunner.RunAsync("orgs", "list", "--db", db);
         var token = await CliRunner.RunAsync("tokens", "create", "--email", "admin@example.gov.uk", "--name", "nightly import", "--write", "--db", db);
 
@@ -27,6 +28,9 @@ public sealed class AccountsCommandTests
         weak.Error.ShouldContain("at least 12 characters");
         org.Out.ShouldContain("Created Wigan Council (wigan-council)");
         badPlace.ExitCode.ShouldBe(ExitCodes.Usage);
+        // A name already taken clashes with what is stored: a conflict, not refused input.
+        sameName.ExitCode.ShouldBe(ExitCodes.Conflict, sameName.Error);
+        sameName.Error.ShouldContain("error: An organisation called Wigan Council already exists; nothing was changed.");
         list.Out.ShouldContain("wigan-council");
         token.ExitCode.ShouldBe(ExitCodes.Success, token.Error);
         token.Out.Trim().ShouldStartWith("obs_");

@@ -116,6 +116,29 @@ public sealed class FrameworksCommandTests : CommandFileTests
     }
 
     [Fact]
+    public async Task A_file_that_clashes_with_what_is_stored_is_a_conflict_naming_its_line()
+    {
+        var exported = await Run("frameworks", "export", "four-rs", "--format", "yaml");
+        var shippedId = WriteFile("copy.yaml", exported.Out.Replace("group: Recovery and resilience", "group: Your organisation's frameworks", StringComparison.Ordinal));
+        var mine = exported.Out.Replace("id: four-rs", "id: our-plan", StringComparison.Ordinal)
+            .Replace("group: Recovery and resilience", "group: Your organisation's frameworks", StringComparison.Ordinal);
+        var first = WriteFile("plan.yaml", mine);
+        var changed = WriteFile("plan-changed.yaml", mine.Replace("name: Reset", "name: Reset at once", StringComparison.Ordinal));
+
+        var takesShippedId = await Run("frameworks", "import", shippedId);
+        (await Run("frameworks", "import", first)).ExitCode.ShouldBe(ExitCodes.Success);
+        var sameVersionOtherText = await Run("frameworks", "import", changed);
+
+        // Well-formed files whose id or version clashes with what the Observatory holds: conflict (exit 6), not refused input.
+        takesShippedId.ExitCode.ShouldBe(ExitCodes.Conflict, takesShippedId.Error);
+        takesShippedId.Error.ShouldContain("copy.yaml:1:1: id: 'four-rs' is a framework shipped with the Observatory; choose another id; nothing was changed");
+        sameVersionOtherText.ExitCode.ShouldBe(ExitCodes.Conflict, sameVersionOtherText.Error);
+        sameVersionOtherText.Error.ShouldContain("plan-changed.yaml:1:1: version:");
+        sameVersionOtherText.Error.ShouldContain("was imported before with different content");
+        (await Run("frameworks", "export", "our-plan", "--format", "yaml")).Out.ShouldNotContain("Reset at once");
+    }
+
+    [Fact]
     public async Task Import_refuses_a_broken_file_and_stores_nothing()
     {
         var path = WriteFile("bad.json", "{\"id\": \"x\", \"name\": \"X\"}");

@@ -33,7 +33,10 @@ public static class EvidenceCommand
             {
                 throw new CommandException($"the file '{path}' does not exist.", ExitCodes.Usage);
             }
-            var text = await InputLimits.ReadTextFileAsync(path, InputLimits.MaxYamlLength, ct);
+            if (!(await InputFiles.ReadTextAsync(path, InputLimits.MaxYamlLength, ct)).Succeeded(out var text, out var tooLong))
+            {
+                return await console.Refused(tooLong);
+            }
             await using var services = CliServices.Build(parse);
             await PrepareAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
@@ -86,16 +89,8 @@ public static class EvidenceCommand
                 text = EvidenceWriter.Contributions(items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                 count = items.Count;
             }
-            if (parse.GetValue(output) is { } path)
-            {
-                await File.WriteAllTextAsync(path, text, ct);
-                await console.Out.WriteLineAsync($"Wrote {count} item(s) to {path}");
-            }
-            else
-            {
-                await console.Out.WriteAsync(text);
-            }
-            return ExitCodes.Success;
+            var path = parse.GetValue(output);
+            return await console.WriteOutputAsync(text, path, ct, $"Wrote {count} item(s) to {path}");
         }));
         return command;
     }

@@ -30,16 +30,7 @@ public static class ExportCommand
                 "opensdg" => ObservationExport.ToOpenSdgCsv(definition, await queries.ForIndicatorAsync(definition.Id, allBreakdowns: true, cancellationToken: ct)),
                 _ => ObservationExport.ToElsCsv(definition, await queries.ForIndicatorAsync(definition.Id, cancellationToken: ct), services.GetRequiredService<PlaceRegistry>()),
             };
-            if (parse.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file, text, ct);
-                await console.Out.WriteLineAsync($"Wrote {file}");
-            }
-            else
-            {
-                await console.Out.WriteAsync(text);
-            }
-            return ExitCodes.Success;
+            return await console.WriteOutputAsync(text, parse.GetValue(output), ct);
         }));
         return command;
     }

@@ -85,7 +85,11 @@ public static class FrameworksCommand
         {
             if (parse.GetValue(path) is { } file)
             {
-                var (framework, problems) = FrameworkReader.ReadFramework(file, await ReadFileAsync(file, ct), expectedId: null, FrameworkOrigin.Imported);
+                if (!(await ReadFileAsync(file, ct)).Succeeded(out var text, out var tooLong))
+                {
+                    return await console.Refused(tooLong);
+                }
+                var (framework, problems) = FrameworkReader.ReadFramework(file, text, expectedId: null, FrameworkOrigin.Imported);
                 if (framework is null)
                 {
                     return await console.Refused(Refusal.Invalid(problems));
@@ -109,9 +113,13 @@ public static class FrameworksCommand
             var path = parse.GetValue(file)!;
             await using var services = CliServices.Build(parse);
             await MigrateAsync(services, ct);
+            if (!(await ReadFileAsync(path, ct)).Succeeded(out var text, out var tooLong))
+            {
+                return await console.Refused(tooLong);
+            }
             await using var scope = services.CreateAsyncScope();
             var library = scope.ServiceProvider.GetRequiredService<FrameworkLibrary>();
-            if (!(await library.ImportAsync(path, await ReadFileAsync(path, ct), importedBy: Environment.UserName, ct)).Succeeded(out var result, out var refusal))
+            if (!(await library.ImportAsync(path, text, importedBy: Environment.UserName, ct)).Succeeded(out var result, out var refusal))
             {
                 return await console.Refused(refusal);
             }
@@ -138,16 +146,7 @@ public static class FrameworksCommand
             var catalogue = await CatalogueAsync(parse, ct);
             var framework = Find(catalogue, parse.GetValue(id)!);
             var text = parse.GetValue(format) == "json" ? FrameworkWriter.ToJson(framework) : FrameworkWriter.ToYaml(framework);
-            if (parse.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file, text, ct);
-                await console.Out.WriteLineAsync($"Wrote {file}");
-            }
-            else
-            {
-                await console.Out.WriteAsync(text);
-            }
-            return ExitCodes.Success;
+            return await console.WriteOutputAsync(text, parse.GetValue(output), ct);
         }));
         return command;
     }
@@ -176,6 +175,6 @@ public static class FrameworksCommand
         catalogue.Find(id) ?? throw new CommandException($"there is no framework '{id}'. Run 'observatory frameworks list' to see them all.");
 
     /// <summary>A framework file, read no further than the 2 MB a framework may be.</summary>
-    private static async Task<string> ReadFileAsync(string path, CancellationToken ct) =>
-        File.Exists(path) ? await InputLimits.ReadTextFileAsync(path, ImportedFramework.MaxContentLength, ct) : throw new CommandException($"the file '{path}' does not exist.");
+    private static async Task<Outcome<string>> ReadFileAsync(string path, CancellationToken ct) =>
+        File.Exists(path) ? await InputFiles.ReadTextAsync(path, ImportedFramework.MaxContentLength, ct) : throw new CommandException($"the file '{path}' does not exist.");
 }

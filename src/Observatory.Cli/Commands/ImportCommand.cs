@@ -79,8 +79,12 @@ public static class ImportCommand
                 await using var scope = services.CreateAsyncScope();
                 var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
                 var started = System.Diagnostics.Stopwatch.StartNew();
-                var outcome = await WithProgressAsync(console, $"Importing {Path.GetFileName(file)}", new FileInfo(file).Length,
+                var imported = await WithProgressAsync(console, $"Importing {Path.GetFileName(file)}", new FileInfo(file).Length,
                     progress => importer.ImportFileAsync(file, Request(file, parse.GetValue(source), importedBy, chosen), progress, ct));
+                if (!imported.Succeeded(out var outcome, out var refusal))
+                {
+                    return await console.Refused(refusal);
+                }
                 var i = outcome.Import;
                 await console.Out.WriteLineAsync(outcome.AlreadyImported
                     ? $"{Path.GetFileName(file)}: already imported on {i.ImportedAt:yyyy-MM-dd HH:mm} (import {i.Id}); nothing changed."

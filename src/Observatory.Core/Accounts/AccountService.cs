@@ -89,7 +89,7 @@ public sealed partial class AccountService(ObservatoryDbContext db, IMailSender 
         var slug = Slug(name);
         if (await db.Organisations.AnyAsync(o => o.Slug == slug, cancellationToken))
         {
-            return Refusal.Invalid("name", $"An organisation called {name} already exists");
+            return Refusal.Conflict($"An organisation called {name} already exists", "name");
         }
         var organisation = new Organisation { Name = name, Slug = slug, Kind = kind, PlaceCodes = string.Join(',', places.Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0).Distinct()), CreatedAt = Now };
         db.Organisations.Add(organisation);

@@ -51,12 +51,8 @@ public static class AssessmentTemplateReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", TemplateKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
-        }
-        else if (id.StartsWith(FrameworkPrefix, StringComparison.Ordinal))
+        var id = doc.FileId(root, "id", expectedId);
+        if (id == expectedId && id.StartsWith(FrameworkPrefix, StringComparison.Ordinal))
         {
             doc.Problem(doc.Get(root, "id"), "id", $"must not start with '{FrameworkPrefix}', which names the checklists made from frameworks");
         }

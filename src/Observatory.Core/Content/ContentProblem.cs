@@ -12,24 +12,30 @@ public sealed record ContentProblem(string File, int Line, int Column, string Fi
         var where = Line > 0 ? $"{File}:{Line}{(Column > 0 ? $":{Column}" : "")}" : File;
         return string.IsNullOrEmpty(Field) ? $"{where}: {Message}" : $"{where}: {Field}: {Message}";
     }
-}
 
-/// <summary>Raised when input is refused. Carries every problem found, not only the first.</summary>
-public sealed class ContentValidationException : Exception
-{
-    public ContentValidationException(IReadOnlyList<ContentProblem> problems)
-        : base(Describe(problems))
-    {
-        Problems = problems;
-    }
-
-    public IReadOnlyList<ContentProblem> Problems { get; }
-
-    private static string Describe(IReadOnlyList<ContentProblem> problems) =>
+    /// <summary>One line for a list of problems: the problem itself, or "N problems: " and the first twenty.</summary>
+    public static string Describe(IReadOnlyList<ContentProblem> problems) =>
         problems.Count switch
         {
             0 => "The input was refused.",
             1 => problems[0].ToString(),
             _ => $"{problems.Count} problems: " + string.Join("; ", problems.Take(20)) + (problems.Count > 20 ? "; …" : ""),
         };
+}
+
+/// <summary>
+/// Raised when content the Observatory ships (its <c>data/</c> folder, read at start-up) is wrong: a fault of the
+/// installation, not something a person did, so start-up stops and names every problem (file, line, field) for
+/// whoever fixes the files. Input from people — an upload, a form, a file given to the command line — is never
+/// refused this way: services return an <c>Outcome</c> with a <c>Refusal</c> (Outcomes/Outcome.cs).
+/// </summary>
+public sealed class ContentValidationException : Exception
+{
+    public ContentValidationException(IReadOnlyList<ContentProblem> problems)
+        : base(ContentProblem.Describe(problems))
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<ContentProblem> Problems { get; }
 }

@@ -5,8 +5,9 @@ namespace Observatory.Content;
 /// mark ignored) record by record, keeping the line each record starts on so that problems can name it. Fields
 /// are spans into one buffer — no string per field — because imports read tens of millions of rows.
 /// A record longer than <see cref="InputLimits.MaxCsvRecordLength"/> characters (a quote left open runs to the end of
-/// the file) or with more than <see cref="InputLimits.MaxCsvFields"/> fields is refused at its line with a
-/// <see cref="ContentValidationException"/>, so the buffer never grows past twice the limit.
+/// the file) or with more than <see cref="InputLimits.MaxCsvFields"/> fields stops the reading: <see cref="Read"/>
+/// answers false and <see cref="Problem"/> names the line, so the buffer never grows past twice the limit. A caller
+/// reading a person's file adds that problem to the others it reports; one reading a shipped file fails loudly.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
@@ -33,6 +34,9 @@ public sealed class CsvRecordReader : IDisposable
 
     public int FieldCount { get; private set; }
 
+    /// <summary>Why reading stopped before the end (a record past the limits, at its line); null otherwise.</summary>
+    public ContentProblem? Problem { get; private set; }
+
     public ReadOnlySpan<char> this[int index] => index < FieldCount ? _buffer.AsSpan(_fields[index].Start, _fields[index].Length) : [];
 
     public string GetString(int index) => index < FieldCount ? new string(this[index]) : "";
@@ -40,7 +44,7 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>Moves to the next record; false at the end of the input. Blank lines are skipped.</summary>
     public bool Read()
     {
-        while (true)
+        while (Problem is null)
         {
             if (!FindRecord(out var end, out var newlines))
             {
@@ -67,11 +71,11 @@ public sealed class CsvRecordReader : IDisposable
             }
             if (contentEnd - start > InputLimits.MaxCsvRecordLength)
             {
-                throw TooLong(Line);
+                return TooLong(Line);
             }
-            SplitFields(start, contentEnd);
-            return true;
+            return SplitFields(start, contentEnd);
         }
+        return false;
     }
 
     /// <summary>
@@ -118,7 +122,8 @@ public sealed class CsvRecordReader : IDisposable
             if (_length - _position > InputLimits.MaxCsvRecordLength + 2)
             {
                 // No end within the limit (and its line ending): refuse rather than read on, perhaps to the end of the file.
-                throw TooLong(_nextLine);
+                end = _position;
+                return TooLong(_nextLine);
             }
             Fill();
         }
@@ -154,7 +159,7 @@ public sealed class CsvRecordReader : IDisposable
         }
     }
 
-    private void SplitFields(int start, int end)
+    private bool SplitFields(int start, int end)
     {
         var count = 0;
         var i = start;
@@ -162,7 +167,7 @@ public sealed class CsvRecordReader : IDisposable
         {
             if (count == InputLimits.MaxCsvFields)
             {
-                throw Refused(Line, $"the record has more than {InputLimits.MaxCsvFields.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} fields, the most one record may have");
+                return Stop(Line, $"the record has more than {InputLimits.MaxCsvFields.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} fields, the most one record may have");
             }
             if (count == _fields.Length)
             {
@@ -210,12 +215,19 @@ public sealed class CsvRecordReader : IDisposable
             i = next;
         }
         FieldCount = count;
+        return true;
     }
 
-    private ContentValidationException TooLong(int line) =>
-        Refused(line, $"the record starting on this line is longer than {InputLimits.MaxCsvRecordLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the most one record may be (is a quote left open?)");
+    private bool TooLong(int line) =>
+        Stop(line, $"the record starting on this line is longer than {InputLimits.MaxCsvRecordLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the most one record may be (is a quote left open?)");
 
-    private ContentValidationException Refused(int line, string message) => new([new ContentProblem(_file, line, 0, "", message)]);
+    /// <summary>Stops reading with a problem at <paramref name="line"/>; false, for <see cref="Read"/> to answer.</summary>
+    private bool Stop(int line, string message)
+    {
+        Problem = new ContentProblem(_file, line, 0, "", message);
+        FieldCount = 0;
+        return false;
+    }
 
     public void Dispose() => _reader.Dispose();
 }

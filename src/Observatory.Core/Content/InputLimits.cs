@@ -89,32 +89,6 @@ public static class InputLimits
         return -1;
     }
 
-    /// <summary>
-    /// The text of a file of at most <paramref name="maxLength"/> characters, read no further than one character past
-    /// it: a longer file is refused without being held in memory whole.
-    /// </summary>
-    public static async Task<string> ReadTextFileAsync(string path, int maxLength, CancellationToken cancellationToken = default)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[Math.Min(maxLength + 1, (int)Math.Min(int.MaxValue - 1, new FileInfo(path).Length + 1))];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-            read += n;
-        }
-        if (read > maxLength || (read == buffer.Length && reader.Peek() >= 0))
-        {
-            throw new ContentValidationException([new ContentProblem(Path.GetFileName(path), 0, 0, "",
-                $"is longer than {maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters, the most a file may be")]);
-        }
-        return new string(buffer, 0, read);
-    }
-
     /// <summary>"U+0000 (a control character) at character 5", for a message.</summary>
     public static string DescribeControl(ReadOnlySpan<char> text, int index) =>
         $"holds the control character U+{(int)text[index]:X4} at character {index + 1}; text may not hold control characters";

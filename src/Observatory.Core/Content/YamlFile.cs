@@ -180,6 +180,21 @@ public sealed partial class YamlFile
         return value ?? "";
     }
 
+    /// <summary>
+    /// A definition file's own id (under <paramref name="key"/> of its root), checked as <see cref="RequiredId"/>
+    /// and, when <paramref name="expectedId"/> is given, equal to the file's name: the Observatory finds a shipped
+    /// file by its name, so the two must agree.
+    /// </summary>
+    public string FileId(YamlMappingNode root, string key, string? expectedId)
+    {
+        var id = RequiredId(root, key, "");
+        if (expectedId is not null && id.Length > 0 && id != expectedId)
+        {
+            Problem(Get(root, key), key, $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
+        }
+        return id;
+    }
+
     public string RequiredId(YamlMappingNode map, string key, string path)
     {
         var value = RequiredString(map, key, path);

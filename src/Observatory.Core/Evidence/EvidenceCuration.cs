@@ -452,7 +452,8 @@ public sealed partial class EvidenceCuration(
         EvidenceAccess.CanCurate(actor) || IsOperator(actor) ? null : Refusal.Forbidden("Only a curator can do this.");
 
     /// <summary>A step the workflow does not allow from the item's state. Answered 400 on the "state" field, as before.</summary>
-    private static Refusal NotNow(string message) => Refusal.Invalid("state", message);
+    /// <summary>A step the item's state does not allow now (publishing a published item): a conflict, not bad input.</summary>
+    private static Refusal NotNow(string message) => Refusal.Conflict(message, "state");
 
     /// <summary>The item for a curator's decision: not found before forbidden, so a non-curator learns nothing of a hidden item.</summary>
     private async Task<Outcome<EvidenceRecord>> CuratedAsync(Actor actor, string slug, CancellationToken cancellationToken)
@@ -471,7 +472,7 @@ public sealed partial class EvidenceCuration(
     /// <summary>A shipped item's text lives in its data file; a change made here would be replaced at the next start-up.</summary>
     private static Refusal? Shipped(EvidenceRecord record) =>
         record.Collection is { } collection
-            ? Refusal.Invalid("item", $"This item ships with the Observatory: change it in data/evidence/{collection}.yaml, or the next start-up puts the file's text back")
+            ? Refusal.Conflict($"This item ships with the Observatory: change it in data/evidence/{collection}.yaml, or the next start-up puts the file's text back", "item")
             : null;
 
     /// <summary>

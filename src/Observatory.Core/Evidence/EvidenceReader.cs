@@ -38,11 +38,7 @@ public static class EvidenceReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", CollectionKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (expectedId is not null && id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "id", expectedId);
         var name = doc.RequiredString(root, "name", "", EvidenceItem.MaxNameLength);
         var description = doc.RequiredString(root, "description", "", EvidenceItem.MaxSummaryLength);
         var items = new List<EvidenceItem>();

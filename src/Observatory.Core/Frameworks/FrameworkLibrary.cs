@@ -105,7 +105,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
         }
         if (shipped.Find(framework.Id) is not null)
         {
-            return Refusal.Invalid([new ContentProblem(name, 1, 1, "id", $"'{framework.Id}' is a framework shipped with the Observatory; choose another id")]);
+            return Refusal.Conflict(new ContentProblem(name, 1, 1, "id", $"'{framework.Id}' is a framework shipped with the Observatory; choose another id"));
         }
         var hash = Hash(text);
         var versions = await db.ImportedFrameworks.Where(f => f.FrameworkId == framework.Id).ToListAsync(cancellationToken);
@@ -114,7 +114,7 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             // Another owner's id, checked before anything about its versions: the answer is the same whatever the
             // framework holds, whichever versions it has and whether or not the importer may see it, so an import
             // cannot be used to learn about a private framework. (That the id is taken must be said: ids are unique.)
-            return Refusal.Invalid([new ContentProblem(name, 1, 1, "id", $"the id {InputLimits.Quote(framework.Id)} is already in use; choose another id")]);
+            return Refusal.Conflict(new ContentProblem(name, 1, 1, "id", $"the id {InputLimits.Quote(framework.Id)} is already in use; choose another id"));
         }
         if (versions.FirstOrDefault(v => v.Version == framework.Version) is { } sameVersion)
         {
@@ -122,8 +122,8 @@ public sealed class FrameworkLibrary(FrameworkCatalogue shipped, ObservatoryDbCo
             {
                 return new FrameworkImportResult(FrameworkImportOutcome.Unchanged, framework);
             }
-            return Refusal.Invalid([new ContentProblem(name, 1, 1, "version",
-                $"version {InputLimits.Quote(framework.Version)} of '{framework.Id}' was imported before with different content; give this file a new version")]);
+            return Refusal.Conflict(new ContentProblem(name, 1, 1, "version",
+                $"version {InputLimits.Quote(framework.Version)} of '{framework.Id}' was imported before with different content; give this file a new version"));
         }
         foreach (var v in versions)
         {

@@ -73,11 +73,7 @@ public static class FrameworkReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", FrameworkKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (expectedId is not null && id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "id", expectedId);
         var group = doc.RequiredString(root, "group", "", MaxNameLength);
         if (origin == FrameworkOrigin.Imported && group.Length == 0)
         {
@@ -127,11 +123,7 @@ public static class FrameworkReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", CrosswalkKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"{InputLimits.Quote(id)} must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "id", expectedId);
         var links = new List<CrosswalkLink>();
         foreach (var (map, path) in doc.MappingList(root, "links", "", required: true))
         {

@@ -87,11 +87,7 @@ public static partial class IndicatorReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", DatasetKeys);
-        var id = doc.RequiredId(root, "dataset", "");
-        if (id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "dataset"), "dataset", $"'{id}' must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "dataset", expectedId);
         var topic = doc.RequiredString(root, "topic", "");
         if (topic.Length > 0 && !Topics.Contains(topic))
         {

@@ -56,11 +56,7 @@ public static class IndexReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", RootKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "id", expectedId);
         var normalisation = doc.Choice(root, "normalisation", "", Normalisations, required: true) ?? IndexNormalisation.MinMax;
         var k = doc.Number(root, "k", "");
         if (k is not null && normalisation != IndexNormalisation.ZScoreCapped)

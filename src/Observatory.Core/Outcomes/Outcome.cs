@@ -37,7 +37,7 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<Con
     public static Refusal Invalid(IReadOnlyList<ContentProblem> problems) =>
         problems.Count == 0
             ? throw new ArgumentException("An invalid outcome names at least one problem.", nameof(problems))
-            : new(RefusalKind.Invalid, new ContentValidationException(problems).Message, problems);
+            : new(RefusalKind.Invalid, ContentProblem.Describe(problems), problems);
 
     public static Refusal Forbidden(string message) => new(RefusalKind.Forbidden, message, []);
 
@@ -46,6 +46,9 @@ public sealed record Refusal(RefusalKind Kind, string Message, IReadOnlyList<Con
     /// <summary>A clash with the current state; <paramref name="field"/> names the form field to mark, if any.</summary>
     public static Refusal Conflict(string message, string? field = null) =>
         new(RefusalKind.Conflict, message, field is null ? [] : [new ContentProblem("", 0, 0, field, message)]);
+
+    /// <summary>A clash with the current state found in a file (an id already taken): the problem names file, line and field.</summary>
+    public static Refusal Conflict(ContentProblem problem) => new(RefusalKind.Conflict, problem.ToString(), [problem]);
 }
 
 /// <summary>What a service did: a value, or a <see cref="Refusal"/> saying why not.</summary>

@@ -338,7 +338,7 @@ internal static class PlaceReader
         using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
         if (!csv.Read())
         {
-            return [];
+            return csv.Problem is { } refused ? throw new ContentValidationException([refused]) : [];
         }
         var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
         var rows = new List<Dictionary<string, string>>();
@@ -351,7 +351,8 @@ internal static class PlaceReader
             }
             rows.Add(row);
         }
-        return rows;
+        // A shipped file past the CSV limits is a fault of the installation: start-up stops and says where.
+        return csv.Problem is { } stopped ? throw new ContentValidationException([stopped]) : rows;
     }
 
     /// <summary>

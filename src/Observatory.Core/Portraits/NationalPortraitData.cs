@@ -67,9 +67,10 @@ public sealed class NationalPortraitData
         {
             var path = data.Combine(PortraitDefinitions.DataFolderName, file.File);
             var name = data.Relative(path);
-            using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
+            using var csv = new CsvRecordReader(new StreamReader(path), name);
             if (!csv.Read())
             {
+                problems.AddRange(csv.Problem is { } refused ? [refused] : []);
                 continue;
             }
             var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
@@ -135,6 +136,8 @@ public sealed class NationalPortraitData
                     target[indicator] = Value(csv, valueAt, name, header, problems);
                 }
             }
+            // A record past the CSV limits stops the file there; the shipped data is refused with the rest.
+            problems.AddRange(csv.Problem is { } stopped ? [stopped] : []);
         }
         var result = new SortedDictionary<int, NationalYear>();
         foreach (var (year, values) in years)

@@ -101,6 +101,7 @@ public sealed class PortraitDefinitions
             return null;
         }
         using var csv = new CsvRecordReader(new StreamReader(path), Path.GetFileName(path));
-        return csv.Read() ? [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)] : [];
+        return csv.Read() ? [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]
+            : csv.Problem is { } stopped ? throw new ContentValidationException([stopped]) : [];
     }
 }

@@ -87,11 +87,7 @@ public static class PortraitReader
             return (null, doc.Problems);
         }
         doc.RejectUnknownKeys(root, "", RootKeys);
-        var id = doc.RequiredId(root, "id", "");
-        if (id.Length > 0 && id != expectedId)
-        {
-            doc.Problem(doc.Get(root, "id"), "id", $"'{id}' must equal the file name '{expectedId}'");
-        }
+        var id = doc.FileId(root, "id", expectedId);
         var places = doc.Choice(root, "places", "", PlaceSets) ?? PortraitPlaces.Countries;
         var decimals = doc.Whole(root, "decimals", "", 0, MaxDecimals) ?? 2;
         var lenses = ReadLenses(doc, root, "", context, null);

@@ -173,6 +173,7 @@ public sealed class SimilarAreaSets
             }
             lists[code] = neighbours;
         }
+        problems.AddRange(csv.Problem is { } stopped ? [stopped] : []);
         var name = $"ONS statistical nearest neighbours ({model} model)";
         return new OnsNeighbourModel(OnsPrefix + model, model, name, lists);
     }

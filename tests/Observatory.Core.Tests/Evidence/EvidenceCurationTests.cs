@@ -192,11 +192,11 @@ public abstract class EvidenceCurationTests(TestProvider provider) : IAsyncLifet
             message: "Only a site administrator can make or remove curators.");
         (await As(_admin, c => c.SetCuratorAsync(_admin, 987_654, true))).ShouldBeRefused(RefusalKind.NotFound, message: "There is no such person.");
         (await As(_curator, c => c.ReturnAsync(_curator, item.Slug, "  "))).ShouldBeRefused(RefusalKind.Invalid, "reason", "Say what the submitter should change: it is sent to them");
-        // A step the workflow does not allow now is said on the "state" field.
-        (await As(_curator, c => c.WithdrawAsync(_curator, item.Slug, "Not yet"))).ShouldBeRefused(RefusalKind.Invalid, "state", "Only a published item can be withdrawn");
-        (await As(_curator, c => c.PublishAsync(_curator, "wigan-bewigan"))).ShouldBeRefused(RefusalKind.Invalid, "state", "This item is already published");
+        // A step the workflow does not allow now clashes with the item's state: a conflict, said on the "state" field.
+        (await As(_curator, c => c.WithdrawAsync(_curator, item.Slug, "Not yet"))).ShouldBeRefused(RefusalKind.Conflict, "state", "Only a published item can be withdrawn");
+        (await As(_curator, c => c.PublishAsync(_curator, "wigan-bewigan"))).ShouldBeRefused(RefusalKind.Conflict, "state", "This item is already published");
         // A shipped item's text is its data file's.
-        (await As(_curator, c => c.UpdateAsync(_curator, "wigan-bewigan", Fields(), null))).ShouldBeRefused(RefusalKind.Invalid, "item", "change it in data/evidence/consultation-2022.yaml");
+        (await As(_curator, c => c.UpdateAsync(_curator, "wigan-bewigan", Fields(), null))).ShouldBeRefused(RefusalKind.Conflict, "item", "change it in data/evidence/consultation-2022.yaml");
 
         (await AuditOf(item.Id)).Count.ShouldBe(1);
         await using var db = _database.CreateContext();

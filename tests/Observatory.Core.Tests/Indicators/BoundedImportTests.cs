@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
+using Observatory.Outcomes;
 using Observatory.Places;
 using Observatory.Testing;
 
@@ -18,23 +19,16 @@ public sealed class BoundedImportTests
 {
     private const string Header = "area,indicator,period,value,status,note\n";
 
-    private static async Task<(ContentValidationException? Refusal, int Stored)> Import(TestProvider provider, string name, string text)
+    private static async Task<(Refusal? Refusal, int Stored)> Import(TestProvider provider, string name, string text)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = CoreServices.For(database);
         await CoreServices.PrepareAsync(services, shippedData: false);
-        ContentValidationException? refusal = null;
+        Refusal? refusal;
         await using (var scope = services.CreateAsyncScope())
         {
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<ObservationImporter>()
-                    .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), new ImportRequest(name, "test", "tester", DataFormat.Tidy));
-            }
-            catch (ContentValidationException ex)
-            {
-                refusal = ex;
-            }
+            refusal = (await scope.ServiceProvider.GetRequiredService<ObservationImporter>()
+                .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), new ImportRequest(name, "test", "tester", DataFormat.Tidy))).Refusal;
         }
         await using var db = database.CreateContext();
         return (refusal, await db.Observations.CountAsync() + await db.IndicatorImports.CountAsync());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Content;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
+using Observatory.Outcomes;
 using Observatory.Storage;
 using Observatory.Testing;
 
@@ -33,17 +34,20 @@ public sealed class ObservationImportTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private async Task<ImportOutcome> Import(string name, string text, DataFormat? format = null)
+    private async Task<ImportOutcome> Import(string name, string text, DataFormat? format = null) => (await Attempt(name, text, format)).ShouldSucceed();
+
+    private async Task<Outcome<ImportOutcome>> Attempt(string name, string text, DataFormat? format = null)
     {
         await using var scope = _services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
         return await importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), new ImportRequest(name, "test", "tester", format));
     }
 
-    private async Task<ContentValidationException> Refused(string name, string text)
+    /// <summary>An import refused as invalid input (never thrown), with the store unchanged.</summary>
+    private async Task<Refusal> Refused(string name, string text)
     {
         var before = await Count();
-        var refusal = await Should.ThrowAsync<ContentValidationException>(() => Import(name, text));
+        var refusal = (await Attempt(name, text)).ShouldBeRefused(RefusalKind.Invalid);
         (await Count()).ShouldBe(before, "a refused import must leave the store unchanged");
         return refusal;
     }

@@ -284,6 +284,39 @@ public sealed class CurationPagesTests : IAsyncLifetime
         (await _contributor.GetHtmlAsync("/evidence/wigan-warm-spaces/versions/1")).Body!.TextContent.ShouldContain("Community food hubs run with local charities.");
     }
 
+    /// <summary>The error summary of a refused decision, as a curator reads it.</summary>
+    private static async Task<string> ErrorSummary(HttpResponseMessage response) =>
+        (await response.Content.ReadAsStringAsync()).ParseHtml().QuerySelector(".govuk-error-summary")?.TextContent.Normalised() ?? "";
+
+    [Fact]
+    public async Task A_step_the_item_is_not_in_a_state_for_is_a_conflict_said_on_the_page_and_changes_nothing()
+    {
+        // wigan-bewigan ships published: publishing it again or returning it clashes with its state, not with the form.
+        using var publishedTwice = await Post(_curator, "/evidence/curation/wigan-bewigan", "/evidence/curation/wigan-bewigan?handler=Publish", []);
+        publishedTwice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ErrorSummary(publishedTwice)).ShouldContain("This item is already published");
+
+        using var returned = await Post(_curator, "/evidence/curation/wigan-bewigan", "/evidence/curation/wigan-bewigan?handler=Return", new() { ["reason"] = "Add the numbers." });
+        returned.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ErrorSummary(returned)).ShouldContain("Only an item waiting for review can be returned to its submitter");
+        (await Stored("wigan-bewigan")).State.ShouldBe(WorkflowState.Published);
+
+        // A contribution waiting for review cannot be withdrawn: only a published item can.
+        (await Post(_contributor, "/evidence/submit", "/evidence/submit", Fields("Wigan warm hubs"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var withdrawn = await Post(_curator, "/evidence/curation/wigan-warm-hubs", "/evidence/curation/wigan-warm-hubs?handler=Withdraw", new() { ["reason"] = "Out of date." });
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ErrorSummary(withdrawn)).ShouldContain("Only a published item can be withdrawn");
+        (await Stored("wigan-warm-hubs")).State.ShouldBe(WorkflowState.Submitted);
+
+        // A shipped item's text lives in its data file: publishing it without organisation names would change that text.
+        (await Post(_curator, "/evidence/curation/wigan-bewigan", "/evidence/curation/wigan-bewigan?handler=Withdraw", new() { ["reason"] = "Checking it." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var anonymously = await Post(_curator, "/evidence/curation/wigan-bewigan", "/evidence/curation/wigan-bewigan?handler=PublishAnonymously", []);
+        anonymously.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ErrorSummary(anonymously)).ShouldContain("This item ships with the Observatory");
+        (await Stored("wigan-bewigan")).State.ShouldBe(WorkflowState.Draft);
+    }
+
     [Fact]
     public async Task A_site_administrator_makes_someone_a_curator_on_the_admin_page()
     {

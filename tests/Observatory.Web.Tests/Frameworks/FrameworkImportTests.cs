@@ -62,6 +62,9 @@ public sealed class FrameworkImportTests : IAsyncLifetime
         return await _client.PostAsync("/frameworks/import", form);
     }
 
+    /// <summary>What the GOV.UK error summary at the top of the page says, as a reader sees it.</summary>
+    private static string ErrorSummary(string html) => html.ParseHtml().QuerySelector(".govuk-error-summary")?.TextContent.Normalised() ?? "";
+
     private async Task<int> ImportedRows()
     {
         await using var scope = _app.Services.CreateAsyncScope();
@@ -118,8 +121,9 @@ public sealed class FrameworkImportTests : IAsyncLifetime
     {
         using var response = await Upload("fake.yaml", Manifesto.Replace("id: borough-manifesto", "id: four-rs", StringComparison.Ordinal));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("is a framework shipped with the Observatory");
+        // The file is well formed; its id clashes with what the Observatory holds: a conflict (409), said at its line.
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("fake.yaml:1:1: id: 'four-rs' is a framework shipped with the Observatory");
         (await ImportedRows()).ShouldBe(0);
     }
 
@@ -162,8 +166,8 @@ public sealed class FrameworkImportTests : IAsyncLifetime
 
         using var response = await Upload("manifesto.yaml", Manifesto.Replace("name: Place", "name: Somewhere", StringComparison.Ordinal));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("was imported before with different content");
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("manifesto.yaml:1:1: version: version '2017' of 'borough-manifesto' was imported before with different content");
         (await ImportedRows()).ShouldBe(1);
     }
 }

@@ -185,7 +185,8 @@ public sealed class HostileFrameworkTests : IAsyncLifetime
         }
 
         var samePublic = await Answer(Framework("alpha-open"));
-        samePublic.Item1.ShouldBe(HttpStatusCode.BadRequest);
+        // An id already taken clashes with what is stored (409), whoever owns it and whatever it holds.
+        samePublic.Item1.ShouldBe(HttpStatusCode.Conflict);
         samePublic.Item2.ShouldContain("ID");
         (await Answer(secret)).ShouldBe(samePublic);
         (await Answer(Framework("alpha-secret", summary: "Changed."))).ShouldBe(samePublic);

@@ -28,6 +28,22 @@ public sealed class ShellTests(WebAppFixture fixture) : IClassFixture<WebAppFixt
         page.Title.ShouldEndWith("Connected Places Observatory");
     }
 
+    /// <summary>
+    /// The GOV.UK tag helpers take <c>classes</c> from their shared base: Razor must bind it there, so the variant
+    /// joins the button's classes rather than being written out as an attribute no browser knows.
+    /// </summary>
+    [Fact]
+    public async Task A_tag_helper_binds_its_classes_and_content_on_a_real_page()
+    {
+        var page = await Client.GetHtmlAsync("/");
+
+        var button = page.QuerySelectorAll("button.govuk-button").Single(b => b.TextContent.Normalised() == "Search the frameworks");
+        button.ClassList.ShouldBe(["govuk-button", "govuk-button--secondary"], ignoreOrder: true);
+        button.GetAttribute("data-module").ShouldBe("govuk-button");
+        page.QuerySelectorAll("[classes]").ShouldBeEmpty();
+        page.QuerySelectorAll("govuk-button").ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Pages_carry_security_headers_and_the_inline_script_has_the_policy_nonce()
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Observatory.Content;
+using Observatory.Outcomes;
 using Observatory.Places;
 using Observatory.Storage;
 
@@ -18,19 +19,20 @@ public sealed record ImportOutcome(IndicatorImport Import, bool AlreadyImported,
 
 /// <summary>
 /// Imports indicator data all-or-nothing: the whole file is read and checked first; with any problem nothing is
-/// written and every problem (up to <see cref="ObservationReader.MaxProblemsReported"/>) is reported with file,
-/// line and column. A clean file is written in one transaction. The same file twice changes nothing; a revised
+/// written and the import is refused with every problem (up to <see cref="ObservationReader.MaxProblemsReported"/>),
+/// each naming its file, line and column. A clean file is written in one transaction. The same file twice changes nothing; a revised
 /// file adds and updates only what differs.
 /// </summary>
 public sealed class ObservationImporter(ObservatoryDbContext db, PlaceRegistry places, IndicatorCatalogue catalogue, TimeProvider clock)
 {
-    public async Task<ImportOutcome> ImportFileAsync(string path, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ImportOutcome>> ImportFileAsync(string path, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return await ImportAsync(stream, request, progress, cancellationToken);
     }
 
-    public async Task<ImportOutcome> ImportAsync(Stream content, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The import, or a refusal (invalid) listing the file's problems; nothing is written when refused.</summary>
+    public async Task<Outcome<ImportOutcome>> ImportAsync(Stream content, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         if (content.CanSeek)
         {
@@ -52,11 +54,11 @@ public sealed class ObservationImporter(ObservatoryDbContext db, PlaceRegistry p
             {
                 problems.Add(new ContentProblem(request.FileName, 0, 0, "", $"and {read.ProblemCount - problems.Count} more problems"));
             }
-            throw new ContentValidationException(problems);
+            return Refusal.Invalid(problems);
         }
         if (NothingToImport(read, request.FileName) is { } empty)
         {
-            throw new ContentValidationException([empty]);
+            return Refusal.Invalid([empty]);
         }
         if (await db.IndicatorImports.AsNoTracking().FirstOrDefaultAsync(i => i.FileHash == hash, cancellationToken) is { } earlier)
         {

@@ -76,18 +76,11 @@ public sealed class ObservationReader
     {
         var reader = new ObservationReader(Path.GetFileName(file), places, catalogue);
         using var csv = new CsvRecordReader(text, reader._file);
-        var finished = format ?? DataFormat.Els;
-        try
+        var finished = reader.ReadRecords(csv, format, progress, openSdgIndicator ?? OpenSdgIdFromFileName(file));
+        if (csv.Problem is { } stopped)
         {
-            finished = reader.ReadRecords(csv, format, progress, openSdgIndicator ?? OpenSdgIdFromFileName(file));
-        }
-        catch (ContentValidationException refused)
-        {
-            // A record past the CSV reader's limits: reading stops there, and the file is refused.
-            foreach (var problem in refused.Problems)
-            {
-                reader.Problem(problem.Line, problem.Column, problem.Field, problem.Message);
-            }
+            // A record past the CSV reader's limits: reading stopped there, and the file is refused.
+            reader.Problem(stopped.Line, stopped.Column, stopped.Field, stopped.Message);
         }
         return reader.Finish(finished);
     }
@@ -97,7 +90,10 @@ public sealed class ObservationReader
         var reader = this;
         if (!csv.Read())
         {
-            reader.Problem(1, 0, "", "the file is empty: it needs a header row and at least one data row");
+            if (csv.Problem is null)
+            {
+                reader.Problem(1, 0, "", "the file is empty: it needs a header row and at least one data row");
+            }
             return format ?? DataFormat.Els;
         }
         var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -30,7 +30,12 @@ public sealed class ShippedDataSeeder : IDataSeeder
             scope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().Actor = Accounts.Actor.System("shipped data");
             var importer = scope.ServiceProvider.GetRequiredService<ObservationImporter>();
             var path = data.Combine("indicators", file.File);
-            var outcome = await importer.ImportFileAsync(path, new ImportRequest(Path.GetFileName(path), ShippedSource, Format: file.Format), cancellationToken: cancellationToken);
+            var imported = await importer.ImportFileAsync(path, new ImportRequest(Path.GetFileName(path), ShippedSource, Format: file.Format), cancellationToken: cancellationToken);
+            if (!imported.Succeeded(out var outcome, out var refusal))
+            {
+                // A shipped file the importer refuses is a fault of the installation: start-up stops and says where.
+                throw new ContentValidationException(refusal.Problems);
+            }
             if (!outcome.AlreadyImported)
             {
                 // Progress on the first start (every file) and after an upgrade that ships changed files.

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class ButtonOptions
+public sealed class ButtonOptions : IElementOptions
 {
     public string? Text { get; set; }
 

@@ -8,7 +8,7 @@ namespace Observatory.Rendering.Components.GovUk;
 /// <c>href</c> for a link that looks like a button.
 /// </summary>
 [HtmlTargetElement("govuk-button")]
-public sealed class ButtonTagHelper : TagHelper
+public sealed class ButtonTagHelper() : ComponentTagHelper<ButtonOptions>(GovUk.Button)
 {
     [HtmlAttributeName("href")]
     public string? Href { get; set; }
@@ -31,26 +31,14 @@ public sealed class ButtonTagHelper : TagHelper
     [HtmlAttributeName("prevent-double-click")]
     public bool? PreventDoubleClick { get; set; }
 
-    [HtmlAttributeName("classes")]
-    public string? Classes { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override ButtonOptions Options() => new()
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var html = await TagHelperSupport.ChildHtmlAsync(output);
-        var (classes, attributes) = TagHelperSupport.UnboundAttributes(output, Classes);
-        TagHelperSupport.Replace(output, GovUk.Button(new ButtonOptions
-        {
-            Html = html,
-            Href = Href,
-            Type = Type,
-            Name = Name,
-            Value = Value,
-            Disabled = Disabled,
-            IsStartButton = IsStartButton,
-            PreventDoubleClick = PreventDoubleClick,
-            Classes = classes,
-            Attributes = attributes,
-        }));
-    }
+        Href = Href,
+        Type = Type,
+        Name = Name,
+        Value = Value,
+        Disabled = Disabled,
+        IsStartButton = IsStartButton,
+        PreventDoubleClick = PreventDoubleClick,
+    };
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class DetailsOptions
+public sealed class DetailsOptions : IElementOptions
 {
     public string? SummaryText { get; set; }
 

@@ -166,6 +166,16 @@ public static partial class GovUk
         return WriteHintAndError(b, hint, errorMessage, id, describedBy);
     }
 
+    /// <summary>Opens a single field's form group (<see cref="WriteFormGroupStart"/>); its id (by default its name) and <c>aria-describedby</c>.</summary>
+    private static (string? Id, string? DescribedBy) WriteFieldStart(HtmlBuilder b, FieldOptions options)
+    {
+        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
+        var describedBy = WriteFormGroupStart(
+            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id,
+            HtmlBuilder.Has(options.DescribedBy) ? options.DescribedBy : null);
+        return (id, describedBy);
+    }
+
     private static string? WriteHintAndError(HtmlBuilder b, HintOptions? hint, ErrorMessageOptions? errorMessage, string? idPrefix, string? describedBy)
     {
         if (hint is not null)
@@ -208,10 +218,7 @@ public static partial class GovUk
 
     private static void WriteInput(HtmlBuilder b, InputOptions options)
     {
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id,
-            HtmlBuilder.Has(options.DescribedBy) ? options.DescribedBy : null);
+        var (id, describedBy) = WriteFieldStart(b, options);
 
         var hasPrefix = options.Prefix is { } prefix && (HtmlBuilder.Has(prefix.Text) || HtmlBuilder.Has(prefix.Html));
         var hasSuffix = options.Suffix is { } suffix && (HtmlBuilder.Has(suffix.Text) || HtmlBuilder.Has(suffix.Html));
@@ -290,9 +297,7 @@ public static partial class GovUk
 
     private static void WriteTextarea(HtmlBuilder b, TextareaOptions options)
     {
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id, options.DescribedBy);
+        var (id, describedBy) = WriteFieldStart(b, options);
         if (options.FormGroup?.BeforeInput is { } beforeInput)
         {
             WriteContent(b, beforeInput);
@@ -328,9 +333,7 @@ public static partial class GovUk
     {
         ArgumentNullException.ThrowIfNull(options);
         var b = new HtmlBuilder();
-        var id = HtmlBuilder.Has(options.Id) ? options.Id : options.Name;
-        var describedBy = WriteFormGroupStart(
-            b, options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id, options.DescribedBy);
+        var (id, describedBy) = WriteFieldStart(b, options);
         if (options.FormGroup?.BeforeInput is { } beforeInput)
         {
             WriteContent(b, beforeInput);
@@ -378,6 +381,25 @@ public static partial class GovUk
     public static IHtmlContent Radios(RadiosOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Choices(options, "radios", "radio", options.Fieldset?.DescribedBy, itemsNameHintAndError: false,
+            (options.Items ?? []).Select(item => item is null ? null : ChoiceItem.FromRadio(item, options)));
+    }
+
+    public static IHtmlContent Checkboxes(CheckboxesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var describedBy = HtmlBuilder.Has(options.Fieldset?.DescribedBy) ? options.Fieldset!.DescribedBy : options.DescribedBy;
+        return Choices(options, "checkboxes", "checkbox", describedBy, itemsNameHintAndError: true,
+            (options.Items ?? []).Select(item => item is null ? null : ChoiceItem.FromCheckbox(item, options)));
+    }
+
+    /// <summary>
+    /// Radios or checkboxes (<paramref name="block"/>): the form group, the hint and error, the items and the fieldset
+    /// around them. <paramref name="itemsNameHintAndError"/>: without a fieldset nothing else carries the hint and
+    /// error to assistive technology, so each checkbox points at them itself.
+    /// </summary>
+    private static IHtmlContent Choices(ChoicesOptions options, string block, string inputType, string? describedBy, bool itemsNameHintAndError, IEnumerable<ChoiceItem?> items)
+    {
         var b = new HtmlBuilder();
         var idPrefix = HtmlBuilder.Has(options.IdPrefix) ? options.IdPrefix : options.Name;
 
@@ -389,55 +411,19 @@ public static partial class GovUk
         // The hint and error message sit inside the fieldset, but the fieldset's aria-describedby must name them:
         // render the inner part first, then wrap it.
         var inner = new HtmlBuilder();
-        var describedBy = WriteHintAndError(inner, options.Hint, options.ErrorMessage, idPrefix, options.Fieldset?.DescribedBy);
-        inner.StartTag("div").Class("govuk-radios", options.Classes).Attrs(options.Attributes).Attr("data-module", "govuk-radios").EndTag();
-        WriteContent(inner, options.FormGroup?.BeforeInputs);
-        var items = options.Items ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is { } item)
-            {
-                WriteChoiceItem(inner, ChoiceItem.FromRadio(item, options), "radios", "radio", ItemId(item.Id, idPrefix, i), null);
-            }
-        }
-
-        WriteContent(inner, options.FormGroup?.AfterInputs);
-        inner.Close("div");
-
-        WriteFieldsetOrContent(b, options.Fieldset, null, describedBy, inner);
-        b.Close("div");
-        return b.ToHtml();
-    }
-
-    public static IHtmlContent Checkboxes(CheckboxesOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var b = new HtmlBuilder();
-        var idPrefix = HtmlBuilder.Has(options.IdPrefix) ? options.IdPrefix : options.Name;
-        var hasFieldset = options.Fieldset is not null;
-        var describedBy = HtmlBuilder.Has(options.Fieldset?.DescribedBy) ? options.Fieldset!.DescribedBy : options.DescribedBy;
-
-        b.StartTag("div")
-            .Class("govuk-form-group", options.ErrorMessage is not null ? "govuk-form-group--error" : null, options.FormGroup?.Classes)
-            .Attrs(options.FormGroup?.Attributes)
-            .EndTag();
-
-        var inner = new HtmlBuilder();
         describedBy = WriteHintAndError(inner, options.Hint, options.ErrorMessage, idPrefix, describedBy);
+        var itemDescribedBy = itemsNameHintAndError && options.Fieldset is null ? describedBy : null;
 
-        // Without a fieldset nothing else carries the hint and error to assistive technology, so each
-        // checkbox points at them itself.
-        var itemDescribedBy = hasFieldset ? null : describedBy;
-
-        inner.StartTag("div").Class("govuk-checkboxes", options.Classes).Attrs(options.Attributes).Attr("data-module", "govuk-checkboxes").EndTag();
+        inner.StartTag("div").Class($"govuk-{block}", options.Classes).Attrs(options.Attributes).Attr("data-module", $"govuk-{block}").EndTag();
         WriteContent(inner, options.FormGroup?.BeforeInputs);
-        var items = options.Items ?? [];
-        for (var i = 0; i < items.Count; i++)
+        var index = 0;
+        foreach (var item in items)
         {
-            if (items[i] is { } item)
+            if (item is not null)
             {
-                WriteChoiceItem(inner, ChoiceItem.FromCheckbox(item, options), "checkboxes", "checkbox", ItemId(item.Id, idPrefix, i), itemDescribedBy);
+                WriteChoiceItem(inner, item, block, inputType, ItemId(item.Id, idPrefix, index), itemDescribedBy);
             }
+            index++;
         }
 
         WriteContent(inner, options.FormGroup?.AfterInputs);
@@ -466,6 +452,7 @@ public static partial class GovUk
 
     /// <summary>What radios and checkboxes items have in common, so one writer serves both.</summary>
     private sealed record ChoiceItem(
+        string? Id,
         string? Text,
         string? Html,
         string? Name,
@@ -480,36 +467,16 @@ public static partial class GovUk
         Dictionary<string, string>? Attributes)
     {
         public static ChoiceItem FromRadio(RadiosItem item, RadiosOptions options) =>
-            new(
-                item.Text,
-                item.Html,
-                options.Name,
-                item.Value,
-                item.Label,
-                item.Hint,
-                item.Divider,
-                item.Checked == true
-                    || (item.Checked != false && HtmlBuilder.Has(options.Value) && item.Value == options.Value),
-                item.Conditional?.Html,
-                null,
-                item.Disabled,
-                item.Attributes);
+            From(item, options.Name, HtmlBuilder.Has(options.Value) && item.Value == options.Value, behaviour: null);
 
         public static ChoiceItem FromCheckbox(CheckboxesItem item, CheckboxesOptions options) =>
-            new(
-                item.Text,
-                item.Html,
-                HtmlBuilder.Has(item.Name) ? item.Name : options.Name,
-                item.Value,
-                item.Label,
-                item.Hint,
-                item.Divider,
-                item.Checked == true
-                    || (item.Checked != false && options.Values is not null && item.Value is not null && options.Values.Contains(item.Value)),
-                item.Conditional?.Html,
-                item.Behaviour,
-                item.Disabled,
-                item.Attributes);
+            From(item, HtmlBuilder.Has(item.Name) ? item.Name : options.Name,
+                options.Values is not null && item.Value is not null && options.Values.Contains(item.Value), item.Behaviour);
+
+        /// <summary><paramref name="chosen"/>: the group's value (or values) name this item; its own Checked overrides that.</summary>
+        private static ChoiceItem From(ChoiceItemOptions item, string? name, bool chosen, string? behaviour) =>
+            new(item.Id, item.Text, item.Html, name, item.Value, item.Label, item.Hint, item.Divider,
+                item.Checked == true || (item.Checked != false && chosen), item.Conditional?.Html, behaviour, item.Disabled, item.Attributes);
     }
 
     private static void WriteChoiceItem(HtmlBuilder b, ChoiceItem item, string block, string inputType, string? itemId, string? groupDescribedBy)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class InsetTextOptions
+public sealed class InsetTextOptions : IElementOptions
 {
     public string? Text { get; set; }
 

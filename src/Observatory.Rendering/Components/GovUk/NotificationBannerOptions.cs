@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class NotificationBannerOptions
+public sealed class NotificationBannerOptions : IElementOptions
 {
     /// <summary>Shown as the banner's heading paragraph.</summary>
     public string? Text { get; set; }

@@ -7,7 +7,7 @@ namespace Observatory.Rendering.Components.GovUk;
 /// the content is the banner's HTML, so wrap a headline in <c>&lt;p class="govuk-notification-banner__heading"&gt;</c>.
 /// </summary>
 [HtmlTargetElement("govuk-notification-banner")]
-public sealed class NotificationBannerTagHelper : TagHelper
+public sealed class NotificationBannerTagHelper() : ComponentTagHelper<NotificationBannerOptions>(GovUk.NotificationBanner)
 {
     [HtmlAttributeName("title-text")]
     public string? TitleText { get; set; }
@@ -30,26 +30,14 @@ public sealed class NotificationBannerTagHelper : TagHelper
     [HtmlAttributeName("disable-auto-focus")]
     public bool? DisableAutoFocus { get; set; }
 
-    [HtmlAttributeName("classes")]
-    public string? Classes { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override NotificationBannerOptions Options() => new()
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var html = await TagHelperSupport.ChildHtmlAsync(output);
-        var (classes, attributes) = TagHelperSupport.UnboundAttributes(output, Classes);
-        TagHelperSupport.Replace(output, GovUk.NotificationBanner(new NotificationBannerOptions
-        {
-            Html = html,
-            TitleText = TitleText,
-            TitleHtml = TitleHtml,
-            TitleHeadingLevel = TitleHeadingLevel,
-            TitleId = TitleId,
-            Type = Type,
-            Role = Role,
-            DisableAutoFocus = DisableAutoFocus,
-            Classes = classes,
-            Attributes = attributes,
-        }));
-    }
+        TitleText = TitleText,
+        TitleHtml = TitleHtml,
+        TitleHeadingLevel = TitleHeadingLevel,
+        TitleId = TitleId,
+        Type = Type,
+        Role = Role,
+        DisableAutoFocus = DisableAutoFocus,
+    };
 }

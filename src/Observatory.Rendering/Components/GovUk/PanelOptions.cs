@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class PanelOptions
+public sealed class PanelOptions : IElementOptions
 {
     public string? TitleText { get; set; }
 

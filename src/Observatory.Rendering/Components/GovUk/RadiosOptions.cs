@@ -2,67 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class RadiosOptions
+public sealed class RadiosOptions : ChoicesOptions
 {
-    /// <summary>Without a fieldset the radios have no group label; use one unless the page heading does that job.</summary>
-    public FieldsetOptions? Fieldset { get; set; }
-
-    public HintOptions? Hint { get; set; }
-
-    public ErrorMessageOptions? ErrorMessage { get; set; }
-
-    public FormGroupOptions? FormGroup { get; set; }
-
-    /// <summary>The first item's id, later ones get <c>-2</c>, <c>-3</c>…; defaults to <see cref="Name"/>.</summary>
-    public string? IdPrefix { get; set; }
-
-    public string? Name { get; set; }
-
     [JsonConverter(typeof(FalsyItemsJsonConverter<RadiosItem>))]
     public IReadOnlyList<RadiosItem?>? Items { get; set; }
 
     /// <summary>Checks the item with this value.</summary>
     public string? Value { get; set; }
-
-    public string? Classes { get; set; }
-
-    [JsonConverter(typeof(AttributesJsonConverter))]
-    public Dictionary<string, string>? Attributes { get; set; }
 }
 
-public sealed class RadiosItem
-{
-    public string? Text { get; set; }
-
-    public string? Html { get; set; }
-
-    public string? Id { get; set; }
-
-    [JsonConverter(typeof(LooseStringJsonConverter))]
-    public string? Value { get; set; }
-
-    /// <summary>Only the label's classes and attributes are used.</summary>
-    public LabelOptions? Label { get; set; }
-
-    public HintOptions? Hint { get; set; }
-
-    /// <summary>When set, this entry is a divider (for example "or") rather than a radio.</summary>
-    public string? Divider { get; set; }
-
-    /// <summary>Overrides <see cref="RadiosOptions.Value"/>.</summary>
-    public bool? Checked { get; set; }
-
-    public ConditionalReveal? Conditional { get; set; }
-
-    public bool Disabled { get; set; }
-
-    [JsonConverter(typeof(AttributesJsonConverter))]
-    public Dictionary<string, string>? Attributes { get; set; }
-}
-
-/// <summary>Content revealed when the item is chosen.</summary>
-public sealed class ConditionalReveal
-{
-    [JsonConverter(typeof(FalsyHtmlJsonConverter))]
-    public string? Html { get; set; }
-}
+public sealed class RadiosItem : ChoiceItemOptions;

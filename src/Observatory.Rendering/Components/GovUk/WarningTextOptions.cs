@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Observatory.Rendering.Components.GovUk;
 
-public sealed class WarningTextOptions
+public sealed class WarningTextOptions : IElementOptions
 {
     public string? Text { get; set; }
 

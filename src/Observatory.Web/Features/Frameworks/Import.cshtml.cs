@@ -61,7 +61,7 @@ public sealed class ImportModel(FrameworkLibrary library, AccountDirectory direc
         var outcome = await library.ImportAsync(file.FileName, text, current.Actor.Name, OrganisationId, OrganisationId is null ? Visibility.Public : Visibility, cancellationToken);
         if (!outcome.Succeeded(out var result, out var refusal))
         {
-            if (refusal.Kind != RefusalKind.Invalid)
+            if (refusal.Kind is not (RefusalKind.Invalid or RefusalKind.Conflict))
             {
                 return StatusCode(refusal.StatusCode());
             }

@@ -105,23 +105,23 @@ public sealed class ImportModel(ObservationImporter importer, Observatory.Accoun
             return Refused();
         }
         var fileName = Path.GetFileName(file!.FileName);
-        try
+        await using var stream = file.OpenReadStream();
+        var openSdg = string.IsNullOrWhiteSpace(OpenSdgIndicator) ? null : OpenSdgIndicator.Trim();
+        var imported = await importer.ImportAsync(stream, new ImportRequest(fileName, Source!, current.Actor.Name, format, openSdg), cancellationToken: cancellationToken);
+        if (imported.Succeeded(out var outcome, out var refusal))
         {
-            await using var stream = file.OpenReadStream();
-            var openSdg = string.IsNullOrWhiteSpace(OpenSdgIndicator) ? null : OpenSdgIndicator.Trim();
-            Outcome = await importer.ImportAsync(stream, new ImportRequest(fileName, Source!, current.Actor.Name, format, openSdg), cancellationToken: cancellationToken);
+            Outcome = outcome;
             return Page();
         }
-        catch (ContentValidationException ex)
+        // Every problem in the error summary, each linking to the file field, which says how many there are.
+        var problems = refusal.Problems;
+        foreach (var problem in problems)
         {
-            foreach (var problem in ex.Problems)
-            {
-                Problems.Add(new Problem(Describe(problem), "#file"));
-            }
-            FileError = ex.Problems.Count == 1 ? Problems[0].Text : $"The file has {(ex.Problems.Count >= ObservationReader.MaxProblemsReported ? "at least " : "")}{ex.Problems.Count} problems, listed above";
-            ModelState.AddModelError("file", FileError);
-            return Refused();
+            Problems.Add(new Problem(Describe(problem), "#file"));
         }
+        FileError = problems.Count == 1 ? Problems[0].Text : $"The file has {(problems.Count >= ObservationReader.MaxProblemsReported ? "at least " : "")}{problems.Count} problems, listed above";
+        ModelState.AddModelError("file", FileError);
+        return Refused();
     }
 
     /// <summary>"claimant.csv line 12, column 3: value: is not a number" — where to look first, then what is wrong.</summary>
