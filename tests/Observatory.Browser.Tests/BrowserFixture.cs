@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Every page template the Observatory serves (<see cref="PageTemplates"/>).</summary>
+    public IReadOnlyList<PageTemplate> Templates { get; private set; } = [];
+
     /// <summary>Every page the crawl finds, read with JavaScript off (see <see cref="SiteCrawler.CrawlAsync"/>); crawled once.</summary>
     public Task<IReadOnlyList<CrawledPage>> CrawlAsync() => _crawl!.Value;
 
@@ -34,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.StartServer();
         await App.EnsurePreparedAsync();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        Templates = PageTemplates.Of(App.Services);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _crawl = new(async () =>
         {
             await using var context = await NewContextAsync(javaScript: false);
-            return await SiteCrawler.CrawlAsync(context, BaseUrl);
+            return await SiteCrawler.CrawlAsync(context, BaseUrl, Templates);
         });
     }
 

@@ -41,6 +41,8 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
             }
             if (await page.Locator("#results li").CountAsync() > 0)
             {
+                // On a phone the filters start closed: opened, they sit after the results.
+                await page.Locator("#filter-toggle").ClickAsync();
                 var result = await page.Locator("#results li a").First.BoundingBoxAsync();
                 var filter = await page.Locator("#filters input, #filters select").First.BoundingBoxAsync();
                 if (result is null || filter is null || result.Y >= filter.Y)
@@ -50,6 +52,56 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
             }
         }
         failures.ToString().ShouldBeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task At_390_pixels_the_first_result_is_on_the_first_screen_and_the_filter_toggle_opens_and_closes_the_filters()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        await Axe.AddToAsync(context);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(fixture.BaseUrl + "/evidence?q=food&kind=case-study");
+
+        var first = (await page.Locator("#results li a").First.BoundingBoxAsync()).ShouldNotBeNull();
+        var layout = await page.EvaluateAsync<string>("() => ['header', '.govuk-phase-banner', '.govuk-breadcrumbs', 'main', 'h1', '#q', '#results-heading', '#filter-toggle', '#applied-filters', '#results'].map(s => s + ' ' + Math.round(document.querySelector(s)?.getBoundingClientRect().top ?? -1)).join(', ')");
+        (first.Y + first.Height).ShouldBeLessThanOrEqualTo(844, $"the first result is above the fold ({layout})");
+        var toggle = page.Locator("#filter-toggle");
+        (await toggle.GetAttributeAsync("aria-expanded")).ShouldBe("false");
+        (await toggle.GetAttributeAsync("aria-controls")).ShouldBe("filters");
+        (await toggle.TextContentAsync())!.ShouldBe("Show filters (1 chosen)");
+        (await page.Locator("#filters").IsVisibleAsync()).ShouldBeFalse();
+        (await Axe.ViolationsAsync(page, "closed")).ShouldBeEmpty();
+
+        await toggle.ClickAsync();
+        (await toggle.GetAttributeAsync("aria-expanded")).ShouldBe("true");
+        (await toggle.TextContentAsync())!.ShouldBe("Hide filters (1 chosen)");
+        (await page.Locator("#filters input[name=kind][value=case-study]").IsCheckedAsync()).ShouldBeTrue();
+        (await page.Locator("#filters").IsVisibleAsync()).ShouldBeTrue();
+        (await Axe.ViolationsAsync(page, "open")).ShouldBeEmpty();
+
+        // The filters still apply from the opened panel.
+        await page.Locator("#filters input[name=kind][value=case-study]").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        page.Url.ShouldNotContain("kind=");
+        (await page.Locator("#filter-toggle").GetAttributeAsync("aria-expanded")).ShouldBe("false");
+        (await page.Locator("#filter-toggle").TextContentAsync())!.ShouldBe("Show filters");
+        await page.Locator("#filter-toggle").ClickAsync();
+        await page.Locator("#filter-toggle").ClickAsync();
+        (await page.Locator("#filters").IsVisibleAsync()).ShouldBeFalse();
+        errors.ShouldBeEmpty();
     }
 
     [ChromiumFact]

@@ -12,13 +12,21 @@ public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool
 /// <summary>
 /// Finds the pages to check by following links from the home page, as a reader would, so pages added later are
 /// checked without editing the tests. To keep the run short it visits a few pages of each shape of address
-/// (e.g. three element pages of each framework), plus pages no link reaches (search results, error pages), and
-/// loads several pages at once.
+/// (e.g. three element pages of each framework) and at most <see cref="PerTemplate"/> of each page template (the
+/// hundreds of evidence items and indicators are each one template), plus pages no link reaches (search results,
+/// error pages), and loads several pages at once. There is no cap on the whole: every template a link reaches is
+/// visited, and <see cref="AccessibilityTests"/> fails when a page template is never reached.
 /// </summary>
 public static partial class SiteCrawler
 {
     /// <summary>Pages loaded at once: the server and Chromium each wait on the other less than one page at a time.</summary>
     public const int Tabs = 4;
+
+    /// <summary>
+    /// The most pages of one template the crawl loads: enough for every framework's page and a good spread of the
+    /// indicators, evidence items and element pages, which are otherwise hundreds of pages built alike.
+    /// </summary>
+    public const int PerTemplate = 40;
 
     public static readonly string[] ExtraPages =
     [
@@ -48,6 +56,11 @@ public static partial class SiteCrawler
         "/indicators/claimant-count?areas=Wigan,Salford",
         "/indices/local-digital-capital/E06000053",
         "/no-such-page",
+        // Pages only an email's link reaches, with an address no email gave: the invitation that is not there (a
+        // 404 page of its own) and the reset form, which checks its token when it is sent.
+        "/invitations/no-such-invitation",
+        "/account/reset/no-such-token",
+        "/sign-out",
         "/indicators/claimant-count?period=2015-01-01/P1Y&areas=E08000010,E08000006",
         "/indicators/import",
         // The evidence library's views: the recovery map whole and filtered, the gap map, and one item.
@@ -72,29 +85,29 @@ public static partial class SiteCrawler
     /// Use a context with JavaScript off: the links are the server's, and each page's record then says how it
     /// works without scripts.
     /// </summary>
-    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IBrowserContext context, string baseUrl, int perShape = 3, int maxPages = 400)
+    public static async Task<IReadOnlyList<CrawledPage>> CrawlAsync(IBrowserContext context, string baseUrl, IReadOnlyList<PageTemplate> templates, int perShape = 3)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perTemplate = new Dictionary<string, int>(StringComparer.Ordinal);
         var pages = new List<CrawledPage>();
         List<string> level = ["/", .. ExtraPages];
-        while (level.Count > 0 && pages.Count < maxPages)
+        while (level.Count > 0)
         {
             var taken = new List<string>();
             foreach (var path in level)
             {
-                if (pages.Count + taken.Count >= maxPages)
-                {
-                    break;
-                }
                 if (!seen.Add(path))
                 {
                     continue;
                 }
                 var shape = Shape(path);
                 shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
-                if (shapes[shape] <= perShape)
+                var template = PageTemplates.For(templates, path)?.Template ?? "";
+                // The pages chosen on purpose are always taken; a link is taken while its shape and its template have room.
+                if (ExtraPages.Contains(path) || path == "/" || (shapes[shape] <= perShape && perTemplate.GetValueOrDefault(template) < PerTemplate))
                 {
+                    perTemplate[template] = perTemplate.GetValueOrDefault(template) + 1;
                     taken.Add(path);
                 }
             }

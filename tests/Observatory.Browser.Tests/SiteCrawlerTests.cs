@@ -15,4 +15,24 @@ public sealed class SiteCrawlerTests
     [InlineData("/evidence?q=food&page=2", "/evidence?q&page")]
     [InlineData("/", "/")]
     public void Addresses_built_alike_share_a_shape(string path, string shape) => SiteCrawler.Shape(path).ShouldBe(shape);
+
+    [Theory]
+    [InlineData("/evidence/map", "/evidence/map")]
+    [InlineData("/evidence/wigan-bewigan", "/evidence/{id}")]
+    [InlineData("/evidence/wigan-bewigan/versions/2", "/evidence/{id}/versions/{n:int}")]
+    [InlineData("/frameworks/four-rs/reset?x=1", "/frameworks/{id}/{elementId}")]
+    [InlineData("/imports/12", "/imports/{id:long}")]
+    [InlineData("/", "/")]
+    public void An_address_is_a_page_of_its_most_particular_template(string path, string template)
+    {
+        PageTemplate[] templates =
+        [
+            new("/", false), new("/evidence/map", false), new("/evidence/{id}", false), new("/evidence/{id}/versions/{n:int}", false),
+            new("/frameworks/{id}", false), new("/frameworks/{id}/{elementId}", false), new("/frameworks/search", false), new("/imports/{id:long}", false),
+        ];
+
+        PageTemplates.For(templates, path).ShouldNotBeNull().Template.ShouldBe(template);
+        PageTemplates.For(templates, "/imports/twelve").ShouldBeNull();
+        PageTemplates.For(templates, "/evidence/wigan-bewigan/versions/latest").ShouldBeNull();
+    }
 }

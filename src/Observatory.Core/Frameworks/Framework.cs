@@ -5,37 +5,16 @@ public sealed record SourceCitation(string File, string Section)
 {
     /// <summary>
     /// The documents a citation may name, with the titles shown to people: every one published, so a reader can
-    /// open what a page cites (<see cref="DocumentUrls"/>).
+    /// open what a page cites (<see cref="DocumentUrls"/>). Read from data/frameworks/sources/documents.yaml.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownDocuments = new Dictionary<string, string>
-    {
-        ["recovery-and-resilience-policy-briefing.txt"] = "Socitm, Recovery and resilience policy briefing (2021)",
-        ["resilient-people-communities-places-consultation-2022.txt"] = "Socitm, Resilient people, communities and places: St George's House consultation report (2022)",
-        ["socitm-connects-strategy-2022-25.txt"] = "Socitm Connects strategy 2022–25",
-        ["planting-the-flag-new-local-normal.txt"] = "Socitm, Planting the flag – a new local normal (2020)",
-        ["planting-the-flag-press-release.txt"] = "Socitm, Planting the flag press release (2020)",
-        ["raworth-2017-doughnut-for-the-anthropocene"] = "Raworth, K. (2017) “A Doughnut for the Anthropocene: humanity's compass in the 21st century”, The Lancet Planetary Health 1(2), e48–e49",
-        ["fanning-raworth-2025-doughnut-3"] = "Fanning, A.L. & Raworth, K. (2025) “Doughnut of social and planetary boundaries monitors a world out of balance”, Nature 646, 47–56",
-        ["deal-creating-city-portraits-2020"] = "Doughnut Economics Action Lab and the Thriving Cities Initiative (2020) Creating City Portraits: a methodological guide",
-        ["cornwall-council-decision-wheel"] = "Cornwall Council, Assessing the impact of our decisions (the Cornwall Development and Decision Wheel)",
-    };
+    public static IReadOnlyDictionary<string, string> KnownDocuments => Titles.Value;
 
-    /// <summary>
-    /// Where each known document can be read: the paper's DOI, or the publisher's page. Socitm's documents are
-    /// published for its members and the public at socitm.net.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> DocumentUrls = new Dictionary<string, string>
-    {
-        ["recovery-and-resilience-policy-briefing.txt"] = "https://socitm.net/",
-        ["resilient-people-communities-places-consultation-2022.txt"] = "https://socitm.net/",
-        ["socitm-connects-strategy-2022-25.txt"] = "https://socitm.net/",
-        ["planting-the-flag-new-local-normal.txt"] = "https://socitm.net/",
-        ["planting-the-flag-press-release.txt"] = "https://socitm.net/",
-        ["raworth-2017-doughnut-for-the-anthropocene"] = "https://doi.org/10.1016/S2542-5196(17)30028-1",
-        ["fanning-raworth-2025-doughnut-3"] = "https://doi.org/10.1038/s41586-025-09385-1",
-        ["deal-creating-city-portraits-2020"] = "https://doughnuteconomics.org/tools-and-stories/14",
-        ["cornwall-council-decision-wheel"] = "https://www.cornwall.gov.uk/people-and-communities/equality-and-diversity/assessing-the-impact-of-our-decisions/",
-    };
+    /// <summary>Where each known document can be read: the publisher's page for it, or the paper's DOI.</summary>
+    public static IReadOnlyDictionary<string, string> DocumentUrls => Urls.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Titles = new(() => SourceDocuments.All.ToDictionary(d => d.File, d => d.Title));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Urls = new(() => SourceDocuments.All.ToDictionary(d => d.File, d => d.Url));
 
     public string DocumentTitle => KnownDocuments.TryGetValue(File, out var title) ? title : File;
 
@@ -79,7 +58,11 @@ public sealed class Framework
     /// <summary>The file it was read from (shipped) or the name it was uploaded under (imported).</summary>
     public string? SourceFile { get; init; }
 
-    public string DisplayShortName => ShortName ?? Name;
+    /// <summary>
+    /// The framework's name as pages, downloads and the API show it beside an element or in a list: its short name
+    /// when that is words, never shorthand such as "LDC" (<see cref="FrameworkLabels.ShortLabel"/>).
+    /// </summary>
+    public string DisplayShortName => FrameworkLabels.ShortLabel(this);
 
     /// <summary>Every element, depth first, in document order.</summary>
     public IEnumerable<FrameworkElement> AllElements() => Elements.SelectMany(e => e.SelfAndDescendants());

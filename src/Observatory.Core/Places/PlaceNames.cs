@@ -59,11 +59,24 @@ public static class PlaceNames
         return new NamedPlaces([.. found.DistinctBy(p => p.Code, StringComparer.OrdinalIgnoreCase)], unknown);
     }
 
-    /// <summary>Up to <paramref name="count"/> current councils whose name contains what was typed, for "did you mean".</summary>
+    /// <summary>
+    /// Up to <paramref name="count"/> current councils a name most likely means, for "did you mean": found by the
+    /// place search residents use (<see cref="PlaceNameSearch"/>), so a slip ("Wiggan", "Bolten"), part of a name
+    /// ("Wiga") or a Welsh or Gaelic name finds the council. A former council is offered as the council that covers
+    /// it today. Fewer than three letters suggest nothing: they would fit too many places.
+    /// </summary>
     public static IReadOnlyList<Place> Suggest(PlaceRegistry places, string? entry, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(places);
         var text = entry?.Trim() ?? "";
-        return text.Length < 3 ? [] : [.. places.Search(text).Where(p => p.IsCouncil).Take(count)];
+        if (text.Length < 3)
+        {
+            return [];
+        }
+        return [.. places.Names.Search(text, limit: 20).Matches
+            .Select(m => m.Place.IsCouncil && m.Place.IsCurrent ? m.Place : places.Current(m.Place.Code) is { IsCouncil: true } today ? today : null)
+            .OfType<Place>()
+            .DistinctBy(p => p.Code)
+            .Take(count)];
     }
 }

@@ -40,11 +40,11 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
     /// The councils named by <paramref name="entries"/>, or every problem at once, each against its own field: an
     /// unknown name (with close names when there are some), an area that is not a council, a council entered twice,
     /// fewer than two or more than <see cref="MaxCouncils"/>. Blank entries are dropped first, so the n-th field is
-    /// the n-th entry of <see cref="Filled"/>, which is what the form shows again.
+    /// the n-th entry of <see cref="Entries"/>, which is what the form shows again.
     /// </summary>
     public Outcome<IReadOnlyList<Place>> Resolve(IReadOnlyList<string?> entries)
     {
-        var filled = Filled(entries);
+        var filled = Entries(entries);
         var problems = new List<ContentProblem>();
         var councils = new List<Place>();
         for (var i = 0; i < filled.Count; i++)
@@ -98,6 +98,50 @@ public sealed class CouncilComparison(PlaceRegistry places, IndicatorCatalogue c
     {
         ArgumentNullException.ThrowIfNull(entries);
         return [.. entries.Select(e => e?.Trim() ?? "").Where(e => e.Length > 0)];
+    }
+
+    /// <summary>
+    /// The councils typed, one an entry, as the form shows them again: <see cref="Filled"/>, with a box that holds
+    /// a list ("Wiggan, Bolten, Leigh") read as one entry per name, as <see cref="PlaceNames.Resolve"/> reads a
+    /// list, so a comma inside a name ("Kingston upon Hull, City of") is kept.
+    /// </summary>
+    public IReadOnlyList<string> Entries(IReadOnlyList<string?> entries)
+    {
+        var split = new List<string>();
+        foreach (var entry in Filled(entries))
+        {
+            var parts = entry.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || PlaceNames.Find(places, entry) is not null)
+            {
+                split.Add(entry);
+                continue;
+            }
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i + 1 < parts.Length && PlaceNames.Find(places, parts[i + 1]) is null && places.FindByName($"{parts[i]}, {parts[i + 1]}") is not null)
+                {
+                    split.Add($"{parts[i]}, {parts[i + 1]}");
+                    i++;
+                }
+                else
+                {
+                    split.Add(parts[i]);
+                }
+            }
+        }
+        return split;
+    }
+
+    /// <summary>
+    /// For each entry of <see cref="Entries"/> that names no place, the councils it most likely means (a slip of
+    /// the keyboard, part of a name: <see cref="PlaceNames.Suggest"/>), so the form can offer each as one click.
+    /// </summary>
+    public IReadOnlyList<(int Index, string Entry, IReadOnlyList<Place> Councils)> Corrections(IReadOnlyList<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return [.. entries.Take(MaxCouncils)
+            .Select((entry, i) => (Index: i, Entry: entry, Councils: PlaceNames.Find(places, entry) is null ? PlaceNames.Suggest(places, entry) : []))
+            .Where(c => c.Councils.Count > 0)];
     }
 
     /// <summary>The councils named by <paramref name="entries"/> side by side; refused as <see cref="Resolve"/> refuses.</summary>

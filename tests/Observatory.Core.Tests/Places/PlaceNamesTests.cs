@@ -33,4 +33,17 @@ public sealed class PlaceNamesTests
         PlaceNames.Suggest(Registry, "Wiga").Select(p => p.Name).ShouldContain("Wigan");
         PlaceNames.Suggest(Registry, "Wi").ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Wiggan", "Wigan")]
+    [InlineData("Bolten", "Bolton")]
+    [InlineData("Salfrod", "Salford")]
+    [InlineData("Caerdydd", "Cardiff")]
+    public void Slips_of_the_keyboard_and_other_names_suggest_the_council_meant(string typed, string council)
+    {
+        var suggested = PlaceNames.Suggest(Registry, typed);
+
+        suggested[0].Name.ShouldBe(council);
+        suggested.ShouldAllBe(p => p.IsCouncil && p.IsCurrent);
+    }
 }

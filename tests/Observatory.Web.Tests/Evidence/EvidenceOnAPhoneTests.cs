@@ -158,17 +158,6 @@ public sealed partial class EvidenceOnAPhoneTests(WebAppFixture fixture) : IClas
         page.Body!.TextContent.ShouldNotContain("(LDC)");
     }
 
-    [Fact]
-    public void A_shorthand_short_name_gives_way_to_the_full_name_without_its_aside()
-    {
-        var catalogue = fixture.App.Services.GetRequiredService<FrameworkCatalogue>();
-        var names = catalogue.Frameworks.ToDictionary(f => f.Id, EvidenceLabels.FrameworkName);
-
-        names["local-digital-capital"].ShouldBe("Local Digital Capital");
-        names["place-making"].ShouldBe("Place-making");
-        names.Values.ShouldAllBe(n => !EvidenceLabels.IsShorthand(n));
-    }
-
     [Theory]
     [InlineData("/evidence")]
     [InlineData("/evidence?q=food")]

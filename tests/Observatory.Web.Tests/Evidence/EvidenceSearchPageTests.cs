@@ -20,7 +20,9 @@ public sealed class EvidenceSearchPageTests(WebAppFixture fixture) : IClassFixtu
         page.QuerySelector("#results-heading")!.TextContent.Normalised().ShouldBe("134 items");
         ResultLinks(page).Count.ShouldBe(20);
         page.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href").ShouldBe("/evidence?page=2");
-        page.QuerySelector("details")!.TextContent.ShouldContain("Systematised");
+        // The scale is explained after the results, where the introduction's link leads.
+        page.QuerySelector("main p a[href='#about-the-library']").ShouldNotBeNull();
+        page.QuerySelector("#about-the-library")!.ParentElement!.TextContent.ShouldContain("Systematised");
         page.QuerySelector(".govuk-service-navigation__item--active a, .govuk-service-navigation__item--active")!.TextContent.Normalised().ShouldContain("Evidence");
         page.QuerySelector("form[role=search]")!.GetAttribute("method").ShouldBe("get");
     }

@@ -107,6 +107,38 @@ public sealed class ComparePagesTests(WebAppFixture fixture) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task Names_typed_with_slips_offer_the_councils_meant_as_links_that_compare_them()
+    {
+        // Typed into one box, as people list councils.
+        using var response = await Client.GetAsync("/compare?council=" + Uri.EscapeDataString("Wiggan, Bolten, Leigh"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = (await response.Content.ReadAsStringAsync()).ParseHtml();
+
+        page.QuerySelectorAll("input[name='council']").Take(3).Select(i => i.GetAttribute("value")).ShouldBe(["Wiggan", "Bolten", "Leigh"]);
+        var offered = page.QuerySelectorAll("#did-you-mean a").Select(a => (Name: a.ChildNodes[0].TextContent.Trim(), Href: a.GetAttribute("href")!)).ToList();
+        offered.Select(o => o.Name).ShouldContain("Wigan");
+        offered.Select(o => o.Name).ShouldContain("Bolton");
+        offered.First(o => o.Name == "Wigan").Href.ShouldBe("/compare?council=Wigan&council=Bolten&council=Leigh");
+        page.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Did you mean Wigan");
+
+        // One click each puts a slip right; with a real third council the comparison is made.
+        using var first = await Client.GetAsync("/compare?council=Wiggan&council=Bolten&council=Salford");
+        var firstPage = (await first.Content.ReadAsStringAsync()).ParseHtml();
+        var wigan = firstPage.QuerySelectorAll("#did-you-mean a").First(a => a.ChildNodes[0].TextContent.Trim() == "Wigan").GetAttribute("href")!;
+        using var stillBolten = await Client.GetAsync(wigan);
+        stillBolten.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var second = (await stillBolten.Content.ReadAsStringAsync()).ParseHtml();
+        var bolton = second.QuerySelectorAll("#did-you-mean a").First(a => a.ChildNodes[0].TextContent.Trim() == "Bolton").GetAttribute("href")!;
+        using var compared = await Client.GetAsync(bolton);
+        compared.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await compared.Content.ReadAsStringAsync()).ParseHtml();
+        result.QuerySelector("h1")!.TextContent.ShouldBe("Compare councils");
+        result.QuerySelectorAll("input[name='council']").Take(3).Select(i => i.GetAttribute("value")).ShouldBe(["Wigan", "Bolton", "Salford"]);
+        result.QuerySelector("#did-you-mean").ShouldBeNull();
+        result.QuerySelector(".app-compare-table").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task One_council_is_not_a_comparison_and_an_empty_form_is_not_an_error()
     {
         using var one = await Client.GetAsync("/compare?council=Wigan&council=");

@@ -7,18 +7,20 @@ namespace Observatory.Web.Features.Frameworks;
 /// <summary>The framework catalogue with its crosswalks, and downloads in the documented file format.</summary>
 public static class FrameworksApi
 {
-    public sealed record FrameworkSummary(string Id, string Name, string Version, int ElementCount, string Group, string Publisher);
+    /// <param name="Label">The framework's name as pages show it beside an element: its short name in words, never shorthand such as "LDC".</param>
+    public sealed record FrameworkSummary(string Id, string Name, string Label, string Version, int ElementCount, string Group, string Publisher);
 
-    public sealed record Citation(string File, string Section, string Title);
+    /// <param name="Url">Where the published document can be read, when it is one the Observatory knows.</param>
+    public sealed record Citation(string File, string Section, string Title, string? Url);
 
     public sealed record ElementNode(string Id, string Name, string Kind, string Description, IReadOnlyList<ElementNode> Children);
 
-    public sealed record FrameworkDetail(string Id, string Name, string Version, string Publisher, string Group, string Summary,
+    public sealed record FrameworkDetail(string Id, string Name, string Label, string Version, string Publisher, string Group, string Summary,
         IReadOnlyList<Citation> Source, IReadOnlyList<ElementNode> Elements);
 
     public sealed record ElementList(string Label, IReadOnlyList<string> Items);
 
-    public sealed record Related(string Framework, string Element, string Name, string Relation, string? Note, string Crosswalk);
+    public sealed record Related(string Framework, string FrameworkLabel, string Element, string Name, string Relation, string? Note, string Crosswalk);
 
     public sealed record ElementDetail(string Framework, string Id, string Name, string Kind, string Description, Citation Source,
         string? Parent, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<ElementList> Lists, IReadOnlyList<ElementNode> Children,
@@ -40,14 +42,14 @@ public static class FrameworksApi
     private static async Task<Ok<List<FrameworkSummary>>> ListFrameworksAsync(FrameworkLibrary library, CancellationToken ct)
     {
         var catalogue = await library.GetCatalogueAsync(ct);
-        return TypedResults.Ok(catalogue.Frameworks.Select(f => new FrameworkSummary(f.Id, f.Name, f.Version, f.ElementCount, f.Group, f.Publisher)).ToList());
+        return TypedResults.Ok(catalogue.Frameworks.Select(f => new FrameworkSummary(f.Id, f.Name, f.DisplayShortName, f.Version, f.ElementCount, f.Group, f.Publisher)).ToList());
     }
 
     private static async Task<Results<Ok<FrameworkDetail>, ProblemHttpResult>> GetFrameworkAsync(string id, FrameworkLibrary library, CancellationToken ct)
     {
         var catalogue = await library.GetCatalogueAsync(ct);
         return catalogue.Find(id) is { } f
-            ? TypedResults.Ok(new FrameworkDetail(f.Id, f.Name, f.Version, f.Publisher, f.Group, f.Summary, [.. f.Sources.Select(ToCitation)], [.. f.Elements.Select(ToNode)]))
+            ? TypedResults.Ok(new FrameworkDetail(f.Id, f.Name, f.DisplayShortName, f.Version, f.Publisher, f.Group, f.Summary, [.. f.Sources.Select(ToCitation)], [.. f.Elements.Select(ToNode)]))
             : ApiSetup.NotFound($"There is no framework '{id}'.");
     }
 
@@ -63,7 +65,7 @@ public static class FrameworksApi
             return ApiSetup.NotFound($"Framework '{id}' has no element '{elementId}'.");
         }
         var related = catalogue.Related(e.Ref)
-            .Select(r => new Related(r.Framework.Id, r.Element.Id, r.Element.Name, r.Relation.ToString().ToLowerInvariant(), r.Note, r.CrosswalkId))
+            .Select(r => new Related(r.Framework.Id, r.Framework.DisplayShortName, r.Element.Id, r.Element.Name, r.Relation.ToString().ToLowerInvariant(), r.Note, r.CrosswalkId))
             .ToList();
         return TypedResults.Ok(new ElementDetail(framework.Id, e.Id, e.Name, e.Kind, e.Description, ToCitation(e.Source ?? framework.Sources[0]),
             e.Parent?.Id, e.Labels, [.. e.Lists.Select(l => new ElementList(l.Label, l.Items))], [.. e.Children.Select(ToNode)], related));
@@ -107,7 +109,7 @@ public static class FrameworksApi
     private static CrosswalkLinkView View(CrosswalkLink l) =>
         new(l.From.ToString(), l.To.ToString(), l.Relation.ToString().ToLowerInvariant(), l.Note, l.CrosswalkId);
 
-    private static Citation ToCitation(SourceCitation c) => new(c.File, c.Section, c.DocumentTitle);
+    private static Citation ToCitation(SourceCitation c) => new(c.File, c.Section, c.DocumentTitle, c.DocumentUrl);
 
     private static ElementNode ToNode(FrameworkElement e) => new(e.Id, e.Name, e.Kind, e.Description, [.. e.Children.Select(ToNode)]);
 }

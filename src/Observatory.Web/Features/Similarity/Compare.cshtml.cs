@@ -24,6 +24,12 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
 
     public FormErrors Errors { get; } = new();
 
+    /// <summary>A name nothing matched, with the councils it most likely means, each a link that compares with it instead.</summary>
+    public sealed record Correction(string Field, string Entry, IReadOnlyList<(string Name, string Href)> Choices);
+
+    /// <summary>"Did you mean" for each name nothing matched, so a slip is put right in one click without JavaScript.</summary>
+    public IReadOnlyList<Correction> Corrections { get; private set; } = [];
+
     public CouncilComparisonResult? Result { get; private set; }
 
     /// <summary>The indicator drawn over time: the one asked for, else the first shared.</summary>
@@ -50,7 +56,7 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string?[]? council, string? indicator, CancellationToken cancellationToken)
     {
-        Entries = CouncilComparison.Filled(council ?? []);
+        Entries = comparison.Entries(council ?? []);
         if (Entries.Count == 0)
         {
             // A first visit: an empty form, not an error.
@@ -59,6 +65,8 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
         var outcome = await comparison.CompareAsync(Entries, cancellationToken);
         if (!outcome.Succeeded(out var result, out var refusal))
         {
+            Corrections = [.. comparison.Corrections(Entries).Select(c => new Correction(CouncilComparison.Field(c.Index + 1), c.Entry,
+                [.. c.Councils.Select(p => (p.Name, "/compare?" + string.Join("&", Entries.Select((e, i) => "council=" + Uri.EscapeDataString(i == c.Index ? p.Name : e)))))]))];
             return this.Refuse(refusal, Errors) ?? Page();
         }
         Result = result;
