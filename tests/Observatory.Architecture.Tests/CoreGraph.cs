@@ -23,7 +23,7 @@ internal static partial class CoreGraph
         ["Indices"] = ["Indicators"],
         ["Similarity"] = ["Indices"],
         ["Evidence"] = ["Frameworks", "Places"],
-        ["Assessments"] = ["Frameworks"],
+        ["Assessments"] = ["Frameworks", "Similarity"],
     };
 
     public static IEnumerable<string> Folders => Arrows.Keys;
