@@ -37,6 +37,7 @@ public static class ApiSetup
         app.MapEvidenceExportApi();
         app.MapEvidenceApi();
         app.MapAssessmentsApi();
+        app.MapBenchmarksApi();
         return app;
     }
 
