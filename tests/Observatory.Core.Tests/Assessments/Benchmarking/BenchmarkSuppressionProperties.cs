@@ -30,9 +30,9 @@ public sealed class BenchmarkSuppressionProperties
         PeerGroupKind.Cluster, PeerGroupKind.Cluster, PeerGroupKind.Cluster,
     ];
 
+    /// <summary>Type 3 is nation 1's own type (as Welsh principal areas are Wales); the others are nation 0's and 2's.</summary>
     private static Gen<Org> Orgs() =>
         from nation in Gen.Frequency((6, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Constant(2)))
-        // Type 3 is nation 1's own type (as Welsh principal areas are Wales); the others are nation 0's.
         from type in nation == 1 ? Gen.Constant(3) : Gen.Choose(0, 2)
         from region in nation == 0 ? Gen.Frequency((8, Gen.Choose(0, 3)), (1, Gen.Constant(-1))) : Gen.Constant(-1)
         from cluster in Gen.Frequency((8, Gen.Choose(0, 2)), (1, Gen.Constant(-1)))
