@@ -46,7 +46,8 @@ public sealed class AssessmentBenchmarksBenchmark : IBenchmark
         var template = AssessmentCatalogue.LoadShipped(data, FrameworkCatalogue.LoadShipped(data)).Find("dmag-2023")!;
         var byPeriod = Generate(template, places);
         var answers = byPeriod.Values.Sum(l => l.Sum(c => c.Levels.Count));
-        output.WriteLine($"{Organisations} organisations × {template.QuestionCount} questions × {Periods.Length} periods: {answers:N0} answers; {directory.Groups.Count} peer groups; {BenchmarkEngine.Items(template).Count} items per group");
+        var withCouncil = byPeriod[Periods[0]].Count(c => c.PlaceCodes.Count > 0);
+        output.WriteLine($"{Organisations} organisations ({withCouncil} councils, {Organisations - withCouncil} with no council place) × {template.QuestionCount} questions × {Periods.Length} periods: {answers:N0} answers; {directory.Groups.Count} peer groups; {BenchmarkEngine.Items(template).Count} items per group");
 
         // The peers' files: answers in long form and each organisation's groups.
         var stem = Path.Combine(options.WorkFolder, "assessment-benchmarks");
