@@ -24,6 +24,7 @@ public static class BenchmarkRunner
         new ImportBenchmark(),
         new PortraitBenchmark(),
         new EvidenceSearchBenchmark(),
+        new AssessmentBenchmarksBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Assessments;
+using Observatory.Assessments.Benchmarking;
 using Observatory.Auditing;
 using Observatory.Content;
 using Observatory.Evidence;
@@ -40,6 +41,7 @@ public static class ObservatoryCore
         services.AddPortraits(data, frameworks, indicators);
         services.AddEvidence(data, frameworks, places);
         services.AddAssessments(data, frameworks);
+        services.AddBenchmarking();
         return services;
     }
 

@@ -23,7 +23,7 @@ internal static partial class CoreGraph
         ["Indices"] = ["Indicators"],
         ["Similarity"] = ["Indices"],
         ["Evidence"] = ["Frameworks", "Places"],
-        ["Assessments"] = ["Evidence", "Indicators"],
+        ["Assessments"] = ["Evidence", "Indicators", "Similarity"],
     };
 
     public static IEnumerable<string> Folders => Arrows.Keys;

@@ -38,6 +38,7 @@ public static class ApiSetup
         app.MapEvidenceApi();
         app.MapAssessmentsApi();
         app.MapOrganisationAssessmentsApi();
+        app.MapBenchmarksApi();
         return app;
     }
 
