@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Observatory.Cli;
 using Observatory.Testing;
 
@@ -6,17 +7,19 @@ namespace Observatory.Cli.Tests;
 public sealed class BenchmarksCommandTests
 {
     [Fact]
-    public async Task Publish_refuses_clearly_while_no_source_of_opted_in_assessments_is_set_up_and_stores_nothing()
+    public async Task Publish_with_no_assessment_opted_in_is_a_conflict_that_says_so_and_stores_no_release()
     {
         await using var database = TestDatabase.CreateSqlite();
+        (await CliRunner.RunAsync("db", "migrate", "--db", database.Setting)).ExitCode.ShouldBe(ExitCodes.Success);
 
         var result = await CliRunner.RunAsync("benchmarks", "publish", "dmag-2023", "2026/27", "--db", database.Setting);
 
         result.ExitCode.ShouldBe(ExitCodes.Conflict, result.Error);
-        result.Error.ShouldContain("error: Benchmarks cannot be published here yet");
+        result.Error.ShouldContain("No organisation has opted an assessment of 'dmag-2023' for 2026/27 into benchmarking");
         result.Error.ShouldContain("nothing was changed");
         result.Out.ShouldBeEmpty();
-        File.Exists(database.Settings.SqlitePath).ShouldBeFalse("refusing needs no database, so none is made");
+        await using var db = database.CreateContext();
+        (await db.Set<Observatory.Assessments.Benchmarking.BenchmarkRelease>().CountAsync()).ShouldBe(0);
     }
 
     [Fact]

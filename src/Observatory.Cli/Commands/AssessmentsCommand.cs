@@ -35,7 +35,11 @@ public static class AssessmentsCommand
             {
                 throw new CommandException($"the file '{path}' does not exist.", ExitCodes.NotFound);
             }
-            var (answers, problems) = AssessmentAnswerFile.Read(path, await InputLimits.ReadTextFileAsync(path, MaxFileLength, ct));
+            if (!(await InputFiles.ReadTextAsync(path, MaxFileLength, ct)).Succeeded(out var text, out var tooLong))
+            {
+                return await console.Refused(tooLong);
+            }
+            var (answers, problems) = AssessmentAnswerFile.Read(path, text);
             if (answers is null)
             {
                 return await console.Refused(Refusal.Invalid(problems));

@@ -58,10 +58,10 @@ public sealed record AssessmentSummary(Assessment Assessment, string TemplateTit
 public sealed record OrganisationAssessmentList(Organisation Organisation, IReadOnlyList<AssessmentSummary> Assessments, bool CanStart);
 
 /// <summary>The scores of an assessment, and of the organisation's previous round of the same template if there is one.</summary>
-public sealed record AssessmentResults(AssessmentRecord Record, TemplateScore Score, Assessment? Previous, TemplateScore? PreviousScore, IReadOnlyDictionary<string, Answer> PreviousAnswers);
+public sealed record AssessmentRoundResults(AssessmentRecord Record, TemplateScore Score, Assessment? Previous, TemplateScore? PreviousScore, IReadOnlyDictionary<string, Answer> PreviousAnswers);
 
 /// <summary>A submitted assessment an organisation opted into benchmarking: who (never shown), where, and its answers.</summary>
-public sealed record BenchmarkContribution(long OrganisationId, IReadOnlyList<string> PlaceCodes, string TemplateVersion, IReadOnlyDictionary<string, Answer> Answers);
+public sealed record OptedInAssessment(long OrganisationId, IReadOnlyList<string> PlaceCodes, string TemplateVersion, IReadOnlyDictionary<string, Answer> Answers);
 
 /// <summary>
 /// Organisations assessing themselves: start an assessment of a template for a period (optionally copying the
@@ -483,7 +483,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
     /// The scores of an assessment (the weakest link, the mean and the coverage of each level, or checklist
     /// counts), with the organisation's latest earlier round of the same template for the change year on year.
     /// </summary>
-    public async Task<Outcome<AssessmentResults>> ResultsAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AssessmentRoundResults>> ResultsAsync(long id, CancellationToken cancellationToken = default)
     {
         if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
         {
@@ -493,10 +493,10 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         var previous = await PreviousAsync(record.Organisation.Id, record.Template.Id, record.Assessment.Period, cancellationToken);
         if (previous is null || !AccessPolicy.CanView(Actor, previous))
         {
-            return new AssessmentResults(record, score, null, null, new Dictionary<string, Answer>());
+            return new AssessmentRoundResults(record, score, null, null, new Dictionary<string, Answer>());
         }
         var earlier = AnswerSetOf(record.Template, await db.AssessmentAnswers.AsNoTracking().Where(a => a.AssessmentId == previous.Id).ToListAsync(cancellationToken));
-        return new AssessmentResults(record, score, previous, AssessmentScoring.Score(earlier), earlier.Answers);
+        return new AssessmentRoundResults(record, score, previous, AssessmentScoring.Score(earlier), earlier.Answers);
     }
 
     /// <summary>
@@ -504,7 +504,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
     /// <paramref name="period"/> whose organisation opted in, with the organisation's id and places and its answers.
     /// Not for pages: it answers whoever asks, and the benchmarks must never show an organisation's id or name.
     /// </summary>
-    public async Task<IReadOnlyList<BenchmarkContribution>> BenchmarkContributionsAsync(string templateId, string period, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OptedInAssessment>> BenchmarkContributionsAsync(string templateId, string period, CancellationToken cancellationToken = default)
     {
         var contributing = await db.Assessments.AsNoTracking()
             .Where(a => a.TemplateId == templateId && a.Period == period && a.Benchmarking && a.State != WorkflowState.Draft)
@@ -513,7 +513,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         var ids = contributing.Select(c => c.Id).ToList();
         var answers = (await db.AssessmentAnswers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.AssessmentId);
-        return [.. contributing.OrderBy(c => c.OrganisationId).Select(c => new BenchmarkContribution(c.OrganisationId,
+        return [.. contributing.OrderBy(c => c.OrganisationId).Select(c => new OptedInAssessment(c.OrganisationId,
             c.PlaceCodes.Length == 0 ? [] : c.PlaceCodes.Split(','), c.TemplateVersion,
             answers[c.Id].Where(a => a.Answer is not null).ToDictionary(a => a.QuestionId, a => a.Answer!.Value, StringComparer.Ordinal)))];
     }

@@ -247,4 +247,49 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         status.ShouldBe(HttpStatusCode.BadRequest, "with JSON the browser reaches the service, which names the unanswered questions");
         problem.GetProperty("errors").EnumerateObject().Count().ShouldBe(DigitalMaturity.QuestionCount);
     }
+
+    [Fact]
+    public async Task Five_councils_opted_in_are_published_as_a_benchmark_and_a_draft_or_a_council_that_did_not_opt_in_is_not_counted()
+    {
+        // Wigan and four more metropolitan districts answer, submit and opt in; Oldham submits without opting in and
+        // Bury leaves a draft. data-use is answered 1 to 5 across the five, every other question "Developing" (4).
+        var councils = new (string Name, string Code)[] { ("Bolton Council", "E08000001"), ("Manchester City Council", "E08000003"), ("Rochdale Borough Council", "E08000005"), ("Stockport Council", "E08000007"), ("Oldham Council", "E08000004"), ("Bury Council", "E08000002") };
+        var writers = new List<(string Slug, HttpClient Client)> { ("wigan-council", _writer) };
+        foreach (var (name, code) in councils)
+        {
+            var organisation = await TestAccounts.OrganisationAsync(_app.Services, name, code);
+            var member = await TestAccounts.MemberAsync(_app.Services, $"officer@{organisation.Slug}.example", organisation, Role.Contributor);
+            writers.Add((organisation.Slug, await ScriptAsync(member, TokenScopes.Read | TokenScopes.Write)));
+        }
+        for (var i = 0; i < writers.Count; i++)
+        {
+            var (slug, client) = writers[i];
+            var (started, created) = await Send(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = "digital-maturity", period = "2026/27" });
+            started.ShouldBe(HttpStatusCode.Created, created.ToString());
+            var id = created.GetProperty("id").GetInt64();
+            var answers = DigitalMaturity.Questions.ToDictionary(q => q.Id, object (q) => q.Id == "data-use" ? (i % 5) + 1 : "Developing");
+            (await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
+            if (i < 6)
+            {
+                (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
+            }
+            if (i < 5)
+            {
+                (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
+            }
+        }
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<Observatory.Assessments.Benchmarking.BenchmarkReleases>().PublishAsync("digital-maturity", "2026/27")).ShouldSucceed();
+        }
+
+        var (status, all) = await Send(_anonymous, HttpMethod.Get, "/api/benchmarks/digital-maturity?period=2026/27&group=all");
+        status.ShouldBe(HttpStatusCode.OK, all.ToString());
+        all.GetProperty("contributors").GetInt32().ShouldBe(5);
+        var dataUse = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "data-use");
+        (dataUse.GetProperty("count").GetInt32(), dataUse.GetProperty("median").GetDouble(), dataUse.GetProperty("lowerQuartile").GetDouble(), dataUse.GetProperty("upperQuartile").GetDouble())
+            .ShouldBe((5, 3.0, 2.0, 4.0));
+        all.ToString().ShouldNotContain("wigan", Case.Insensitive);
+    }
 }

@@ -19,7 +19,7 @@ public sealed record BenchmarkReleaseSummary(long ReleaseId, string Period, Date
 /// dated, immutable release; older releases are kept. Reading gives the latest release.
 /// </summary>
 public sealed class BenchmarkReleases(ObservatoryDbContext db, AssessmentTemplates templates, PeerGroupDirectory groups, TimeProvider clock,
-    IBenchmarkContributions? contributions = null)
+    IBenchmarkContributions contributions)
 {
     /// <summary>The rules every release so far is made by, stored with it; a change of rules is a new text here.</summary>
     public const string Rules =
@@ -31,15 +31,9 @@ public sealed class BenchmarkReleases(ObservatoryDbContext db, AssessmentTemplat
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Whether this Observatory has a source of contributions to publish from.</summary>
-    public bool CanPublish => contributions is not null;
-
     /// <summary>Publishes from the Observatory's own contributions (organisations' opted-in assessments).</summary>
     public Task<Outcome<BenchmarkReport>> PublishAsync(string templateId, string period, CancellationToken cancellationToken = default) =>
-        contributions is null
-            ? Task.FromResult<Outcome<BenchmarkReport>>(Refusal.Conflict(
-                "Benchmarks cannot be published here yet: this Observatory has no source of organisations' assessments opted into benchmarking."))
-            : PublishAsync(templateId, period, contributions, cancellationToken);
+        PublishAsync(templateId, period, contributions, cancellationToken);
 
     public async Task<Outcome<BenchmarkReport>> PublishAsync(string templateId, string period, IBenchmarkContributions source, CancellationToken cancellationToken = default)
     {

@@ -7,12 +7,13 @@ namespace Observatory.Assessments.Benchmarking;
 public static class BenchmarkingModule
 {
     /// <summary>
-    /// Anonymised benchmarking: the fixed peer groups and the releases. No <see cref="IBenchmarkContributions"/> is
-    /// registered here: organisations' opted-in assessments provide it, and until they do publishing is refused.
+    /// Anonymised benchmarking: the fixed peer groups, the releases, and their contributions — organisations'
+    /// submitted assessments opted into benchmarking (<see cref="OptedInContributions"/>).
     /// </summary>
     public static IServiceCollection AddBenchmarking(this IServiceCollection services)
     {
         services.AddSingleton(sp => new PeerGroupDirectory(sp.GetRequiredService<PlaceRegistry>(), sp.GetRequiredService<OnsClusters>()));
+        services.AddScoped<IBenchmarkContributions, OptedInContributions>();
         services.AddScoped<BenchmarkReleases>();
         return services;
     }

@@ -19,7 +19,7 @@ public sealed class ResultsModel(OrganisationAssessments assessments) : PageMode
 {
     public sealed record QuestionChange(AssessmentQuestion Question, string Section, Answer? Before, Answer? Now);
 
-    public AssessmentResults Results { get; private set; } = null!;
+    public AssessmentRoundResults Results { get; private set; } = null!;
 
     public ScoreResults Scores { get; private set; } = null!;
 
