@@ -39,7 +39,7 @@ public sealed class AssessmentBenchmarksBenchmark : IBenchmark
     public async Task RunAsync(BenchmarkOptions options, TextWriter output)
     {
         var python = options.Get("python") ?? "/usr/bin/python3";
-        var peers = options.Get("peers") ?? PeersFolder();
+        var peers = options.Get("peers") ?? Peers.Folder();
         var data = DataFolder.Locate();
         var places = PlaceRegistry.LoadShipped(data);
         var directory = new PeerGroupDirectory(places, OnsClusters.LoadShipped(data, places));
@@ -74,7 +74,7 @@ public sealed class AssessmentBenchmarksBenchmark : IBenchmark
         output.WriteLine($"engine: {engine.Seconds * 1000:0.0} ms, {engine.Cpu * 1000:0.0} CPU ms (median of 5); groups published {published} of {results.Sum(r => r.Groups.Count)}; figures suppressed {suppressedFigures:N0} of {allFigures:N0}");
 
         var pandasOut = stem + ".pandas.csv";
-        var pandas = await RunPeerAsync(python, [Path.Combine(peers, "assessment_benchmarks_pandas.py"), answersCsv, membershipCsv, pandasOut, "5"], output);
+        var pandas = await Peers.RunAsync(python, [Path.Combine(peers, "assessment_benchmarks_pandas.py"), answersCsv, membershipCsv, pandasOut, "5"], output);
         var compared = Compare(results, pandasOut);
         output.WriteLine($"pandas: {pandas.Seconds * 1000:0.0} ms, {pandas.Cpu * 1000:0.0} CPU ms (median of 5); the engine's {compared:N0} published question figures equal pandas's");
         var met = pandas.Seconds >= engine.Seconds ? "met" : "missed";
@@ -205,46 +205,5 @@ public sealed class AssessmentBenchmarksBenchmark : IBenchmark
             throw new InvalidOperationException($"pandas disagrees with the engine: {string.Join("; ", problems)}");
         }
         return compared;
-    }
-
-    private sealed record PeerResult(double Seconds, double Cpu, long PeakRssKb);
-
-    private static async Task<PeerResult> RunPeerAsync(string program, IReadOnlyList<string> arguments, TextWriter output)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var errors = process.StandardError.ReadToEndAsync();
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var message = (await errors).Trim();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {message}");
-        }
-        var last = text.Trim().Split('\n')[^1];
-        output.WriteLine($"  {Path.GetFileName(arguments[0])}: {last}");
-        using var json = JsonDocument.Parse(last);
-        var root = json.RootElement;
-        return new PeerResult(root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu").GetDouble(), root.GetProperty("peakRssKb").GetInt64());
-    }
-
-    private static string PeersFolder()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var peers = Path.Combine(folder.FullName, "bench", "peers");
-                if (File.Exists(Path.Combine(peers, "package.json")))
-                {
-                    return peers;
-                }
-            }
-        }
-        throw new InvalidOperationException("bench/peers not found; run from the repository or pass --peers <folder>");
     }
 }

@@ -49,7 +49,7 @@ public sealed class PortraitBenchmark : IBenchmark
         var scale = int.Parse(options.Get("scale") ?? "1", CultureInfo.InvariantCulture);
         var python = options.Get("python") ?? "/usr/bin/python3";
         var node = options.Get("node") ?? "node";
-        var peers = options.Get("peers") ?? PeersFolder();
+        var peers = options.Get("peers") ?? Peers.Folder();
         // "--repeat N" times the engine's portraits N more times and stops there: for working on the engine, not a result.
         var repeat = int.Parse(options.Get("repeat") ?? "0", CultureInfo.InvariantCulture);
         void Log(string message)
@@ -158,11 +158,11 @@ public sealed class PortraitBenchmark : IBenchmark
 
         Log("portraits: pandas/numpy");
         var pandasOut = stem + ".pandas.csv";
-        var pandas = await RunPeerAsync(python, [Path.Combine(peers, "portraits_pandas.py"), spec, csv, pandasOut], output);
+        var pandas = await Peers.RunAsync(python, [Path.Combine(peers, "portraits_pandas.py"), spec, csv, pandasOut], output);
         Compare("pandas", counts, pandasOut, areas);
         Log("portraits: DuckDB");
         var duckOut = stem + ".duckdb.csv";
-        var duck = await RunPeerAsync(node, [Path.Combine(peers, "portraits-duckdb.mjs"), spec, csv, duckOut], output);
+        var duck = await Peers.RunAsync(node, [Path.Combine(peers, "portraits-duckdb.mjs"), spec, csv, duckOut], output);
         Compare("DuckDB", counts, duckOut, areas);
         output.WriteLine("portraits: the engine, pandas and DuckDB agree on every area × period's counts");
         results.Add(new Measurement("Portraits: PortraitEngine.Compute, one call a period, columns compacted", portraitSize, engine.Seconds, engine.Cpu, engine.Peak));
@@ -222,7 +222,7 @@ public sealed class PortraitBenchmark : IBenchmark
         Log("neighbours: scikit-learn brute force");
         var sample = Math.Max(1, areas / 500);
         var sklearnOut = stem + ".sklearn.csv";
-        var sklearn = await RunPeerAsync(python, [Path.Combine(peers, "neighbours_sklearn.py"), matrix, areas.ToString(CultureInfo.InvariantCulture),
+        var sklearn = await Peers.RunAsync(python, [Path.Combine(peers, "neighbours_sklearn.py"), matrix, areas.ToString(CultureInfo.InvariantCulture),
             NeighbourIndicators.ToString(CultureInfo.InvariantCulture), (K + 1).ToString(CultureInfo.InvariantCulture), sample.ToString(CultureInfo.InvariantCulture), sklearnOut], output);
         var checkedAreas = CompareNeighbours(z, weights, nearest, sklearnOut);
         output.WriteLine($"neighbours: the engine and scikit-learn agree on {checkedAreas:N0} sampled areas (ties aside)");
@@ -439,47 +439,6 @@ public sealed class PortraitBenchmark : IBenchmark
     }
 
     /// <summary>bench/peers of the repository the benchmark runs from: the first folder up from here (or from the binary) that holds it.</summary>
-    private static string PeersFolder()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var peers = Path.Combine(folder.FullName, "bench", "peers");
-                if (File.Exists(Path.Combine(peers, "package.json")))
-                {
-                    return peers;
-                }
-            }
-        }
-        throw new InvalidOperationException("bench/peers not found; run from the repository or pass --peers <folder>");
-    }
-
-    private sealed record PeerResult(double Seconds, double Cpu, long PeakRssKb);
-
-    /// <summary>Runs a peer script; its last line of output is JSON with its computation's seconds, CPU seconds and peak RSS.</summary>
-    private static async Task<PeerResult> RunPeerAsync(string program, IReadOnlyList<string> arguments, TextWriter output)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var errors = process.StandardError.ReadToEndAsync();
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var message = (await errors).Trim();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {message}");
-        }
-        var last = text.Trim().Split('\n')[^1];
-        output.WriteLine($"  {Path.GetFileName(arguments[0])}: {last}");
-        using var json = JsonDocument.Parse(last);
-        var root = json.RootElement;
-        return new PeerResult(root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu").GetDouble(), root.GetProperty("peakRssKb").GetInt64());
-    }
 
     /// <summary>Wall and CPU time of one run and the peak working set over it (see <see cref="PeakMemory"/>).</summary>
     private static (double Seconds, long Peak, double Cpu) Measure(Action action)
