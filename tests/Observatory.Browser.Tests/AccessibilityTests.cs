@@ -20,7 +20,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}"];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport];
+
+    /// <summary>
+    /// An assessment's report is a file made from answers posted to it, not a page a link reaches (its address typed
+    /// in goes to the template): AssessmentResultsAccessibilityTests posts answers, opens the file and checks it.
+    /// </summary>
+    private const string AssessmentReport = "/assessments/{id}/report.html";
 
     /// <summary>The pages that answer 404 on purpose: the missing page, and an invitation that is not there.</summary>
     private static readonly string[] NotFoundPages = [MissingPage, "/invitations/no-such-invitation"];

@@ -12,7 +12,7 @@ namespace Observatory.Web.Features.Assessments;
 /// scripts), laid out for A4 so it prints well for a cabinet or board paper. It takes the same answers as the try-it
 /// page, posted, and keeps nothing.
 /// </summary>
-public sealed class ReportModel(AssessmentResults results, CurrentActor current, PublicAddress address, IWebHostEnvironment environment, TimeProvider clock) : PageModel
+public sealed class ReportModel(AssessmentTemplates templates, AssessmentResults results, CurrentActor current, PublicAddress address, IWebHostEnvironment environment, TimeProvider clock) : PageModel
 {
     public AssessmentResultsView Results { get; private set; } = null!;
 
@@ -26,7 +26,10 @@ public sealed class ReportModel(AssessmentResults results, CurrentActor current,
     public string TryItLink { get; private set; } = "";
 
     /// <summary>Only a posted form makes a report; an address typed in goes to the template's page.</summary>
-    public IActionResult OnGet(string id) => Redirect("/assessments/" + Uri.EscapeDataString(id));
+    // The report is made from answers posted with it; its address typed in goes to the template to answer, and for a
+    // template that does not exist (or is not the reader's to see) is not found, like the template's own page.
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
+        (await templates.FindAsync(id, ct)).Succeeded(out _, out _) ? Redirect("/assessments/" + Uri.EscapeDataString(id)) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {

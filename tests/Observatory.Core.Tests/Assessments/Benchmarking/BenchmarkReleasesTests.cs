@@ -87,9 +87,9 @@ public abstract class BenchmarkReleasesTests(TestProvider provider) : IAsyncLife
     }
 
     [Fact]
-    public async Task Publishing_is_refused_without_a_source_without_contributions_for_an_unknown_template_or_a_bad_period_and_nothing_is_stored()
+    public async Task Publishing_is_refused_without_contributions_for_an_unknown_template_or_a_bad_period_and_nothing_is_stored()
     {
-        (await WithReleases(r => r.PublishAsync("dmag-2023", "2026/27"))).ShouldBeRefused(RefusalKind.Conflict).Message.ShouldContain("no source");
+        (await WithReleases(r => r.PublishAsync("dmag-2023", "2026/27"))).ShouldBeRefused(RefusalKind.Conflict).Message.ShouldContain("No organisation has opted");
         (await WithReleases(r => r.PublishAsync("dmag-2023", "2026/27", new GeneratedContributions([])))).ShouldBeRefused(RefusalKind.Conflict);
         (await WithReleases(r => r.PublishAsync("no-such-template", "2026/27", Source()))).ShouldBeRefused(RefusalKind.NotFound);
         (await WithReleases(r => r.PublishAsync("dmag-2023", "<script>", Source()))).ShouldBeRefused(RefusalKind.Invalid);
