@@ -14,26 +14,6 @@ namespace Observatory.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class AccountAccessibilityTests(BrowserFixture fixture)
 {
-    private static async Task CheckAsync(IPage page, string what, StringBuilder failures)
-    {
-        if (await page.Locator("main h1").CountAsync() != 1)
-        {
-            failures.AppendLine($"{what}: no single main heading");
-        }
-        if (await Reflow.ProblemAsync(page, what) is { } reflow)
-        {
-            failures.AppendLine(reflow);
-        }
-        if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
-        {
-            return;
-        }
-        foreach (var violation in await Axe.ViolationsAsync(page, what))
-        {
-            failures.AppendLine(violation);
-        }
-    }
-
     [ChromiumTheory]
     [InlineData(true)]
     [InlineData(false)]
@@ -57,20 +37,20 @@ public sealed class AccountAccessibilityTests(BrowserFixture fixture)
         var failures = new StringBuilder();
 
         await page.GotoAsync($"{fixture.BaseUrl}/invitations/{secret}");
-        await CheckAsync(page, "invitation to an existing account", failures);
+        await PageChecks.CheckAsync(page, "invitation to an existing account", failures);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in to accept" }).ClickAsync();
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(TestAccounts.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
         (await page.Locator("main h1").TextContentAsync())!.ShouldBe($"Join {organisation.Name}");
-        await CheckAsync(page, "accepting while signed in", failures);
+        await PageChecks.CheckAsync(page, "accepting while signed in", failures);
 
         await page.GotoAsync($"{fixture.BaseUrl}/sign-in/confirm?returnUrl=%2Faccount");
-        await CheckAsync(page, "/sign-in/confirm", failures);
+        await PageChecks.CheckAsync(page, "/sign-in/confirm", failures);
         await page.Locator("#password").FillAsync("not the password at all");
         await page.Locator("main form button[type=submit]").ClickAsync();
         (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
-        await CheckAsync(page, "/sign-in/confirm with an error", failures);
+        await PageChecks.CheckAsync(page, "/sign-in/confirm with an error", failures);
         await page.Locator("#password").FillAsync(TestAccounts.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
         (await page.Locator("main h1").TextContentAsync())!.ShouldBe("Your account");

@@ -15,26 +15,6 @@ namespace Observatory.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class AssessingAccessibilityTests(BrowserFixture fixture)
 {
-    private static async Task CheckAsync(IPage page, string what, StringBuilder failures)
-    {
-        if (await page.Locator("main h1").CountAsync() != 1)
-        {
-            failures.AppendLine($"{what}: no single main heading");
-        }
-        if (await Reflow.ProblemAsync(page, what) is { } reflow)
-        {
-            failures.AppendLine(reflow);
-        }
-        if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
-        {
-            return;
-        }
-        foreach (var violation in await Axe.ViolationsAsync(page, what))
-        {
-            failures.AppendLine(violation);
-        }
-    }
-
     [ChromiumTheory]
     [InlineData(true)]
     [InlineData(false)]
@@ -67,13 +47,13 @@ public sealed class AssessingAccessibilityTests(BrowserFixture fixture)
         var failures = new StringBuilder();
 
         await page.GotoAsync($"{fixture.BaseUrl}/organisations/{organisation.Slug}/assessments");
-        await CheckAsync(page, "the organisation's assessments", failures);
+        await PageChecks.CheckAsync(page, "the organisation's assessments", failures);
         await page.Locator("#templateId").SelectOptionAsync("digital-maturity");
         await page.Locator("#period").FillAsync("2026/27");
         await page.Locator("#copyForward").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start assessment" }).ClickAsync();
         (await page.Locator("main h1").TextContentAsync())!.ShouldBe("Connectivity");
-        await CheckAsync(page, "a section's question page", failures);
+        await PageChecks.CheckAsync(page, "a section's question page", failures);
 
         // A link that is not a web address: the error summary, and the folded fields shown open with the error.
         var evidence = page.Locator("textarea[name='answers.connectivity-coverage.evidence']");
@@ -84,7 +64,7 @@ public sealed class AssessingAccessibilityTests(BrowserFixture fixture)
         await evidence.FillAsync("our intranet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
-        await CheckAsync(page, "a section's question page with an error", failures);
+        await PageChecks.CheckAsync(page, "a section's question page with an error", failures);
         await evidence.FillAsync("https://www.example.gov.uk/digital-strategy");
         await page.Locator("input[name='answers.connectivity-coverage'][value='3']").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
@@ -92,10 +72,10 @@ public sealed class AssessingAccessibilityTests(BrowserFixture fixture)
 
         var id = page.Url.Split("/assessments/")[1].Split('/')[0];
         await page.GotoAsync($"{fixture.BaseUrl}/assessments/{id}/check");
-        await CheckAsync(page, "check your answers", failures);
+        await PageChecks.CheckAsync(page, "check your answers", failures);
         await page.GotoAsync($"{fixture.BaseUrl}/assessments/{id}/results");
         (await page.Locator("main h2", new() { HasText = "Change since 2025/26" }).CountAsync()).ShouldBe(1);
-        await CheckAsync(page, "results with the change since last year", failures);
+        await PageChecks.CheckAsync(page, "results with the change since last year", failures);
 
         failures.ToString().ShouldBeEmpty();
     }

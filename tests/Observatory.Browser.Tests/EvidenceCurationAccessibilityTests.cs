@@ -24,26 +24,6 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         return page;
     }
 
-    private static async Task CheckAsync(IPage page, string what, StringBuilder failures)
-    {
-        if (await page.Locator("main h1").CountAsync() != 1)
-        {
-            failures.AppendLine($"{what}: no single main heading");
-        }
-        if (await Reflow.ProblemAsync(page, what) is { } reflow)
-        {
-            failures.AppendLine(reflow);
-        }
-        if (!await page.EvaluateAsync<bool>("typeof axe !== 'undefined'"))
-        {
-            return;
-        }
-        foreach (var violation in await Axe.ViolationsAsync(page, what))
-        {
-            failures.AppendLine(violation);
-        }
-    }
-
     [ChromiumTheory]
     [InlineData(true)]
     [InlineData(false)]
@@ -58,12 +38,12 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         var failures = new StringBuilder();
 
         await page.GotoAsync(fixture.BaseUrl + "/evidence/submit");
-        await CheckAsync(page, "/evidence/submit", failures);
+        await PageChecks.CheckAsync(page, "/evidence/submit", failures);
 
         // Sent empty: the error summary and the messages beside each field.
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
-        await CheckAsync(page, "/evidence/submit with errors", failures);
+        await PageChecks.CheckAsync(page, "/evidence/submit with errors", failures);
 
         var title = $"Browser test item {(javaScript ? "with" : "without")} JavaScript";
         await page.Locator("#title").FillAsync(title);
@@ -83,17 +63,17 @@ public sealed class EvidenceCurationAccessibilityTests(BrowserFixture fixture)
         await page.Locator("#status").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         (await page.Locator(".govuk-panel__title").TextContentAsync())!.ShouldContain("Evidence submitted");
-        await CheckAsync(page, "submission confirmation", failures);
+        await PageChecks.CheckAsync(page, "submission confirmation", failures);
 
         await page.GotoAsync(fixture.BaseUrl + "/evidence/curation");
-        await CheckAsync(page, "/evidence/curation", failures);
+        await PageChecks.CheckAsync(page, "/evidence/curation", failures);
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        await CheckAsync(page, "review", failures);
+        await PageChecks.CheckAsync(page, "review", failures);
         await page.GotoAsync($"{fixture.BaseUrl}/evidence/{page.Url.Split('/')[^1]}/edit");
-        await CheckAsync(page, "edit", failures);
+        await PageChecks.CheckAsync(page, "edit", failures);
 
         await page.GotoAsync(fixture.BaseUrl + "/admin");
-        await CheckAsync(page, "/admin", failures);
+        await PageChecks.CheckAsync(page, "/admin", failures);
 
         failures.ToString().ShouldBeEmpty();
     }
