@@ -11,6 +11,10 @@ public static class StorageSetup
     public static IServiceCollection AddObservatoryStorage(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        // Every committed write moves the data version on; what is derived from the data is keyed on it.
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<DataVersionInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<DataVersionInterceptor>());
         // Capabilities add interceptors (Auditing writes the audit log); the context takes those of its scope.
         services.AddDbContext<ObservatoryDbContext>((scope, options) => Configure(options, settings).AddInterceptors(scope.GetServices<IInterceptor>()));
         return services;
