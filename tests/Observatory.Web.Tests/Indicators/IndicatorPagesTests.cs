@@ -177,6 +177,21 @@ public sealed class IndicatorPagesTests(WebAppFixture fixture) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_misspelt_area_name_offers_the_councils_it_most_likely_means_as_links_that_chart_them()
+    {
+        using var response = await Client.GetAsync("/indicators/claimant-count?areas=Wiggan,%20Bolton");
+        var page = (await response.Content.ReadAsStringAsync()).ParseHtml();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var choice = page.QuerySelectorAll("#areas-did-you-mean a").FirstOrDefault(a => a.TextContent.StartsWith("Wigan", StringComparison.Ordinal));
+        choice.ShouldNotBeNull("Wigan is offered for ‘Wiggan’");
+        var corrected = await Client.GetHtmlAsync(choice.GetAttribute("href")!);
+        corrected.QuerySelector(".govuk-error-summary").ShouldBeNull();
+        corrected.QuerySelectorAll("svg[aria-labelledby='trend-title trend-desc'] g[data-code]").Select(g => g.GetAttribute("data-code"))
+            .ShouldBe(["E08000010", "E08000001"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task The_metadata_names_the_source_licence_polarity_and_framework_elements_and_links_the_downloads()
     {
         var page = await Client.GetHtmlAsync("/indicators/claimant-count");

@@ -29,6 +29,9 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
     public string? AreasError { get; private set; }
     public string AreasText { get; private set; } = "";
 
+    /// <summary>"Did you mean" for each area name nothing matched, each choice a link that charts it instead (no script needed).</summary>
+    public IReadOnlyList<(string Entry, IReadOnlyList<(string Name, string Href)> Choices)> AreaCorrections { get; private set; } = [];
+
     /// <summary>The codes of the areas charted, for links and forms that keep the chart as it is.</summary>
     public string AreaCodes { get; private set; } = "";
     public IReadOnlyList<AreaRow> Rows { get; private set; } = [];
@@ -151,6 +154,12 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
             if (named.Unknown.Count > 0)
             {
                 var quoted = named.Unknown.Take(5).Select(u => $"‘{(u.Length > Observatory.Content.InputLimits.QuoteLength ? u[..Observatory.Content.InputLimits.QuoteLength] + "…" : u)}’").ToList();
+                var entries = typed.Split(',', StringSplitOptions.TrimEntries);
+                AreaCorrections = [.. named.Unknown.Take(5)
+                    .Select(u => (Entry: u, Choices: (IReadOnlyList<(string, string)>)[.. PlaceNames.Suggest(places, u)
+                        .Select(p => (p.Name, $"/indicators/{Uri.EscapeDataString(id)}?{(Period is { } period ? $"period={Uri.EscapeDataString(period.ToIso())}&" : "")}areas="
+                            + Uri.EscapeDataString(string.Join(", ", entries.Select(e => string.Equals(e, u, StringComparison.Ordinal) ? p.Name : e))) + "#over-time"))]))
+                    .Where(c => c.Choices.Count > 0)];
                 AreasError = quoted.Count == 1
                     ? $"{quoted[0]} is not an area name or code the Observatory knows. Check the spelling, or find the area in the table of all areas"
                     : $"{string.Join(", ", quoted)} are not area names or codes the Observatory knows. Check the spelling, or find the areas in the table of all areas";
