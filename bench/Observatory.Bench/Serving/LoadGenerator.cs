@@ -131,7 +131,10 @@ internal sealed partial class LoadGenerator(string? wrk, int threads, int connec
             ? Enumerable.Range(1, 4).Sum(g => long.Parse(s.Groups[g].Value, CultureInfo.InvariantCulture))
             : 0;
         var non2xx = Non2xx().Match(text) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new LoadResult(label, rps, Percentile("50"), Percentile("99"), requests, non2xx, socket);
+        // With no answer within the run wrk prints zeros for its percentiles: there is no latency to report.
+        return requests == 0
+            ? new LoadResult(label, rps, double.NaN, double.NaN, 0, non2xx, socket)
+            : new LoadResult(label, rps, Percentile("50"), Percentile("99"), requests, non2xx, socket);
     }
 
     /// <summary>wrk's times: 850.00us, 18.90ms, 2.30s, 1.02m.</summary>

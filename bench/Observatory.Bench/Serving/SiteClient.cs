@@ -11,7 +11,11 @@ using Observatory.Storage;
 namespace Observatory.Bench.Serving;
 
 /// <summary>How long after a write a node first served it, and whether it served the old page again after that.</summary>
-internal sealed record Freshness(string Node, double? FirstShownSeconds, int Polls, int StaleAfterShown, double PollP50Ms);
+/// <remarks>
+/// <see cref="FirstShownSentSeconds"/> is when the first request whose answer showed it was sent, and
+/// <see cref="FirstShownSeconds"/> when that answer came back: under load the page's own time is the difference.
+/// </remarks>
+internal sealed record Freshness(string Node, double? FirstShownSentSeconds, double? FirstShownSeconds, int Polls, int StaleAfterShown, double PollP50Ms);
 
 /// <summary>
 /// An officer at a node's pages: signs in, imports a file through the Import page (the form a person uses, so the
@@ -90,6 +94,7 @@ internal sealed partial class SiteClient : IDisposable
     {
         var since = Stopwatch.StartNew();
         double? shown = null;
+        double? sent = null;
         var polls = 0;
         var stale = 0;
         var times = new List<double>();
@@ -111,6 +116,7 @@ internal sealed partial class SiteClient : IDisposable
             if (has && shown is null)
             {
                 shown = since.Elapsed.TotalSeconds;
+                sent = started.TotalSeconds;
             }
             else if (!has && shown is not null)
             {
@@ -123,7 +129,7 @@ internal sealed partial class SiteClient : IDisposable
             }
         }
         times.Sort();
-        return new Freshness(node, shown, polls, stale, times.Count == 0 ? double.NaN : times[times.Count / 2]);
+        return new Freshness(node, sent, shown, polls, stale, times.Count == 0 ? double.NaN : times[times.Count / 2]);
     }
 
     /// <summary>
