@@ -137,7 +137,7 @@ internal sealed partial class SiteClient : IDisposable
     /// area that has the latest one — the same values, except <paramref name="area"/>'s, which is
     /// <paramref name="value"/> — as an officer adds a year to a whole indicator.
     /// </summary>
-    public static async Task<(string Path, string Period)> WriteNewYearAsync(HttpClient client, string indicator, string area, double value, string file, int yearsAhead = 1)
+    public static async Task<(string Path, string Period)> WriteNewYearAsync(HttpClient client, string indicator, string area, double value, string file)
     {
         var text = await client.GetStringAsync($"/api/indicators/{indicator}/data.csv");
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
@@ -147,7 +147,7 @@ internal sealed partial class SiteClient : IDisposable
         var rows = lines.Skip(1).Select(l => l.Split(',')).Where(r => r.Length == header.Length).ToList();
         var latest = rows.Select(r => r[periodColumn]).Where(p => YearPeriod().IsMatch(p)).Max(StringComparer.Ordinal)
             ?? throw new InvalidOperationException($"{indicator} has no yearly periods");
-        var year = int.Parse(latest[..4], CultureInfo.InvariantCulture) + yearsAhead;
+        var year = int.Parse(latest[..4], CultureInfo.InvariantCulture) + 1;
         var period = $"{year}-01-01/P1Y";
         var output = new StringBuilder(text.Length + 64 * 1024);
         output.Append(text.TrimEnd('\n', '\r')).Append('\n');
