@@ -49,7 +49,7 @@ public sealed class ServingBenchmarkTests
         var result = LoadGenerator.ParseWrk("area|/areas/E08000010", report);
 
         double.IsNaN(result.P50Ms).ShouldBeTrue();
-        ServingBenchmark.Target(result).ShouldBe("**missed**: no answer within the run");
+        ServingBenchmark.Target(result).ShouldBe("**missed**: no answer within the run; 10 errors");
     }
 
     [Theory]
