@@ -109,6 +109,20 @@ public sealed class ServingBenchmark : IBenchmark
             await ExecuteAsync(postgresAdmin!, $"CREATE DATABASE \"{name}\"");
             connection = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name }.ConnectionString;
         }
+        output.WriteLine($"database: {(kind == "sqlite" ? connection : name)} (removed at the end, and if the run is interrupted)");
+        using var interrupted = AppNode.OnInterrupt(() =>
+        {
+            if (kind == "sqlite")
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DeleteSqlite(connection);
+            }
+            else
+            {
+                NpgsqlConnection.ClearAllPools();
+                ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+            }
+        });
         AppNode? first = null;
         AppNode? second = null;
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

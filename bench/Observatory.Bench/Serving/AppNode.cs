@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Observatory.Bench.Serving;
 
@@ -181,9 +182,16 @@ internal sealed class AppNode : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or AggregateException)
         {
-            // Already gone.
+            // Already gone, or a child could not be listed: the node itself is still stopped below.
+            try
+            {
+                process.Kill();
+            }
+            catch (Exception again) when (again is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+            }
         }
     }
 
@@ -196,8 +204,14 @@ internal sealed class AppNode : IAsyncDisposable
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => StopAll();
-        Console.CancelKeyPress += (_, _) => StopAll();
+        // Ctrl+C, a terminal closed, or kill: the nodes go first, then the benchmark ends as it would have.
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+        {
+            Signals.Add(PosixSignalRegistration.Create(signal, _ => StopAll()));
+        }
     }
+
+    private static readonly List<PosixSignalRegistration> Signals = [];
 
     private static void StopAll()
     {
@@ -205,6 +219,45 @@ internal sealed class AppNode : IAsyncDisposable
         {
             Stop(process);
         }
+        foreach (var cleanUp in CleanUps.Values)
+        {
+            try
+            {
+                cleanUp();
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"serving: cleaning up after an interruption failed: {e.Message}");
+            }
+        }
+        CleanUps.Clear();
+    }
+
+    private static readonly ConcurrentDictionary<object, Action> CleanUps = new();
+
+    /// <summary>
+    /// Another process the benchmark started (wrk), stopped with the nodes if the benchmark is interrupted; dispose
+    /// the result when the process has ended.
+    /// </summary>
+    public static IDisposable Track(Process process)
+    {
+        HookExit();
+        Running[process.Id] = process;
+        return new Untrack(() => Running.TryRemove(process.Id, out _));
+    }
+
+    /// <summary>Work to do if the benchmark is interrupted after the nodes are stopped (removing its database); dispose the result when done normally.</summary>
+    public static IDisposable OnInterrupt(Action cleanUp)
+    {
+        HookExit();
+        var key = new object();
+        CleanUps[key] = cleanUp;
+        return new Untrack(() => CleanUps.TryRemove(key, out _));
+    }
+
+    private sealed class Untrack(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 
     /// <summary>A loopback port nothing listens on now (the operating system's choice).</summary>

@@ -76,6 +76,7 @@ internal sealed partial class LoadGenerator(string? wrk, int threads, int connec
         }
         start.ArgumentList.Add(target);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {wrk}");
+        using var tracked = AppNode.Track(process);
         // Cancelling stops wrk early (a background load); what it measured until then is not wanted.
         using var stop = cancellationToken.Register(() =>
         {
