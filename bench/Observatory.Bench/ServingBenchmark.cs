@@ -84,16 +84,22 @@ public sealed class ServingBenchmark : IBenchmark
             await PublishAsync(app);
         }
         var councils = PlaceRegistry.LoadShipped(DataFolder.Locate()).Councils.Select(c => $"/areas/{c.Code}").ToList();
+        var measured = new Dictionary<string, IReadOnlyList<LoadResult>>();
         foreach (var kind in kinds)
         {
             output.WriteLine();
             output.WriteLine($"### {(kind == "sqlite" ? "SQLite" : "PostgreSQL")}");
-            await RunOnDatabaseAsync(kind, postgres, app, work, load, duration, soak, councils, output, Log);
+            measured[kind] = await RunOnDatabaseAsync(kind, postgres, app, work, load, duration, soak, councils, output, Log);
+        }
+        if (measured.TryGetValue("sqlite", out var sqlite) && measured.TryGetValue("postgres", out var postgresResults))
+        {
+            output.WriteLine();
+            WriteComparison(sqlite, postgresResults, output);
         }
         output.WriteLine($"load average at end: {LoadAverage()}");
     }
 
-    private static async Task RunOnDatabaseAsync(string kind, string? postgresAdmin, string app, string work, LoadGenerator load, TimeSpan duration, TimeSpan soak,
+    private static async Task<IReadOnlyList<LoadResult>> RunOnDatabaseAsync(string kind, string? postgresAdmin, string app, string work, LoadGenerator load, TimeSpan duration, TimeSpan soak,
         IReadOnlyList<string> councils, TextWriter output, Action<string> log)
     {
         var name = $"observatory_serving_{Environment.ProcessId}";
@@ -185,6 +191,7 @@ public sealed class ServingBenchmark : IBenchmark
             output.WriteLine();
             log($"soak: the {Routes.Count} routes in turn for {soak.TotalSeconds:0} s on node A");
             await SoakAsync(first, load, soak, output, log);
+            return results;
         }
         finally
         {
@@ -300,6 +307,21 @@ public sealed class ServingBenchmark : IBenchmark
             var r = results[i];
             var parts = r.Label.Split('|', 2);
             output.WriteLine($"| {parts[0]} | `{parts[1]}` | {r.RequestsPerSecond:N1} | {Time(r.P50Ms)} | {Time(r.P99Ms)} | {r.Errors:N0} | {r.RequestsPerSecond / ceiling * 100:0.0}% | {(i == 0 ? "(the ceiling)" : Target(r))} |");
+        }
+    }
+
+    /// <summary>The issue's second target: each URL on PostgreSQL within ±20% of its req/s on SQLite.</summary>
+    internal static void WriteComparison(IReadOnlyList<LoadResult> sqlite, IReadOnlyList<LoadResult> postgres, TextWriter output)
+    {
+        output.WriteLine("PostgreSQL against SQLite (target: req/s within ±20%):");
+        output.WriteLine();
+        output.WriteLine("| Page | SQLite req/s | PostgreSQL req/s | PostgreSQL ÷ SQLite | Within ±20% |");
+        output.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (s, p) in sqlite.Zip(postgres))
+        {
+            var ratio = p.RequestsPerSecond / s.RequestsPerSecond;
+            var within = double.IsFinite(ratio) && Math.Abs(ratio - 1) <= 0.2;
+            output.WriteLine($"| {s.Label.Split('|')[0]} | {s.RequestsPerSecond:N1} | {p.RequestsPerSecond:N1} | {(double.IsFinite(ratio) ? $"{ratio:0.00}" : "–")} | {(within ? "yes" : "**no**")} |");
         }
     }
 

@@ -86,6 +86,22 @@ public sealed class ServingBenchmarkTests
     }
 
     [Fact]
+    public void PostgreSQL_is_compared_with_SQLite_page_by_page_within_a_fifth()
+    {
+        var output = new StringWriter();
+
+        ServingBenchmark.WriteComparison(
+            [new LoadResult("home|/", 1000, 5, 20, 1, 0, 0), new LoadResult("area|/areas/E08000010", 1000, 5, 20, 1, 0, 0), new LoadResult("cold|/areas/{council}", 0, double.NaN, double.NaN, 0, 0, 0)],
+            [new LoadResult("home|/", 1190, 5, 20, 1, 0, 0), new LoadResult("area|/areas/E08000010", 700, 5, 20, 1, 0, 0), new LoadResult("cold|/areas/{council}", 0, double.NaN, double.NaN, 0, 0, 0)],
+            output);
+
+        var lines = output.ToString().Split('\n');
+        lines.ShouldContain(l => l.StartsWith("| home | 1,000.0 | 1,190.0 | 1.19 | yes |", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("| area | 1,000.0 | 700.0 | 0.70 | **no** |", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("| cold | 0.0 | 0.0 | – | **no** |", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_lua_script_takes_every_path_in_turn_from_a_different_start_in_each_thread()
     {
         var script = LoadGenerator.LuaScript(["/areas/E06000001", "/evidence?q=\"digital\""]);
