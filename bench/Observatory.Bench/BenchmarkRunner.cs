@@ -25,6 +25,7 @@ public static class BenchmarkRunner
         new PortraitBenchmark(),
         new EvidenceSearchBenchmark(),
         new AssessmentBenchmarksBenchmark(),
+        new ServingBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
