@@ -9,7 +9,7 @@ namespace Observatory.Accounts;
 /// stops working too, and a password reset ends every session of the account.
 /// </summary>
 /// <remarks>Not audited: a row per sign-in is bookkeeping, not a change to anyone's data.</remarks>
-public sealed class SignInSession
+public sealed class SignInSession : Observatory.Storage.INotPublished
 {
     public long Id { get; set; }
     public long PersonId { get; set; }

@@ -18,7 +18,7 @@ public sealed class AuditIgnoreAttribute : Attribute;
 /// One write: who, when, which entity, what was done and the values before and after (JSON of its properties).
 /// Append-only: the context refuses to change or delete an entry, and nothing in the Observatory tries.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : Observatory.Storage.INotPublished
 {
     public long Id { get; set; }
     public DateTime At { get; set; }

@@ -9,7 +9,7 @@ namespace Observatory.Storage;
 /// that a restart does not sign everyone out and every web node over one PostgreSQL database reads the same keys;
 /// a backup of the database carries them too.
 /// </summary>
-public sealed class DataProtectionKey
+public sealed class DataProtectionKey : INotPublished
 {
     public long Id { get; set; }
 

@@ -12,11 +12,15 @@ public static class StorageSetup
     {
         services.AddSingleton(settings);
         // Every committed write moves the data version on; what is derived from the data is keyed on it.
+        // It is shared with every other process over the database through a one-row table (SharedDataVersion).
         services.AddSingleton<DataVersion>();
-        services.AddSingleton<DataVersionInterceptor>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<DataVersionInterceptor>());
-        // Capabilities add interceptors (Auditing writes the audit log); the context takes those of its scope.
-        services.AddDbContext<ObservatoryDbContext>((scope, options) => Configure(options, settings).AddInterceptors(scope.GetServices<IInterceptor>()));
+        services.AddSingleton<SharedDataVersion>();
+        services.AddSingleton(sp => new DataVersionInterceptor(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<SharedDataVersion>()));
+        // Capabilities add interceptors (Auditing writes the audit log); the context takes those of its scope, then
+        // the data version's, last: it raises the shared version inside the transaction the others have begun.
+        services.AddDbContext<ObservatoryDbContext>((scope, options) => Configure(options, settings)
+            .AddInterceptors(scope.GetServices<IInterceptor>())
+            .AddInterceptors(scope.GetRequiredService<DataVersionInterceptor>()));
         return services;
     }
 

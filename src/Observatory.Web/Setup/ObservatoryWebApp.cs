@@ -37,6 +37,7 @@ public static class ObservatoryWebApp
         builder.Services.AddObservatoryRequestLimits();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddObservatoryDataProtection();
+        builder.Services.AddObservatoryPageCaching(builder.Configuration);
         // A query string a minimal API cannot bind is a 400 in every environment; Development would otherwise throw
         // and answer 500, so contributors saw other answers than users.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
@@ -47,11 +48,12 @@ public static class ObservatoryWebApp
         app.UseObservatoryErrorPages();
         app.UseObservatorySecurityHeaders();
         app.UseObservatoryQueryChecks();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = PageCaching.StaticFileCaching });
         app.UseRouting();
         app.UseObservatoryRouteChecks();
         app.UseObservatoryRequestLimits();
         app.UseObservatoryAuthentication();
+        app.UseObservatoryPageCaching();
         app.MapObservatoryApi();
         app.MapRazorPages();
         app.MapObservatoryHealth();

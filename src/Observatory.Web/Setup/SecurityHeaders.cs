@@ -10,6 +10,15 @@ public static class SecurityHeaders
 {
     private const string NonceKey = "observatory.csp-nonce";
 
+    /// <summary>
+    /// The GOV.UK page template's one inline script (it marks the body as able to run GOV.UK Frontend). Allowed by its
+    /// hash as well as by the nonce, because a page kept in the cache (Setup/PageCaching) carries the nonce of the
+    /// answer it was first rendered for, while every answer has a new one in its header.
+    /// </summary>
+    public const string TemplateScript = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
+    private static readonly string TemplateScriptHash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TemplateScript))) + "'";
+
     public static string CspNonce(this HttpContext context)
     {
         if (context.Items[NonceKey] is string nonce)
@@ -30,7 +39,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy =
                     "default-src 'self'; " +
-                    $"script-src 'self' 'nonce-{nonce}'; " +
+                    $"script-src 'self' 'nonce-{nonce}' {TemplateScriptHash}; " +
                     "style-src 'self'; " +
                     "img-src 'self' data:; " +
                     "font-src 'self'; " +
