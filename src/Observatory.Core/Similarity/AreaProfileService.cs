@@ -26,7 +26,9 @@ public sealed class AreaProfileService(PlaceRegistry places, IndicatorCatalogue 
     {
         ArgumentNullException.ThrowIfNull(area);
         var headlines = await observations.HeadlinesAsync(cancellationToken);
-        return await headlines.DerivedAsync($"area-profile:{area.Code}:{region?.Code}:{nation?.Code}", () => ComputeAsync(headlines, area, region, nation, cancellationToken));
+        // Shared by every request that asks meanwhile, so one reader leaving must not cancel it for the others.
+        return await headlines.DerivedAsync($"area-profile:{area.Code}:{region?.Code}:{nation?.Code}", () => ComputeAsync(headlines, area, region, nation, CancellationToken.None))
+            .WaitAsync(cancellationToken);
     }
 
     private async Task<AreaProfile> ComputeAsync(HeadlineObservations headlines, Place area, Place? region, Place? nation, CancellationToken cancellationToken)
