@@ -10,7 +10,7 @@ public static class IndicatorsModule
 {
     /// <summary>
     /// The indicator catalogue, checked now against the framework elements it names; observations, their import
-    /// (the shipped data is imported on first start) and the coverage kept until the next import.
+    /// (the shipped data is imported on first start) and the headline observations kept until the next import.
     /// </summary>
     public static IServiceCollection AddIndicators(this IServiceCollection services, DataFolder data, FrameworkCatalogue frameworks, out IndicatorCatalogue indicators)
     {
@@ -20,7 +20,8 @@ public static class IndicatorsModule
         services.AddScoped<ObservationQueries>();
         services.AddScoped<ImportHistory>();
         services.AddScoped<IndicatorCoverage>();
-        services.AddSingleton<IndicatorCoverage.Cache>();
+        // Every headline observation, read once per import and shared by the requests of this process.
+        services.AddSingleton<HeadlineObservationStore>();
         services.AddSingleton<IDataSeeder, ShippedDataSeeder>();
         return services;
     }

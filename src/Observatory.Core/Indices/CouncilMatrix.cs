@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Observatory.Indicators;
 using Observatory.Places;
-using Observatory.Storage;
 
 namespace Observatory.Indices;
 
@@ -9,44 +7,45 @@ namespace Observatory.Indices;
 public sealed record MatrixRow(string IndicatorId, Period? Period = null);
 
 /// <summary>
-/// Reads indicator × council matrices from the observations store: one projected query per indicator, all councils
-/// at once, never a query per area. Each row takes one period for every council, so the councils are compared
-/// like with like: the row's fixed period, else its latest period starting on or before the end of the period
-/// asked for (or its latest of all).
+/// Builds indicator × council matrices from the <see cref="HeadlineObservations"/> of the latest import, never a
+/// query per indicator or per area. Each row takes one period for every council, so the councils are compared
+/// like with like: the row's fixed period, else its latest period with council values starting on or before the
+/// end of the period asked for (or its latest of all).
 /// </summary>
-public sealed class CouncilMatrix(PlaceRegistry places, ObservatoryDbContext db)
+public sealed class CouncilMatrix(PlaceRegistry places, HeadlineObservationStore headlines)
 {
-    public async Task<IndexMatrix> BuildAsync(IReadOnlyList<MatrixRow> rows, Period? asOf = null, CancellationToken cancellationToken = default)
+    public async Task<IndexMatrix> BuildAsync(IReadOnlyList<MatrixRow> rows, Period? asOf = null, CancellationToken cancellationToken = default) =>
+        Build(await headlines.CurrentAsync(cancellationToken), rows, asOf);
+
+    /// <summary>The matrix from observations already in hand.</summary>
+    public IndexMatrix Build(HeadlineObservations observations, IReadOnlyList<MatrixRow> rows, Period? asOf = null)
     {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(rows);
         var codes = places.Councils.Select(c => c.Code).ToList();
         var index = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
         var distinct = rows.Select(r => r.IndicatorId).Distinct(StringComparer.Ordinal).ToList();
         var matrix = new IndexMatrix(codes, distinct);
+        var end = asOf?.End;
         for (var r = 0; r < distinct.Count; r++)
         {
             var id = distinct[r];
             var fixedPeriod = rows.First(x => x.IndicatorId == id).Period;
-            var query = db.Observations.AsNoTracking().Where(o => o.IndicatorId == id && o.Disaggregation == "" && o.Value != null);
-            if (fixedPeriod is { } f)
-            {
-                query = query.Where(o => o.PeriodStart == f.Start && o.PeriodDuration == f.Duration);
-            }
-            else if (asOf is { } p)
-            {
-                var end = p.End;
-                query = query.Where(o => o.PeriodStart <= end);
-            }
-            var found = await query.Select(o => new { o.AreaCode, o.PeriodStart, o.PeriodDuration, o.Value }).ToListAsync(cancellationToken);
-            var councilRows = found.Where(o => index.ContainsKey(o.AreaCode)).ToList();
-            if (councilRows.Count == 0)
+            Period? chosen = fixedPeriod is { } f
+                ? (observations.CouncilValues(id, f).Count > 0 ? (Period?)f : null)
+                : observations.Periods(id).Reverse().Where(p => end is not { } e || p.Start <= e).Select(p => (Period?)p)
+                    .FirstOrDefault(p => observations.CouncilValues(id, p!.Value).Count > 0);
+            if (chosen is not { } period)
             {
                 continue;
             }
-            var period = councilRows.Select(o => new Period(o.PeriodStart, o.PeriodDuration)).Max();
             matrix.Periods[r] = period;
-            foreach (var o in councilRows.Where(o => o.PeriodStart == period.Start && o.PeriodDuration == period.Duration))
+            foreach (var o in observations.ForIndicator(id, period: period))
             {
-                matrix.Values[r][index[o.AreaCode]] = o.Value!.Value;
+                if (o.Value is { } value && index.TryGetValue(o.AreaCode, out var column))
+                {
+                    matrix.Values[r][column] = value;
+                }
             }
         }
         return matrix;

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits.Engine;
-using Observatory.Storage;
 
 namespace Observatory.Portraits;
 
@@ -11,7 +9,7 @@ namespace Observatory.Portraits;
 /// store. For councils each indicator takes its latest value for a period starting on or before the end of the
 /// period asked for (or its latest of all when none is asked for), and says which period that is.
 /// </summary>
-public sealed class PortraitService(PortraitDefinitions definitions, NationalPortraitData national, PlaceRegistry places, ObservatoryDbContext db)
+public sealed class PortraitService(PortraitDefinitions definitions, NationalPortraitData national, PlaceRegistry places, HeadlineObservationStore headlines)
 {
     /// <summary>The periods a national definition can be drawn for; empty for councils, whose periods are per value.</summary>
     public IReadOnlyList<NationalYear> PeriodsOf(string definitionId) => national.YearsOf(definitionId);
@@ -70,8 +68,8 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
         : national.YearsOf(definitionId).LastOrDefault(y => y.Series == "historical") ?? national.YearsOf(definitionId).LastOrDefault();
 
     /// <summary>
-    /// The councils' values (all of them, or <paramref name="only"/> those) from one projected query over the
-    /// observations: each the latest for a period starting on or before the end of the one asked for, with its
+    /// The councils' values (all of them, or <paramref name="only"/> those) from the headline observations kept since
+    /// the last import: each the latest for a period starting on or before the end of the one asked for, with its
     /// period, in columns compacted once filled.
     /// </summary>
     private async Task<PortraitColumns> CouncilColumnsAsync(PortraitDefinition definition, Period? period, IReadOnlyList<string>? only,
@@ -82,31 +80,23 @@ public sealed class PortraitService(PortraitDefinitions definitions, NationalPor
         var placeIndex = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
         var columnsOf = definition.Indicators.Select((i, n) => (i.IndicatorId, n)).Where(x => x.IndicatorId is not null)
             .GroupBy(x => x.IndicatorId!).ToDictionary(g => g.Key, g => g.Select(x => x.n).ToArray());
-        var ids = columnsOf.Keys.ToList();
-        var query = db.Observations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId) && o.Disaggregation == "" && o.Value != null);
-        if (only is not null)
+        var observations = await headlines.CurrentAsync(cancellationToken);
+        var end = period?.End;
+        foreach (var (indicatorId, indicatorColumns) in columnsOf)
         {
-            query = query.Where(o => only.Contains(o.AreaCode));
-        }
-        if (period is { } p)
-        {
-            var end = p.End;
-            query = query.Where(o => o.PeriodStart <= end);
-        }
-        var rows = await query.Select(o => new { o.IndicatorId, o.AreaCode, o.PeriodStart, o.PeriodDuration, o.Value }).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            if (!placeIndex.TryGetValue(row.AreaCode, out var place))
+            foreach (var row in observations.ForIndicator(indicatorId, only))
             {
-                continue;
-            }
-            var observed = new Period(row.PeriodStart, row.PeriodDuration);
-            foreach (var column in columnsOf[row.IndicatorId])
-            {
-                if (columns.Periods![column][place] is not { } held || observed.CompareTo(held) > 0)
+                if (row.Value is not { } value || end is { } e && row.Period.Start > e || !placeIndex.TryGetValue(row.AreaCode, out var place))
                 {
-                    columns.Values[column][place] = row.Value!.Value;
-                    columns.Periods[column][place] = observed;
+                    continue;
+                }
+                foreach (var column in indicatorColumns)
+                {
+                    if (columns.Periods![column][place] is not { } held || row.Period.CompareTo(held) > 0)
+                    {
+                        columns.Values[column][place] = value;
+                        columns.Periods[column][place] = row.Period;
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@ public sealed record SimilarAreas(Place Area, string SetId, string SetName, stri
 /// Similar councils: exact nearest neighbours over an indicator set, standardised over the current councils, or
 /// ONS's published statistical nearest neighbours. Only current councils have similar areas.
 /// </summary>
-public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry places, IndicatorCatalogue catalogue, CouncilMatrix matrices)
+public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry places, IndicatorCatalogue catalogue, CouncilMatrix matrices, HeadlineObservationStore headlines)
 {
     public const int MaxK = 50;
 
@@ -78,12 +78,22 @@ public sealed class SimilarAreaService(SimilarAreaSets sets, PlaceRegistry place
     private static IReadOnlyList<double?> ValuesOf(IndexMatrix matrix, int area) =>
         [.. matrix.Values.Select(row => double.IsNaN(row[area]) ? (double?)null : row[area])];
 
+    /// <summary>A set's councils standardised: worked out once per import and kept with its observations.</summary>
     private async Task<(double[][] Z, double[] Weights, IndexMatrix Matrix)> StandardisedAsync(SimilarAreaSet set, CancellationToken cancellationToken)
     {
-        var matrix = await matrices.BuildAsync([.. set.Indicators.Select(i => new MatrixRow(i.IndicatorId))], cancellationToken: cancellationToken);
-        var transformed = set.Indicators.Select((s, r) => s.Transform == SetTransform.Log
-            ? matrix.Values[r].Select(v => v > 0 ? Math.Log(v) : double.NaN).ToArray()
-            : matrix.Values[r]).ToArray();
-        return (NeighbourEngine.Standardise(transformed, matrix.Reference), [.. set.Indicators.Select(i => i.Weight)], matrix);
+        var observations = await headlines.CurrentAsync(cancellationToken);
+        return observations.Derived($"similar-set:{set.Id}", () =>
+        {
+            var matrix = matrices.Build(observations, [.. set.Indicators.Select(i => new MatrixRow(i.IndicatorId))]);
+            var transformed = set.Indicators.Select((s, r) => s.Transform == SetTransform.Log
+                ? matrix.Values[r].Select(v => v > 0 ? Math.Log(v) : double.NaN).ToArray()
+                : matrix.Values[r]).ToArray();
+            return new Standardised(NeighbourEngine.Standardise(transformed, matrix.Reference), [.. set.Indicators.Select(i => i.Weight)], matrix);
+        }).AsTuple();
+    }
+
+    private sealed record Standardised(double[][] Z, double[] Weights, IndexMatrix Matrix)
+    {
+        public (double[][] Z, double[] Weights, IndexMatrix Matrix) AsTuple() => (Z, Weights, Matrix);
     }
 }

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Indicators;
 using Observatory.Places;
+using Observatory.Rendering.Charts;
 using Observatory.Rendering.Charts.Maps;
 using Observatory.Similarity;
 
 namespace Observatory.Web.Features.Areas;
 
 public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, AreaProfileService profiles,
-    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current) : PageModel
+    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
 
@@ -49,7 +50,8 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
         Predecessors = [.. places.PredecessionOf(area.Code).Select(c => (Place: places.Find(c.FormerCode), c.Year)).Where(c => c.Place is not null).Select(c => new Change(c.Place!, c.Year))];
 
         Profile = await profiles.ForAsync(area, Region, Nation, cancellationToken);
-        Map = LocatorMap();
+        // Drawn from the shipped boundaries and places alone, so each area's is drawn once per process.
+        Map = drawings.GetOrDraw($"locator:{area.Code}", LocatorMap);
         Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
         return Page();
     }

@@ -4,6 +4,7 @@ using Observatory.Accounts;
 using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Places;
+using Observatory.Rendering.Charts;
 using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Evidence;
@@ -14,7 +15,7 @@ namespace Observatory.Web.Features.Evidence;
 /// links to its items in the evidence list. An unknown filter is answered with 400 and an error on the selector,
 /// with the whole library's map beneath it, so the reader can choose again.
 /// </summary>
-public sealed class MapModel(EvidenceCounts counts, FrameworkLibrary frameworks, PlaceRegistry places, BoundarySet boundaries, CurrentActor current) : PageModel
+public sealed class MapModel(EvidenceCounts counts, FrameworkLibrary frameworks, PlaceRegistry places, BoundarySet boundaries, CurrentActor current, DrawingCache drawings) : PageModel
 {
     /// <summary>How many councils the text alternative names as having the most evidence.</summary>
     public const int Leaders = 5;
@@ -130,10 +131,12 @@ public sealed class MapModel(EvidenceCounts counts, FrameworkLibrary frameworks,
             values.Add(new ChoroplethValue(code, council.Name, own, own == 1 ? "1 item" : $"{own} items", own > 0 ? ListHref(("place", council.Code)) : null));
         }
         var subject = FilterName is null ? "published evidence items" : $"published evidence items on {FilterName}";
-        return ChoroplethMap.Draw(boundaries, $"Map of UK councils by the number of {subject}",
-            $"The number of {subject} about each UK council. {Summary()}",
+        var description = $"The number of {subject} about each UK council. {Summary()}";
+        // Counts differ by who is signed in (an organisation's private items), so the drawing is kept by what it shows.
+        var key = DrawingCache.KeyOf("evidence-map", [subject, description, .. values.Select(v => $"{v.Code}|{v.Name}|{v.Value}|{v.ValueText}|{v.Href}")]);
+        return drawings.GetOrDraw(key, () => ChoroplethMap.Draw(boundaries, $"Map of UK councils by the number of {subject}", description,
             values.DistinctBy(v => v.Code),
-            new ChoroplethOptions { Id = "evidence-map", FormatValue = v => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) });
+            new ChoroplethOptions { Id = "evidence-map", FormatValue = v => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
     /// <summary>The map in one or two sentences, for its description and the text beside it.</summary>

@@ -14,7 +14,7 @@ namespace Observatory.Web.Features.Indicators;
 /// selector, and the page shows the default period beneath it, so the reader can pick again.
 /// </summary>
 public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries queries, IndicatorCoverage coverage, PlaceRegistry places,
-    BoundarySet boundaries, FrameworkLibrary library) : PageModel
+    BoundarySet boundaries, FrameworkLibrary library, DrawingCache drawings) : PageModel
 {
     /// <summary>One row of the table of areas: every area with a value or a status in the period.</summary>
     public sealed record AreaRow(string Code, string Name, string Type, ObservationPoint Point);
@@ -122,7 +122,9 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
             mapValues.Add(new ChoroplethValue(code, row.Name, row.Point.Value, text, $"/areas/{row.Code}"));
         }
         var label = period.Label(Indicator);
-        Map = ChoroplethMap.Draw(boundaries, $"{Indicator.Name}, {label}: map of UK councils",
+        // Drawing every UK council is most of the page's work: kept for as long as the same values are asked for.
+        var key = DrawingCache.KeyOf("indicator-map", [Indicator.Id, label, .. mapValues.Select(v => $"{v.Code}|{v.Name}|{v.Value?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}|{v.ValueText}|{v.Href}")]);
+        Map = drawings.GetOrDraw(key, () => ChoroplethMap.Draw(boundaries, $"{Indicator.Name}, {label}: map of UK councils",
             $"{Indicator.Name} ({IndicatorText.Unit(Indicator)}) for each UK council in {label}.",
             mapValues.DistinctBy(v => v.Code),
             new ChoroplethOptions
@@ -130,7 +132,7 @@ public sealed class ShowModel(IndicatorCatalogue catalogue, ObservationQueries q
                 Id = "map",
                 Polarity = Indicator.Polarity switch { Polarity.HigherIsBetter => MapPolarity.HigherIsBetter, Polarity.LowerIsBetter => MapPolarity.LowerIsBetter, _ => MapPolarity.Neither },
                 FormatValue = Indicator.FormatValue,
-            });
+            }));
         if (values.Count == 0)
         {
             return;

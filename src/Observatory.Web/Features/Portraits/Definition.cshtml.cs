@@ -8,7 +8,7 @@ using Observatory.Rendering.Charts.Maps;
 
 namespace Observatory.Web.Features.Portraits;
 
-public sealed class DefinitionModel(PortraitDefinitions definitions, PortraitService service, PlaceRegistry places, BoundarySet boundaries) : PageModel
+public sealed class DefinitionModel(PortraitDefinitions definitions, PortraitService service, PlaceRegistry places, BoundarySet boundaries, DrawingCache drawings) : PageModel
 {
     public PortraitDefinition Definition { get; private set; } = null!;
     public PortraitBatch Batch { get; private set; } = null!;
@@ -43,17 +43,19 @@ public sealed class DefinitionModel(PortraitDefinitions definitions, PortraitSer
         Rows = [.. PortraitCounts.Of(batch, places).OrderBy(r => r.Name, StringComparer.Ordinal)];
         var socialTotal = found.Ring(Ring.Social).Count();
         var ecologicalTotal = found.Ring(Ring.Ecological).Count();
-        Scatter = DoughnutScatter.Draw("scatter", $"Social thresholds achieved against ecological boundaries transgressed, {Definition.Name}",
-            [.. Rows.Select(r => new ScatterPlace(r.Name, r.EcologicalTransgressed, r.SocialAchieved))], ecologicalTotal, socialTotal);
+        // The scatter and the map depend only on the counts drawn: kept for as long as the same counts are asked for.
+        var key = DrawingCache.KeyOf("portrait-counts", [found.Id, socialTotal, ecologicalTotal, .. Rows.Select(r => $"{r.Place}|{r.Name}|{r.SocialAchieved}|{r.SocialWithData}|{r.EcologicalTransgressed}")]);
+        Scatter = drawings.GetOrDraw($"scatter:{key}", () => DoughnutScatter.Draw("scatter", $"Social thresholds achieved against ecological boundaries transgressed, {Definition.Name}",
+            [.. Rows.Select(r => new ScatterPlace(r.Name, r.EcologicalTransgressed, r.SocialAchieved))], ecologicalTotal, socialTotal));
         if (found.Places == PortraitPlaces.UkCouncils)
         {
             var byCode = Rows.ToDictionary(r => r.Place, StringComparer.OrdinalIgnoreCase);
-            Map = ChoroplethMap.Draw(boundaries, "Social thresholds achieved by council",
+            Map = drawings.GetOrDraw($"map:{key}", () => ChoroplethMap.Draw(boundaries, "Social thresholds achieved by council",
                 "A map of the United Kingdom's councils shaded by the number of social thresholds each achieves; the table below gives every council's counts.",
                 boundaries.Areas.Select(b => AreaBoundaries.PlaceFor(places, b.Code) is { } place && byCode.TryGetValue(place.Code, out var row)
                     ? new ChoroplethValue(b.Code, row.Name, row.SocialWithData == 0 ? null : row.SocialAchieved, $"{row.SocialAchieved} of {row.SocialWithData} social thresholds achieved")
                     : new ChoroplethValue(b.Code, b.Name, null, "No data")),
-                new ChoroplethOptions { Id = "achieved", Polarity = MapPolarity.HigherIsBetter, FormatValue = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) });
+                new ChoroplethOptions { Id = "achieved", Polarity = MapPolarity.HigherIsBetter, FormatValue = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) }));
         }
         return Page();
     }
