@@ -63,6 +63,7 @@ public sealed class ResultsModel(OrganisationAssessments assessments, BenchmarkS
         if (Visibility is not { } visibility)
         {
             Errors.Add("visibility", "Choose who can see these results");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, ct) ?? Page();
         }
         if (!(await assessments.SetVisibilityAsync(id, visibility, SharedWith is null ? [] : [SharedWith], ct)).Succeeded(out var record, out var refusal))
