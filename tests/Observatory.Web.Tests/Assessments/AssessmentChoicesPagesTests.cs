@@ -36,6 +36,7 @@ public sealed class AssessmentChoicesPagesTests : IAsyncLifetime
               - id: empty-homes
                 name: Bring empty homes back into use
                 kind: objective
+                description: Fewer homes standing empty.
           - id: skills
             name: Skills for work
             kind: theme
