@@ -664,7 +664,8 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
             ? await db.Organisations.AsNoTracking().Where(o => sharedIds.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken)
             : [];
         return new AssessmentRecord(assessment, organisation, template, answers, assignees, AccessPolicy.CanContribute(Actor, organisation.Id),
-            MayChooseVisibility(organisation.Id), sharedWith) { IsOwn = own };
+            MayChooseVisibility(organisation.Id), sharedWith)
+        { IsOwn = own };
     }
 
     /// <summary>An approver publishes, as for every item an organisation owns: approvers and organisation admins, and site administrators.</summary>
