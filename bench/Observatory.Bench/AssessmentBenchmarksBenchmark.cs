@@ -2,13 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Accounts;
 using Observatory.Assessments;
 using Observatory.Assessments.Benchmarking;
 using Observatory.Content;
 using Observatory.Frameworks;
 using Observatory.Places;
 using Observatory.Similarity;
+using Observatory.Storage;
 
 namespace Observatory.Bench;
 
@@ -19,7 +23,9 @@ namespace Observatory.Bench;
 /// secondary suppression — against a plain pandas group-by (median and quartiles per question per group per period)
 /// of the same answers written to CSV, each after loading, and checks that every figure the engine publishes for a
 /// question is pandas's. Then publishes the five releases into a fresh SQLite database through
-/// <see cref="BenchmarkReleases"/> and reads the latest back, as the API and page do.
+/// <see cref="BenchmarkReleases"/> and reads the latest back, as the API and page do. Last, the results page's server
+/// time at that size: the same answers stored as the organisations' own submitted assessments (400 × 5 periods),
+/// the latest period published from them, and one organisation's results read through the services its page calls.
 /// </summary>
 public sealed class AssessmentBenchmarksBenchmark : IBenchmark
 {
@@ -104,6 +110,129 @@ public sealed class AssessmentBenchmarksBenchmark : IBenchmark
         }
         reads.Sort();
         output.WriteLine($"publishing 5 releases into SQLite (compute, serialise, insert): {publishing * 1000:0} ms; release size {sizes.Average() / 1024:0} KiB of JSON each; reading the latest release back (the page's and API's query and parse): median {reads[10] * 1000:0.0} ms of 21 (first {reads[^1] * 1000:0.0} ms at most)");
+
+        await ResultsPageAsync(options, output, template, places, byPeriod, directory);
+    }
+
+    /// <summary>
+    /// The results page at benchmark size. The generated answers are stored as what they stand for — 2,000 submitted
+    /// assessments (400 organisations × 5 periods) opted into benchmarking, 193,053 answers — the latest period is
+    /// published from them through the Observatory's own source (<see cref="OptedInContributions"/>), and then, as a
+    /// member of one metropolitan district, the page's two calls are timed: <see cref="OrganisationAssessments.ResultsAsync"/>
+    /// (the assessment, its answers, its scores and the previous round's for the change) and
+    /// <see cref="BenchmarkStandings.OfAssessmentAsync"/> (where it stands in each published group). Razor's rendering
+    /// of the page is not included.
+    /// </summary>
+    private static async Task ResultsPageAsync(BenchmarkOptions options, TextWriter output, AssessmentTemplate template, PlaceRegistry places,
+        Dictionary<string, List<BenchmarkContribution>> byPeriod, PeerGroupDirectory directory)
+    {
+        await using var database = await BenchDatabase.SqliteAsync(options.WorkFolder, "assessment-results", places);
+        await database.PrepareAsync();
+        var loadClock = Stopwatch.StartNew();
+        var ids = await StoreAsync(database, template, byPeriod);
+        var loading = loadClock.Elapsed.TotalSeconds;
+
+        var publishClock = Stopwatch.StartNew();
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("bench");
+            _ = (await scope.ServiceProvider.GetRequiredService<BenchmarkReleases>().PublishAsync(template.Id, Periods[^1])).Value;
+        }
+        var publishing = publishClock.Elapsed.TotalSeconds;
+
+        // One metropolitan district among the 400, read by a member of it (a viewer: the page's reader).
+        var organisation = byPeriod[Periods[^1]].First(c => c.PlaceCodes.Count > 0 && places.Find(c.PlaceCodes[0])?.Type == PlaceType.MetropolitanDistrict);
+        var id = ids[(organisation.OrganisationId, Periods[^1])];
+        var member = new Actor(1, "bench member", false, new Dictionary<long, Role> { [organisation.OrganisationId] = Role.Viewer }, TokenScopes.Read);
+        var times = new List<(double Seconds, double Cpu, double Results)>();
+        var groups = 0;
+        var changed = 0;
+        for (var i = 0; i < 21; i++)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = member;
+            var cpu = CpuTime.Self();
+            var clock = Stopwatch.StartNew();
+            var results = (await scope.ServiceProvider.GetRequiredService<OrganisationAssessments>().ResultsAsync(id)).Value;
+            var resultsOnly = clock.Elapsed.TotalSeconds;
+            var standing = await scope.ServiceProvider.GetRequiredService<BenchmarkStandings>().OfAssessmentAsync(id);
+            times.Add((clock.Elapsed.TotalSeconds, CpuTime.Self() - cpu, resultsOnly));
+            groups = standing?.Groups.Count ?? throw new InvalidOperationException("The organisation has no standing: nothing was measured.");
+            changed = results.PreviousAnswers.Count(a => results.Record.AnswerSet.For(a.Key) != a.Value);
+        }
+        var first = times[0].Seconds;
+        var sorted = times.OrderBy(t => t.Seconds).ToList();
+        var median = sorted[10];
+        output.WriteLine($"results page at that size: {byPeriod.Values.Sum(l => l.Count):N0} stored assessments loaded in {loading * 1000:0} ms; the latest period published from them in {publishing * 1000:0} ms; "
+            + $"one metropolitan district's results with its position in {groups} of {directory.GroupsOf(organisation.PlaceCodes).Count} groups and {changed} answers changed since the previous round: "
+            + $"median {median.Seconds * 1000:0.0} ms ({median.Cpu * 1000:0.0} CPU ms; the scores and change alone {times.Select(t => t.Results).Order().ElementAt(10) * 1000:0.0} ms) of 21 "
+            + $"(95th percentile {sorted[19].Seconds * 1000:0.0} ms; first, cold, {first * 1000:0.0} ms)");
+    }
+
+    /// <summary>The contributions as organisations and their submitted, opted-in assessments and answers, inserted in one transaction; returns each assessment's id.</summary>
+    private static async Task<Dictionary<(long, string), long>> StoreAsync(BenchDatabase database, AssessmentTemplate template, Dictionary<string, List<BenchmarkContribution>> byPeriod)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        var connection = (SqliteConnection)scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var now = new DateTime(2027, 4, 1, 9, 0, 0, DateTimeKind.Utc);
+        SqliteCommand Command(string sql, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+            return command;
+        }
+        using var organisations = Command("INSERT INTO organisations (id, slug, name, kind, place_codes, created_at) VALUES ($id, $slug, $name, 'Council', $places, $now)", "$id", "$slug", "$name", "$places", "$now");
+        foreach (var c in byPeriod.Values.First())
+        {
+            organisations.Parameters["$id"].Value = c.OrganisationId;
+            organisations.Parameters["$slug"].Value = string.Create(CultureInfo.InvariantCulture, $"bench-organisation-{c.OrganisationId}");
+            organisations.Parameters["$name"].Value = string.Create(CultureInfo.InvariantCulture, $"Bench organisation {c.OrganisationId}");
+            organisations.Parameters["$places"].Value = string.Join(',', c.PlaceCodes);
+            organisations.Parameters["$now"].Value = now;
+            await organisations.ExecuteNonQueryAsync();
+        }
+        using var assessments = Command(
+            "INSERT INTO assessments (id, organisation_id, template_id, template_version, period, state, visibility, shared_with, benchmarking, created_at, created_by, updated_at, updated_by, submitted_at, submitted_by) "
+            + "VALUES ($id, $org, $template, $version, $period, 'Submitted', 'Private', '', 1, $now, 'bench', $now, 'bench', $now, 'bench')",
+            "$id", "$org", "$template", "$version", "$period", "$now");
+        using var answers = Command(
+            "INSERT INTO assessment_answers (assessment_id, organisation_id, question_id, level, evidence_links, updated_at, updated_by) VALUES ($assessment, $org, $question, $level, '', $now, 'bench')",
+            "$assessment", "$org", "$question", "$level", "$now");
+        var ids = new Dictionary<(long, string), long>();
+        long next = 1;
+        foreach (var (period, list) in byPeriod)
+        {
+            foreach (var c in list)
+            {
+                var id = next++;
+                ids[(c.OrganisationId, period)] = id;
+                assessments.Parameters["$id"].Value = id;
+                assessments.Parameters["$org"].Value = c.OrganisationId;
+                assessments.Parameters["$template"].Value = template.Id;
+                assessments.Parameters["$version"].Value = template.Version;
+                assessments.Parameters["$period"].Value = period;
+                assessments.Parameters["$now"].Value = now;
+                await assessments.ExecuteNonQueryAsync();
+                foreach (var (question, level) in c.Levels)
+                {
+                    answers.Parameters["$assessment"].Value = id;
+                    answers.Parameters["$org"].Value = c.OrganisationId;
+                    answers.Parameters["$question"].Value = question;
+                    answers.Parameters["$level"].Value = level;
+                    answers.Parameters["$now"].Value = now;
+                    await answers.ExecuteNonQueryAsync();
+                }
+            }
+        }
+        await transaction.CommitAsync();
+        return ids;
     }
 
     /// <summary>

@@ -25,6 +25,17 @@ public sealed class AssessmentTemplates(AssessmentCatalogue shipped, FrameworkLi
         return Refusal.NotFound($"There is no assessment template '{id}'.");
     }
 
+    /// <summary>
+    /// Everything the actor can assess against: the shipped templates, then every framework of the catalogue they can
+    /// see as a checklist (shipped frameworks, and those an organisation imported that the access policy shows them,
+    /// its own private ones included), by name.
+    /// </summary>
+    public async Task<IReadOnlyList<AssessmentTemplate>> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
+        return [.. shipped.Templates, .. catalogue.Frameworks.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(FrameworkChecklist.From)];
+    }
+
     /// <summary>Scores answers without keeping them: anyone may try a template.</summary>
     public async Task<Outcome<TemplateScore>> ScoreAsync(string id, IReadOnlyDictionary<string, string?> answers, CancellationToken cancellationToken = default)
     {

@@ -32,8 +32,16 @@ public sealed record AssessmentRecord(
     AssessmentTemplate Template,
     IReadOnlyDictionary<string, AssessmentAnswer> Answers,
     IReadOnlyList<Assignee> Assignees,
-    bool MayContribute)
+    bool MayContribute,
+    bool MayChooseVisibility = false,
+    IReadOnlyList<Organisation>? SharedWith = null)
 {
+    /// <summary>Whether the actor is a member of the organisation (or a site administrator), not someone reading an assessment it shared or made public.</summary>
+    public bool IsOwn { get; init; }
+
+    /// <summary>The organisations a shared assessment is shown to.</summary>
+    public IReadOnlyList<Organisation> SharedWithOrganisations => SharedWith ?? [];
+
     /// <summary>Whether the actor may change the answers now: a contributor, while it is a draft.</summary>
     public bool CanEdit => MayContribute && Assessment.State == WorkflowState.Draft;
 
@@ -424,6 +432,72 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
     }
 
     /// <summary>
+    /// Chooses who may read a submitted assessment: only the organisation (<see cref="Visibility.Private"/>, as every
+    /// assessment starts), the organisations named in <paramref name="sharedWith"/> by their short names too
+    /// (<see cref="Visibility.Shared"/>), or everyone, without signing in (<see cref="Visibility.Public"/>). As with
+    /// every item an organisation owns, an approver publishes: the first choice other than private publishes the
+    /// assessment, and it can be made private again at any time. A draft cannot be shown to anyone outside. The change
+    /// is in the organisation's audit history; benchmarks are unaffected (they never name anyone).
+    /// </summary>
+    public async Task<Outcome<AssessmentRecord>> SetVisibilityAsync(long id, Visibility visibility, IReadOnlyList<string>? sharedWith = null, CancellationToken cancellationToken = default)
+    {
+        if (!(await VisibleAsync(id, cancellationToken)).Succeeded(out var assessment, out var refusal))
+        {
+            return refusal;
+        }
+        if (!Actor.IsSiteAdministrator && Actor.RoleIn(assessment.OrganisationId) is null)
+        {
+            // Someone reading a shared or public assessment is not told how it could be changed.
+            return NoSuchAssessment;
+        }
+        if (!MayChooseVisibility(assessment.OrganisationId))
+        {
+            return Refusal.Forbidden("Only an approver of the organisation can choose who sees its assessment.");
+        }
+        if (!Enum.IsDefined(visibility))
+        {
+            return Refusal.Invalid("visibility", "Choose who can see the assessment: private, shared or public");
+        }
+        if (assessment.State == WorkflowState.Draft)
+        {
+            return Refusal.Conflict("Submit the assessment first: only submitted answers can be shown outside your organisation.", "visibility");
+        }
+        var ids = new List<long>();
+        if (visibility == Visibility.Shared)
+        {
+            var slugs = (sharedWith ?? []).SelectMany(s => s.Split([',', ' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+            if (slugs.Count == 0)
+            {
+                return Refusal.Invalid("sharedWith", "Enter the short name of at least one organisation to share the assessment with");
+            }
+            var found = await db.Organisations.AsNoTracking().Where(o => slugs.Contains(o.Slug)).ToListAsync(cancellationToken);
+            var problems = slugs.Where(s => found.All(o => o.Slug != s)).Select(s => Problem("sharedWith", $"There is no organisation {InputLimits.Quote(s)}"))
+                .Concat(found.Where(o => o.Id == assessment.OrganisationId).Select(_ => Problem("sharedWith", "Your own organisation already sees the assessment: name other organisations")))
+                .ToList();
+            if (problems.Count > 0)
+            {
+                return Refusal.Invalid(problems);
+            }
+            ids = [.. found.Select(o => o.Id).Order()];
+        }
+        var tracked = await db.Assessments.FirstAsync(a => a.Id == id, cancellationToken);
+        var shared = string.Join(',', ids);
+        if (tracked.Visibility != visibility || tracked.SharedWith != shared)
+        {
+            tracked.Visibility = visibility;
+            tracked.SharedWith = shared;
+            if (visibility != Visibility.Private && tracked.State == WorkflowState.Submitted)
+            {
+                tracked.State = WorkflowState.Published;
+            }
+            Touch(tracked);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>
     /// Gives a section (or topic) to a member of the organisation who may contribute, or takes it back
     /// (<paramref name="personId"/> null). The member sees "assigned to you" on the organisation's list.
     /// </summary>
@@ -472,6 +546,11 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         if (!(await VisibleAsync(id, cancellationToken)).Succeeded(out var assessment, out var refusal))
         {
             return refusal;
+        }
+        if (!Actor.IsSiteAdministrator && Actor.RoleIn(assessment.OrganisationId) is null)
+        {
+            // A shared or public assessment shows its answers, never who in the organisation answers them.
+            return NoSuchAssessment;
         }
         var people = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == assessment.OrganisationId && m.Role != Role.Viewer)
             .Join(db.Set<Person>().AsNoTracking(), m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.DisplayName })
@@ -579,8 +658,19 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         var assignees = await db.SectionAssignments.AsNoTracking().Where(s => s.AssessmentId == assessment.Id)
             .Join(db.Set<Person>().AsNoTracking(), s => s.PersonId, p => p.Id, (s, p) => new Assignee(s.SectionId, p.Id, p.DisplayName))
             .ToListAsync(cancellationToken);
-        return new AssessmentRecord(assessment, organisation, template, answers, assignees, AccessPolicy.CanContribute(Actor, organisation.Id));
+        var sharedIds = AccessPolicy.SharedWith(assessment).ToList();
+        var own = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
+        var sharedWith = own && sharedIds.Count > 0
+            ? await db.Organisations.AsNoTracking().Where(o => sharedIds.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken)
+            : [];
+        return new AssessmentRecord(assessment, organisation, template, answers, assignees, AccessPolicy.CanContribute(Actor, organisation.Id),
+            MayChooseVisibility(organisation.Id), sharedWith)
+        { IsOwn = own };
     }
+
+    /// <summary>An approver publishes, as for every item an organisation owns: approvers and organisation admins, and site administrators.</summary>
+    private bool MayChooseVisibility(long organisationId) =>
+        Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisationId, Role.Approver));
 
     /// <summary>The organisation's latest assessment of the template for a period before <paramref name="period"/>.</summary>
     private async Task<Assessment?> PreviousAsync(long organisationId, string templateId, string period, CancellationToken cancellationToken) =>

@@ -315,4 +315,54 @@ public sealed class IsolationTests : IAsyncLifetime
         (await db.Assessments.SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await db.AssessmentAnswers.SingleAsync()).Level.ShouldBe(2);
     }
+
+    /// <summary>
+    /// Alpha and four more councils count their submitted assessments in a published benchmark. Alpha's own members see
+    /// where Alpha stands; no one outside it sees its position or its name on the benchmark of any group, nor its results.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_position_against_a_benchmark_is_never_visible()
+    {
+        var codes = new[] { "E08000001", "E08000003", "E08000005", "E08000007" };
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+            var assessments = scope.ServiceProvider.GetRequiredService<OrganisationAssessments>();
+            var template = scope.ServiceProvider.GetRequiredService<AssessmentCatalogue>().Find("digital-maturity")!;
+            var slugs = new List<string> { "alpha-council" };
+            foreach (var code in codes)
+            {
+                slugs.Add((await TestAccounts.OrganisationAsync(_app.Services, $"Council {code}", code)).Slug);
+            }
+            for (var i = 0; i < slugs.Count; i++)
+            {
+                var id = slugs[i] == "alpha-council" ? _assessmentId : (await assessments.StartAsync(slugs[i], "digital-maturity", "2026/27")).ShouldSucceed().Assessment.Id;
+                await assessments.SaveAnswersAsync(id, [.. template.Questions.Select(q => new AnswerInput(q.Id, q.Id == "data-use" ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "4"))]).ShouldSucceed();
+                await assessments.SubmitAsync(id).ShouldSucceed();
+                await assessments.SetBenchmarkingAsync(id, true).ShouldSucceed();
+            }
+            await scope.ServiceProvider.GetRequiredService<Observatory.Assessments.Benchmarking.BenchmarkReleases>().PublishAsync("digital-maturity", "2026/27").ShouldSucceed();
+        }
+        var groups = new[] { "all", "type-metropolitan-district", "nation-england", "region-north-west", "cluster-a", "cluster-b", "cluster-c", "cluster-d" };
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation) })
+        {
+            foreach (var group in groups)
+            {
+                var page = await client.GetStringAsync($"/assessments/digital-maturity/benchmarks?period=2026/27&group={group}");
+                foreach (var shown in new[] { "Your level is", "app-own-standing", "Alpha" }.Where(w => page.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                {
+                    failures.AppendLine($"{who}: the benchmark of {group} shows '{shown}'");
+                }
+            }
+            using var results = await client.GetAsync($"/assessments/{_assessmentId}/results");
+            if (results.StatusCode != System.Net.HttpStatusCode.NotFound)
+            {
+                failures.AppendLine($"{who}: Alpha's results answered {(int)results.StatusCode}, not 404");
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        (await _viewer.GetStringAsync("/assessments/digital-maturity/benchmarks?period=2026/27&group=all"))
+            .ShouldContain("Your level is in the lower quartile of all contributing organisations.", Case.Sensitive, "Alpha's own viewer sees it: the checks above are not passing for want of a position");
+    }
 }

@@ -208,6 +208,8 @@ public sealed class OrganisationAssessmentPagesTests : IAsyncLifetime
             (await _outsider.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
         }
         var anonymous = await _app.ClientAsync();
-        (await anonymous.GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a visitor is asked to sign in");
+        (await anonymous.GetAsync($"/assessments/{id}/check")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a visitor is asked to sign in to the working pages");
+        // Results can be made public, so their page is open to visitors: a private one does not exist to them.
+        (await anonymous.GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a private assessment's results are not found by a visitor");
     }
 }

@@ -52,6 +52,26 @@ public static class BenchmarkEngine
     /// <summary>The items of a template in the order pages show them: the whole, then each topic with its themes and questions.</summary>
     public static IReadOnlyList<BenchmarkItem> Items(AssessmentTemplate template) => Plan.For(template).Items;
 
+    /// <summary>
+    /// One organisation's level for every item it is counted in (item id → level), by the same rule the figures are
+    /// made by, so its own position can be read against a published distribution.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> LevelsOf(AssessmentTemplate template, IReadOnlyDictionary<string, int> levels)
+    {
+        var plan = Plan.For(template);
+        var row = new int[plan.Items.Count];
+        plan.Levels(levels, row);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] >= 0)
+            {
+                result[plan.Items[i].Id] = row[i];
+            }
+        }
+        return result;
+    }
+
     public static BenchmarkStatistics Compute(AssessmentTemplate template, string period, IReadOnlyList<BenchmarkContribution> contributions, PeerGroupDirectory directory)
     {
         // One contribution per organisation: should a source give two, the later stands.

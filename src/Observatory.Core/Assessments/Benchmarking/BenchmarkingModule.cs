@@ -15,6 +15,7 @@ public static class BenchmarkingModule
         services.AddSingleton(sp => new PeerGroupDirectory(sp.GetRequiredService<PlaceRegistry>(), sp.GetRequiredService<OnsClusters>()));
         services.AddScoped<IBenchmarkContributions, OptedInContributions>();
         services.AddScoped<BenchmarkReleases>();
+        services.AddScoped<BenchmarkStandings>();
         return services;
     }
 }

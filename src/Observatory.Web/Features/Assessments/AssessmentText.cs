@@ -1,4 +1,5 @@
 using System.Globalization;
+using Observatory.Accounts;
 using Observatory.Assessments;
 
 namespace Observatory.Web.Features.Assessments;
@@ -20,4 +21,19 @@ public static class AssessmentText
     public static string Mean(double? mean) => mean is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "No answers";
 
     public static string Percent(double? share) => share is { } s ? Math.Round(s * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    /// <summary>Who may read an assessment, in a sentence for its own organisation.</summary>
+    public static string Audience(AssessmentRecord record) => record.Assessment.Visibility switch
+    {
+        Visibility.Public => "Anyone can read these results, without signing in.",
+        Visibility.Shared => $"Members of {record.Organisation.Name} and of {Join(record.SharedWithOrganisations.Select(o => o.Name))} can read these results.",
+        _ => $"Only members of {record.Organisation.Name} can see this assessment.",
+    };
+
+    /// <summary>"A, B and C".</summary>
+    public static string Join(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+    }
 }

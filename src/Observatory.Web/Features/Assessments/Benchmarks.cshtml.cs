@@ -9,10 +9,14 @@ namespace Observatory.Web.Features.Assessments;
 
 /// <summary>
 /// A template's published benchmark for a peer group: the median and quartiles of each topic, theme and question,
-/// what is not published and why, and when the release was made. Anyone may read it; no organisation is named.
+/// what is not published and why, and when the release was made. Anyone may read it; no organisation is named. A
+/// signed-in member of an organisation that counted its answers also sees where its own organisation stands.
 /// </summary>
-public sealed class BenchmarksModel(AssessmentTemplates templates, BenchmarkReleases releases, PeerGroupDirectory groups) : PageModel
+public sealed class BenchmarksModel(AssessmentTemplates templates, BenchmarkReleases releases, PeerGroupDirectory groups, BenchmarkStandings standings) : PageModel
 {
+    /// <summary>The actor's own organisations' standings in the chosen group (none for anyone else).</summary>
+    public IReadOnlyList<(OrganisationStanding Organisation, GroupStanding Group)> Standings { get; private set; } = [];
+
     public AssessmentTemplate Template { get; private set; } = null!;
 
     public IReadOnlyList<PeerGroup> Groups => groups.Groups;
@@ -54,6 +58,7 @@ public sealed class BenchmarksModel(AssessmentTemplates templates, BenchmarkRele
         {
             return Page();
         }
+        Standings = [.. (await standings.InReleaseAsync(report, ct)).Select(o => (o, o.In(chosen.Id))).Where(s => s.Item2 is not null).Select(s => (s.o, s.Item2!))];
         var figures = Group.Figures.ToDictionary(f => f.Item);
         MaxLevel = Math.Max(report.Statistics.MaxLevel, (int)Math.Ceiling(Group.Figures.Select(f => f.Distribution?.UpperQuartile ?? 0).DefaultIfEmpty(0).Max()));
         var parts = report.Statistics.Items.Where(i => i.Kind is BenchmarkItemKind.Topic or BenchmarkItemKind.Overall).ToList();

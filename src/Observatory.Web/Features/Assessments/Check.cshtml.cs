@@ -53,6 +53,11 @@ public sealed class CheckModel(OrganisationAssessments assessments) : PageModel
         {
             return StatusCode(refusal.StatusCode());
         }
+        if (!record.IsOwn)
+        {
+            // The organisation's working pages (who answered what, when): an assessment it shared or made public is read on its results page.
+            return NotFound();
+        }
         Record = record;
         if (record.CanEdit && (await assessments.AssignableAsync(id, ct)).Succeeded(out var people, out _))
         {

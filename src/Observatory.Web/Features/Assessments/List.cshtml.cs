@@ -16,7 +16,8 @@ public sealed class ListModel(OrganisationAssessments assessments, AssessmentTem
 {
     public OrganisationAssessmentList List { get; private set; } = null!;
 
-    public IReadOnlyList<AssessmentTemplate> Templates => templates.Shipped;
+    /// <summary>The shipped templates, then every framework the person can see as a checklist.</summary>
+    public IReadOnlyList<AssessmentTemplate> Templates { get; private set; } = [];
 
     [BindProperty]
     public string? TemplateId { get; set; }
@@ -36,6 +37,7 @@ public sealed class ListModel(OrganisationAssessments assessments, AssessmentTem
             return StatusCode(refusal.StatusCode());
         }
         List = list;
+        Templates = await templates.ChoicesAsync(ct);
         Period = AssessmentForm.CurrentPeriod(clock.GetUtcNow());
         return Page();
     }
@@ -49,6 +51,7 @@ public sealed class ListModel(OrganisationAssessments assessments, AssessmentTem
                 return StatusCode(refusal.StatusCode());
             }
             List = list;
+            Templates = await templates.ChoicesAsync(ct);
             return this.Refuse(refusal, Errors) ?? Page();
         }
         TempData["Notice"] = record.Assessment.CopiedFromId is null

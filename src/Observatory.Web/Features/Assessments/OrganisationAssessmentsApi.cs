@@ -22,6 +22,9 @@ public static class OrganisationAssessmentsApi
 
     public sealed record BenchmarkingRequest(bool? OptIn);
 
+    /// <summary><c>{"visibility": "private" | "shared" | "public", "sharedWith": ["organisation-slug"]}</c>.</summary>
+    public sealed record VisibilityRequest(string? Visibility, IReadOnlyList<string>? SharedWith);
+
     public sealed record AssessmentListItem(long Id, string Template, string TemplateTitle, string Period, string State, bool Benchmarking,
         int Questions, int Answered, IReadOnlyList<string> AssignedToYou, DateTime UpdatedAt, string Url);
 
@@ -33,7 +36,7 @@ public static class OrganisationAssessmentsApi
     public sealed record AssessmentDetail(long Id, string Organisation, string Template, string TemplateVersion, string TemplateTitle, string Period,
         string State, string Visibility, bool Benchmarking, int Questions, int Answered, IReadOnlyList<string> Unanswered, long? CopiedFrom,
         DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy, DateTime? SubmittedAt, string? SubmittedBy,
-        IReadOnlyDictionary<string, AnswerDetail> Answers, IReadOnlyList<Assignment> Assignments, string Url);
+        IReadOnlyDictionary<string, AnswerDetail> Answers, IReadOnlyList<Assignment> Assignments, string Url, IReadOnlyList<string> SharedWith);
 
     private static readonly string[] AnswerFields = ["answer", "evidence", "note", "confidence", "method", "target", "action"];
 
@@ -57,6 +60,10 @@ public static class OrganisationAssessmentsApi
         api.MapPost("/assessments/{id:long}/benchmarking", BenchmarkingAsync)
             .AddEndpointFilter(JsonFromBrowsers)
             .WithSummary("Opts a submitted assessment into anonymised benchmarking ({optIn: true}) or out ({optIn: false}); 409 for a draft.");
+        api.MapPost("/assessments/{id:long}/visibility", VisibilityAsync)
+            .AddEndpointFilter(JsonFromBrowsers)
+            .WithSummary("Chooses who may read a submitted assessment: {visibility: \"private\"} (the organisation only), {visibility: \"shared\", sharedWith: [\"organisation-slug\"]} or {visibility: \"public\"} (anyone, without signing in). "
+                + "Approvers of the organisation with a write token; sharing or making public publishes it; 409 for a draft.");
     }
 
     /// <summary>
@@ -120,6 +127,20 @@ public static class OrganisationAssessmentsApi
         return Respond(await assessments.SetBenchmarkingAsync(id, optIn, ct));
     }
 
+    private static async Task<Results<Ok<AssessmentDetail>, ProblemHttpResult>> VisibilityAsync(long id, VisibilityRequest request, OrganisationAssessments assessments, CancellationToken ct)
+    {
+        if (!Enum.TryParse<Observatory.Accounts.Visibility>(request.Visibility, ignoreCase: true, out var visibility) || int.TryParse(request.Visibility, out _))
+        {
+            if (!(await assessments.GetAsync(id, ct)).Succeeded(out _, out var refusal))
+            {
+                // Someone who may not see the assessment learns nothing from the shape of their request.
+                return refusal.ToProblem();
+            }
+            return Refusal.Invalid("visibility", "Say who may read the assessment: {\"visibility\": \"private\"}, {\"visibility\": \"shared\", \"sharedWith\": [\"organisation-slug\"]} or {\"visibility\": \"public\"}").ToProblem();
+        }
+        return Respond(await assessments.SetVisibilityAsync(id, visibility, request.SharedWith ?? [], ct));
+    }
+
     private static Results<Ok<AssessmentDetail>, ProblemHttpResult> Respond(Outcome<AssessmentRecord> outcome) =>
         outcome.Succeeded(out var record, out var refusal) ? TypedResults.Ok(Detail(record)) : refusal.ToProblem();
 
@@ -180,11 +201,13 @@ public static class OrganisationAssessmentsApi
     private static AssessmentDetail Detail(AssessmentRecord r)
     {
         var a = r.Assessment;
+        // Someone reading an assessment another organisation shared or made public reads its answers, never who gave them.
+        string Who(string name) => r.IsOwn ? name : r.Organisation.Name;
         return new AssessmentDetail(a.Id, r.Organisation.Slug, a.TemplateId, a.TemplateVersion, r.Template.Title, a.Period, StateName(a),
             a.Visibility.ToString().ToLowerInvariant(), a.Benchmarking, r.Template.QuestionCount, r.Answered, [.. r.Unanswered.Select(q => q.Id)], a.CopiedFromId,
-            a.CreatedAt, a.CreatedBy, a.UpdatedAt, a.UpdatedBy, a.SubmittedAt, a.SubmittedBy,
-            r.Template.Questions.Where(q => r.AnswerTo(q.Id) is not null).ToDictionary(q => q.Id, q => ToAnswer(r.AnswerTo(q.Id)!)),
-            [.. r.Assignees.Select(s => new Assignment(s.SectionId, s.PersonId, s.Name))], Url(a.Id));
+            a.CreatedAt, Who(a.CreatedBy), a.UpdatedAt, Who(a.UpdatedBy), a.SubmittedAt, a.SubmittedBy is null ? null : Who(a.SubmittedBy),
+            r.Template.Questions.Where(q => r.AnswerTo(q.Id) is not null).ToDictionary(q => q.Id, q => ToAnswer(r.AnswerTo(q.Id)!) with { UpdatedBy = Who(r.AnswerTo(q.Id)!.UpdatedBy) }),
+            r.IsOwn ? [.. r.Assignees.Select(s => new Assignment(s.SectionId, s.PersonId, s.Name))] : [], Url(a.Id), [.. r.SharedWithOrganisations.Select(o => o.Slug)]);
     }
 
     private static AnswerDetail ToAnswer(AssessmentAnswer a) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatory.Accounts;
 using Observatory.Assessments;
+using Observatory.Assessments.Benchmarking;
 using Observatory.Rendering.Charts;
 using Observatory.Web.Features.Shared;
 using Observatory.Web.Setup;
@@ -12,10 +13,12 @@ namespace Observatory.Web.Features.Assessments;
 /// <summary>
 /// An organisation's results: the weakest link and the mean with the coverage of each level (or checklist counts),
 /// as the try-it page shows them; the change since the previous round, by section and by question; targets against
-/// now; and, once submitted, whether the answers count in the anonymised benchmarks.
+/// now; and, once submitted, whether the answers count in the anonymised benchmarks, where the organisation stands
+/// against the published benchmark (its members only), and who may read the results. Anyone may read the results an
+/// organisation made public; to anyone else a private assessment does not exist.
 /// </summary>
-[Authorize]
-public sealed class ResultsModel(OrganisationAssessments assessments) : PageModel
+[AllowAnonymous]
+public sealed class ResultsModel(OrganisationAssessments assessments, BenchmarkStandings standings) : PageModel
 {
     public sealed record QuestionChange(AssessmentQuestion Question, string Section, Answer? Before, Answer? Now);
 
@@ -26,6 +29,15 @@ public sealed class ResultsModel(OrganisationAssessments assessments) : PageMode
     public IReadOnlyList<QuestionChange> Changes { get; private set; } = [];
 
     public FormErrors Errors { get; } = new();
+
+    /// <summary>Where the organisation stands against the latest benchmark of this template and year; only for its own members.</summary>
+    public OrganisationStanding? Standing { get; private set; }
+
+    [BindProperty]
+    public Visibility? Visibility { get; set; }
+
+    [BindProperty]
+    public string? SharedWith { get; set; }
 
     public AssessmentRecord Record => Results.Record;
 
@@ -46,6 +58,22 @@ public sealed class ResultsModel(OrganisationAssessments assessments) : PageMode
         return LocalRedirect($"/assessments/{id}/results");
     }
 
+    public async Task<IActionResult> OnPostVisibilityAsync(long id, CancellationToken ct)
+    {
+        if (Visibility is not { } visibility)
+        {
+            Errors.Add("visibility", "Choose who can see these results");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ?? Page();
+        }
+        if (!(await assessments.SetVisibilityAsync(id, visibility, SharedWith is null ? [] : [SharedWith], ct)).Succeeded(out var record, out var refusal))
+        {
+            return await LoadAsync(id, ct) ?? this.Refuse(refusal, Errors) ?? Page();
+        }
+        TempData["Notice"] = AssessmentText.Audience(record);
+        return LocalRedirect($"/assessments/{id}/results");
+    }
+
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
         if (!(await assessments.ResultsAsync(id, ct)).Succeeded(out var results, out var refusal))
@@ -53,6 +81,9 @@ public sealed class ResultsModel(OrganisationAssessments assessments) : PageMode
             return StatusCode(refusal.StatusCode());
         }
         Results = results;
+        Visibility ??= results.Record.Assessment.Visibility;
+        SharedWith ??= string.Join(", ", results.Record.SharedWithOrganisations.Select(o => o.Slug));
+        Standing = results.Record.IsOwn ? await standings.OfAssessmentAsync(id, ct) : null;
         var template = results.Record.Template;
         Scores = ScoreResults.For(template, results.Score, $"{results.Record.Organisation.Name}'s scores on {template.DisplayTitle}, {results.Record.Assessment.Period}");
         if (results.Previous is not null)

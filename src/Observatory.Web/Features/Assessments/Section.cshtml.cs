@@ -71,6 +71,11 @@ public sealed class SectionModel(OrganisationAssessments assessments) : PageMode
         {
             return StatusCode(refusal.StatusCode());
         }
+        if (!record.IsOwn)
+        {
+            // The organisation's working pages (who answered what, when): an assessment it shared or made public is read on its results page.
+            return NotFound();
+        }
         Record = record;
         var index = record.Template.Topics.ToList().FindIndex(t => t.Id == sectionId);
         if (index < 0)

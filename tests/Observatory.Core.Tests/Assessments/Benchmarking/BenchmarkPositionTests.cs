@@ -1,3 +1,4 @@
+using Observatory.Assessments;
 using Observatory.Assessments.Benchmarking;
 
 namespace Observatory.Core.Tests.Assessments.Benchmarking;
@@ -30,5 +31,46 @@ public sealed class BenchmarkPositionTests
             .ShouldBe("Your level is at the median of London boroughs.");
         BenchmarkPositions.Sentence(1, d, new PeerGroup("all", PeerGroupKind.All, "All contributing organisations"))
             .ShouldBe("Your level is in the lower quartile of all contributing organisations.");
+    }
+
+    /// <summary>
+    /// An organisation's own levels, which its position is read from, are the weakest-link levels its results page
+    /// scores: for every topic, theme and the whole of the data maturity assessment, with some questions unanswered
+    /// (a part with an answered question is counted, at 0 when another of its questions is unanswered; a part with
+    /// none answered is not counted at all).
+    /// </summary>
+    [Fact]
+    public void An_organisations_own_levels_are_its_weakest_link_scores()
+    {
+        var template = BenchmarkData.Dmag;
+        var random = new Random(16);
+        for (var round = 0; round < 20; round++)
+        {
+            var answers = template.Questions.Where(_ => round < 5 || random.Next(6) > 0).ToDictionary(q => q.Id, _ => random.Next(1, 6));
+            var mine = BenchmarkEngine.LevelsOf(template, answers);
+            var score = AssessmentScoring.Score(AssessmentScoring.Answers(template, answers.ToDictionary(a => a.Key, a => new Answer(a.Value, null, null))));
+            mine[BenchmarkEngine.OverallId].ShouldBe(score.Overall.WeakestLink!.Value);
+            foreach (var question in template.Questions)
+            {
+                mine.TryGetValue(question.Id, out var level).ShouldBe(answers.ContainsKey(question.Id), question.Id);
+                if (answers.TryGetValue(question.Id, out var answer))
+                {
+                    level.ShouldBe(answer, question.Id);
+                }
+            }
+            foreach (var topic in template.Topics)
+            {
+                var answered = topic.Questions.Any(q => answers.ContainsKey(q.Id));
+                mine.ContainsKey(topic.Id).ShouldBe(answered, topic.Id);
+                if (answered)
+                {
+                    mine[topic.Id].ShouldBe(score.Topics.Single(t => t.Id == topic.Id).WeakestLink!.Value, topic.Id);
+                }
+                foreach (var theme in topic.Themes.Where(t => t.Questions.Any(q => answers.ContainsKey(q.Id))))
+                {
+                    mine[$"{topic.Id}/{theme.Id}"].ShouldBe(score.Topics.Single(t => t.Id == topic.Id).Parts.Single(p => p.Id == theme.Id).WeakestLink!.Value, theme.Id);
+                }
+            }
+        }
     }
 }
