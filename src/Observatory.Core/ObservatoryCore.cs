@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Assessments;
 using Observatory.Assessments.Benchmarking;
+using Observatory.Assessments.Surveys;
 using Observatory.Auditing;
 using Observatory.Content;
 using Observatory.Evidence;
@@ -42,6 +43,7 @@ public static class ObservatoryCore
         services.AddEvidence(data, frameworks, places);
         services.AddAssessments(data, frameworks);
         services.AddBenchmarking();
+        services.AddSurveys();
         return services;
     }
 

@@ -16,11 +16,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>The "page not found" page, drawn by the error page's template for an address nothing serves.</summary>
     private const string MissingPage = "/no-such-page";
 
+    /// <summary>A survey's pages exist once a survey is published: SurveyAccessibilityTests publishes one and checks them.</summary>
+    private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results"];
+
     /// <summary>
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, .. Surveys];
 
     /// <summary>
     /// An assessment's report is a file made from answers posted to it, not a page a link reaches (its address typed

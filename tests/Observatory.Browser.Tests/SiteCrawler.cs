@@ -31,6 +31,8 @@ public static partial class SiteCrawler
     public static readonly string[] ExtraPages =
     [
         "/frameworks/search?q=food",
+        // Sector surveys: the list (no survey is published in the seeded Observatory; SurveyAccessibilityTests publishes one).
+        "/surveys",
         "/frameworks/search?q=zzzz-nothing",
         "/areas?nation=Wales",
         "/areas?q=zzzz-nowhere",

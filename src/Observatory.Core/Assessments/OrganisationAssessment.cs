@@ -49,6 +49,9 @@ public sealed class Assessment : IAudited, IOwnedItem
     /// <summary>The earlier assessment its answers were copied forward from, if any.</summary>
     public long? CopiedFromId { get; set; }
 
+    /// <summary>The sector survey this assessment answers, if any (<see cref="Surveys.Survey"/>); null for the organisation's own.</summary>
+    public long? SurveyId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public long? CreatedById { get; set; }
     public required string CreatedBy { get; set; }
@@ -148,8 +151,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasKey(a => a.Id);
         builder.Property(a => a.State).HasConversion<string>();
         builder.Property(a => a.Visibility).HasConversion<string>();
-        // One assessment of a template per organisation and period: a second sitting continues the first.
-        builder.HasIndex(a => new { a.OrganisationId, a.TemplateId, a.Period }).IsUnique().HasDatabaseName("ux_assessments_organisation_template_period");
+        // One assessment of a template per organisation and period: a second sitting continues the first. A survey's
+        // response sits beside it, one per organisation and survey (migration M0015).
+        builder.HasIndex(a => new { a.OrganisationId, a.TemplateId, a.Period }).IsUnique().HasDatabaseName("ux_assessments_organisation_template_period").HasFilter("survey_id IS NULL");
+        builder.HasIndex(a => new { a.SurveyId, a.OrganisationId }).IsUnique().HasDatabaseName("ux_assessments_survey_organisation").HasFilter("survey_id IS NOT NULL");
         builder.HasIndex(a => new { a.TemplateId, a.Period });
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Assessment>().WithMany().HasForeignKey(a => a.CopiedFromId).OnDelete(DeleteBehavior.Restrict);

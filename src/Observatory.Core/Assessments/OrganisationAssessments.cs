@@ -146,7 +146,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         {
             return Refusal.Invalid(problems);
         }
-        if (await db.Assessments.AnyAsync(a => a.OrganisationId == organisation.Id && a.TemplateId == template!.Id && a.Period == period, cancellationToken))
+        if (await db.Assessments.AnyAsync(a => a.OrganisationId == organisation.Id && a.TemplateId == template!.Id && a.Period == period && a.SurveyId == null, cancellationToken))
         {
             return Refusal.Conflict($"{organisation.Name} already has an assessment of {template!.DisplayTitle} for {period}: continue that one.", "period");
         }
@@ -268,7 +268,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
             return Refusal.Forbidden($"Only a contributor of {organisation.Name} can import its answers.");
         }
         period = period?.Trim();
-        var existing = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.TemplateId == templateId && a.Period == period, cancellationToken);
+        var existing = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.TemplateId == templateId && a.Period == period && a.SurveyId == null, cancellationToken);
         if (existing is not null)
         {
             return await SaveAnswersAsync(existing.Id, answers, cancellationToken);
@@ -586,7 +586,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
     public async Task<IReadOnlyList<OptedInAssessment>> BenchmarkContributionsAsync(string templateId, string period, CancellationToken cancellationToken = default)
     {
         var contributing = await db.Assessments.AsNoTracking()
-            .Where(a => a.TemplateId == templateId && a.Period == period && a.Benchmarking && a.State != WorkflowState.Draft)
+            .Where(a => a.TemplateId == templateId && a.Period == period && a.Benchmarking && a.State != WorkflowState.Draft && a.SurveyId == null)
             .Join(db.Set<Organisation>().AsNoTracking(), a => a.OrganisationId, o => o.Id, (a, o) => new { a.Id, a.OrganisationId, a.TemplateVersion, o.PlaceCodes })
             .ToListAsync(cancellationToken);
         var ids = contributing.Select(c => c.Id).ToList();
@@ -649,6 +649,11 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
         {
             return Refusal.Conflict($"This assessment was submitted on {record.Assessment.SubmittedAt:d MMMM yyyy}; its answers are fixed. Start the next period's to change them.");
         }
+        // A survey's response is answered only while the survey is open.
+        if (record.Assessment.SurveyId is { } surveyId && await Surveys.SurveyWindow.RefusalAsync(db, surveyId, clock, cancellationToken) is { } closed)
+        {
+            return closed;
+        }
         return record;
     }
 
@@ -674,7 +679,7 @@ public sealed partial class OrganisationAssessments(ObservatoryDbContext db, Ass
 
     /// <summary>The organisation's latest assessment of the template for a period before <paramref name="period"/>.</summary>
     private async Task<Assessment?> PreviousAsync(long organisationId, string templateId, string period, CancellationToken cancellationToken) =>
-        (await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.TemplateId == templateId).ToListAsync(cancellationToken))
+        (await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.TemplateId == templateId && a.SurveyId == null).ToListAsync(cancellationToken))
             .Where(a => string.CompareOrdinal(a.Period, period) < 0)
             .MaxBy(a => a.Period, StringComparer.Ordinal);
 

@@ -5,6 +5,7 @@ using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
 using Observatory.Web.Features.Portraits;
+using Observatory.Web.Features.Surveys;
 
 namespace Observatory.Web.Setup;
 
@@ -38,6 +39,7 @@ public static class ApiSetup
         app.MapEvidenceApi();
         app.MapAssessmentsApi();
         app.MapOrganisationAssessmentsApi();
+        app.MapSurveysApi();
         app.MapBenchmarksApi();
         return app;
     }

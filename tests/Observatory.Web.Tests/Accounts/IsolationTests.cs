@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Assessments;
+using Observatory.Assessments.Surveys;
 using Observatory.Auditing;
 using Observatory.Frameworks;
 using Observatory.Storage;
@@ -364,5 +365,69 @@ public sealed class IsolationTests : IAsyncLifetime
         failures.ToString().ShouldBeEmpty();
         (await _viewer.GetStringAsync("/assessments/digital-maturity/benchmarks?period=2026/27&group=all"))
             .ShouldContain("Your level is in the lower quartile of all contributing organisations.", Case.Sensitive, "Alpha's own viewer sees it: the checks above are not passing for want of a position");
+    }
+
+    /// <summary>
+    /// A survey sent to Alpha and Beta that Alpha answered, with a secret in its written answer and no consent to
+    /// publish it: every survey route (pages and API, read from the endpoints) and Alpha's response's own routes,
+    /// tried by an outsider and anonymously, before and after publication, never show Alpha's answers or its name.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_survey_response_is_never_visible()
+    {
+        long survey, response;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var current = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+            var surveys = scope.ServiceProvider.GetRequiredService<SectorSurveys>();
+            current.Actor = Actor.System("tests");
+            var today = SurveyWindow.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            survey = (await surveys.CreateAsync(new SurveyInput("Impact survey", "covid-impact-survey", "2026/27", today, today, "chosen", ["alpha-council", "beta-council"]))).ShouldSucceed().Survey.Id;
+            await surveys.OpenAsync(survey).ShouldSucceed();
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            var contributor = await db.People.SingleAsync(p => p.Email == "alpha-contributor@alpha.gov.uk");
+            current.Actor = await scope.ServiceProvider.GetRequiredService<AccountService>().ActorForAsync(contributor, TokenScopes.Read | TokenScopes.Write);
+            response = (await surveys.RespondAsync(survey, "alpha-council", publishWords: false)).ShouldSucceed().Response!.Id;
+            await scope.ServiceProvider.GetRequiredService<OrganisationAssessments>()
+                .SaveAnswersAsync(response, [new AnswerInput("leadership-lessons", "ALPHA-PRIVATE-7731 lessons"), new AnswerInput("wellbeing-supported", "4")]).ShouldSucceed();
+        }
+        var routes = Routes().Where(r => r.Method == "GET" && (r.Path.StartsWith("/surveys", StringComparison.Ordinal) || r.Path.StartsWith("/api/surveys", StringComparison.Ordinal)))
+            .Select(r => r.Path.Replace("/surveys/alpha-secret-plan", $"/surveys/{survey}", StringComparison.Ordinal).Replace("/surveys/1", $"/surveys/{survey}", StringComparison.Ordinal))
+            .Concat([$"/assessments/{response}", $"/assessments/{response}/check", $"/assessments/{response}/results", $"/api/assessments/{response}", "/organisations/alpha-council/assessments"])
+            .Distinct().ToList();
+        routes.Count(r => r.Contains("surveys", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(5);
+        var failures = new StringBuilder();
+        async Task TryAll(string when)
+        {
+            foreach (var path in routes)
+            {
+                foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation) })
+                {
+                    using var answer = await client.GetAsync(path);
+                    var body = await answer.Content.ReadAsStringAsync();
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{when}, {who}: GET {path} ({(int)answer.StatusCode}) shows '{secret}'");
+                    }
+                    if (path.Contains($"/assessments/{response}", StringComparison.Ordinal) && answer.StatusCode != HttpStatusCode.NotFound
+                        && !(answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true))
+                    {
+                        failures.AppendLine($"{when}, {who}: GET {path} answered {(int)answer.StatusCode}, not 404");
+                    }
+                }
+            }
+        }
+        await TryAll("while open");
+        (await _viewer.GetStringAsync($"/assessments/{response}/check")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "Alpha's own viewer sees it: the checks are not passing for want of content");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+            var surveys = scope.ServiceProvider.GetRequiredService<SectorSurveys>();
+            await surveys.CloseAsync(survey).ShouldSucceed();
+            await surveys.PublishAsync(survey).ShouldSucceed();
+        }
+        (await _anonymous.GetAsync($"/api/surveys/{survey}/results")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await TryAll("once published");
+        failures.ToString().ShouldBeEmpty();
     }
 }

@@ -71,7 +71,7 @@ public static class OrganisationAssessmentsApi
     /// cannot send (that needs the Observatory's permission under CORS, which it never gives): so no other site can
     /// make a signed-in person's browser submit their assessment. Scripts with a token are not asked.
     /// </summary>
-    private static async ValueTask<object?> JsonFromBrowsers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> JsonFromBrowsers(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == Authentication.CookieScheme) && !http.Request.HasJsonContentType())
