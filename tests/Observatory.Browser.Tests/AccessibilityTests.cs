@@ -10,7 +10,7 @@ namespace Observatory.Browser.Tests;
 /// that is not there is one; nothing is filtered out), no script error, the page fits 320 px (reflow), and zero
 /// axe-core violations against WCAG 2.2 A and AA and axe's best practices; and every page usable with JavaScript off.
 /// </summary>
-[Collection(nameof(BrowserCollection))]
+[Collection(nameof(CrawlCollection))]
 public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     /// <summary>The "page not found" page, drawn by the error page's template for an address nothing serves.</summary>
@@ -45,7 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await using var context = await fixture.NewContextAsync();
         await Axe.AddToAsync(context);
 
-        var failures = await SiteCrawler.InTabsAsync(context, pages, async (page, path) =>
+        var failures = await SiteCrawler.InTabsAsync(context, SiteCrawler.LargestFirst(crawled, axed), async (page, path) =>
         {
             var found = new List<string>();
             var url = fixture.BaseUrl + path;
