@@ -14,6 +14,7 @@ namespace Observatory.Fuzz.Tests;
 /// holds either the whole file or none of it — never part — and a killed import's file imports cleanly afterwards.
 /// Each trial's file gives every value a new number, so a half-written import would show as a mixture.
 /// </summary>
+[Collection(nameof(ChildProcessCollection))]
 public sealed class KillImportTests(ITestOutputHelper output)
 {
     private const int Trials = 4;
