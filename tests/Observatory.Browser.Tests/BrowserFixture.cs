@@ -51,8 +51,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, Locale = "en-GB" });
+    /// <param name="width">The viewport's width in CSS pixels; Playwright's 1280 × 720 when not given.</param>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int? width = null) =>
+        await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = javaScript,
+            Locale = "en-GB",
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = 720 } : null,
+        });
 
     public async Task DisposeAsync()
     {
