@@ -9,10 +9,10 @@ namespace Observatory.Browser.Tests;
 /// (<see cref="SharedChromium"/>), with the site crawled once for all the tests that read the crawl.
 /// </summary>
 /// <remarks>
-/// There are two of these, one per collection, and the two collections run at the same time: the crawl of the
-/// signed-out site (<see cref="CrawlCollection"/>) and the tests that sign in and write — invite, submit, assess,
-/// publish (<see cref="BrowserCollection"/>). Each has its own app on its own copy of the seeded database, so what
-/// the writing tests add never changes which pages the crawl finds: it chooses the same pages on every run.
+/// One per collection. <see cref="CrawlCollection"/> would give the crawl of the signed-out site an app of its own
+/// on its own copy of the seeded database, to run beside the tests that sign in and write (invite, submit, assess,
+/// publish: <see cref="BrowserCollection"/>) without what they add changing which pages the crawl finds; for now
+/// every browser test is in <see cref="BrowserCollection"/> (see <see cref="AccessibilityTests"/>).
 /// </remarks>
 public sealed class BrowserFixture : IAsyncLifetime
 {
