@@ -10,6 +10,9 @@ namespace Observatory.Browser.Tests;
 /// that is not there is one; nothing is filtered out), no script error, the page fits 320 px (reflow), and zero
 /// axe-core violations against WCAG 2.2 A and AA and axe's best practices; and every page usable with JavaScript off.
 /// </summary>
+// In the same collection as the tests that sign in and write, one test at a time, for now: run beside them in
+// CrawlCollection, with an app of its own, the crawl's page loads passed Playwright's 30 s on a machine at a load
+// average of 80 to 90. To be tried again on a quiet machine before it is turned on.
 [Collection(nameof(BrowserCollection))]
 public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
 {
@@ -45,10 +48,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var axed = SiteCrawler.AxeSample(crawled);
         output.WriteLine($"Crawled {pages.Count} pages ({crawled.Select(p => p.MarkupKind).Distinct().Count()} kinds of markup; axe on {axed.Count}) in {clock.Elapsed.TotalSeconds:0} s");
         var timings = new System.Collections.Concurrent.ConcurrentBag<(string Path, double Load, double Axe)>();
-        await using var context = await fixture.NewContextAsync();
-        await Axe.AddToAsync(context);
+        // The pages axe checks are loaded at a desktop's width, as before, and laid out again at 320 px for reflow; the
+        // others are loaded at 320 px, as on a small phone, so their reflow check needs no second and third layout.
+        await using var desktop = await fixture.NewContextAsync();
+        await Axe.AddToAsync(desktop);
+        await using var phone = await fixture.NewContextAsync(width: Reflow.Width);
+        var order = SiteCrawler.LargestFirst(crawled, axed);
+        List<string>[] failures =
+        [
+            .. await SiteCrawler.InTabsAsync(desktop, [.. order.Where(axed.Contains)], CheckAsync),
+            .. await SiteCrawler.InTabsAsync(phone, [.. order.Where(p => !axed.Contains(p))], CheckAsync),
+        ];
 
-        var failures = await SiteCrawler.InTabsAsync(context, pages, async (page, path) =>
+        async Task<List<string>> CheckAsync(IPage page, string path)
         {
             var found = new List<string>();
             var url = fixture.BaseUrl + path;
@@ -96,7 +108,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
                 page.PageError -= OnPageError;
             }
             return found;
-        });
+        }
 
         // Where the time goes, for whoever makes this suite faster: the slowest pages to load and to check.
         output.WriteLine($"Checked them in {clock.Elapsed.TotalSeconds:0} s; slowest: "

@@ -11,13 +11,20 @@ public static class Reflow
     public const int Width = 320;
 
     /// <summary>
-    /// Null when the page fits <see cref="Width"/>; otherwise what overflows. The page is laid out again at 320 px and
-    /// its viewport is put back afterwards.
+    /// Null when the page fits <see cref="Width"/>; otherwise what overflows. A page opened wider is laid out again at
+    /// 320 px and its viewport is put back afterwards; a page opened at 320 px is measured as it is.
     /// </summary>
     public static async Task<string?> ProblemAsync(IPage page, string where)
     {
         var before = page.ViewportSize;
-        await page.SetViewportSizeAsync(Width, before?.Height ?? 720);
+        if (before?.Width == Width)
+        {
+            before = null;
+        }
+        else
+        {
+            await page.SetViewportSizeAsync(Width, before?.Height ?? 720);
+        }
         try
         {
             // The widest things that stick out of the page, outermost first, so the message points at the cause.

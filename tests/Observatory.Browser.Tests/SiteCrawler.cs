@@ -4,10 +4,10 @@ using Microsoft.Playwright;
 namespace Observatory.Browser.Tests;
 
 /// <summary>
-/// A page the crawl visited: what a reader without JavaScript got, where it links, and the kind of markup its main
-/// content is built from (<see cref="SiteCrawler.MarkupKind"/>).
+/// A page the crawl visited: what a reader without JavaScript got, where it links, the kind of markup its main
+/// content is built from (<see cref="SiteCrawler.MarkupKind"/>) and how many elements it has (what checking it costs).
 /// </summary>
-public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool ScriptsRan, IReadOnlyList<string> Links, string MarkupKind = "");
+public sealed record CrawledPage(string Path, int Status, int MainHeadings, bool ScriptsRan, IReadOnlyList<string> Links, string MarkupKind = "", int Elements = 0);
 
 /// <summary>
 /// Finds the pages to check by following links from the home page, as a reader would, so pages added later are
@@ -151,8 +151,17 @@ public static partial class SiteCrawler
             && !href.StartsWith("/openapi", StringComparison.Ordinal) && !href.Contains('#', StringComparison.Ordinal)).ToList();
         return new CrawledPage(path, response!.Status, await page.Locator("main h1").CountAsync(),
             await page.EvaluateAsync<bool>("document.body.classList.contains('js-enabled')"), links,
-            await page.EvaluateAsync<string>(MarkupKind));
+            await page.EvaluateAsync<string>(MarkupKind), await page.EvaluateAsync<int>("document.getElementsByTagName('*').length"));
     }
+
+    /// <summary>
+    /// The order to check pages in so that the tabs finish together: the pages axe runs on first, then the rest, each
+    /// largest first. axe's time grows with the page (a page with a map and a table of 361 councils took a minute on
+    /// a busy machine, a small page under a second), and a large page started last would leave the other tabs idle
+    /// while it finishes.
+    /// </summary>
+    public static IReadOnlyList<string> LargestFirst(IReadOnlyList<CrawledPage> pages, IReadOnlySet<string> axed) =>
+        [.. pages.OrderByDescending(p => axed.Contains(p.Path)).ThenByDescending(p => p.Elements).Select(p => p.Path)];
 
     /// <summary>
     /// The kind of markup a page's main content is built from: every distinct element and component class in it

@@ -35,4 +35,14 @@ public sealed class SiteCrawlerTests
         PageTemplates.For(templates, "/imports/twelve").ShouldBeNull();
         PageTemplates.For(templates, "/evidence/wigan-bewigan/versions/latest").ShouldBeNull();
     }
+
+    [Fact]
+    public void Every_page_is_checked_once_the_pages_axe_runs_on_first_and_the_largest_first()
+    {
+        CrawledPage Page(string path, int elements) => new(path, 200, 1, false, [], "", elements);
+        CrawledPage[] crawled = [Page("/", 300), Page("/areas", 5_000), Page("/about", 200), Page("/indicators/a", 9_000), Page("/indicators/b", 100)];
+
+        SiteCrawler.LargestFirst(crawled, new HashSet<string> { "/", "/about", "/indicators/b" })
+            .ShouldBe(["/", "/about", "/indicators/b", "/indicators/a", "/areas"]);
+    }
 }

@@ -8,6 +8,7 @@ namespace Observatory.Fuzz.Tests;
 /// framework validate) and indicator imports must refuse every file with exit code 3 and a short report, never crash,
 /// stay within a memory bound and leave the database as it was.
 /// </summary>
+[Collection(nameof(ChildProcessCollection))]
 public sealed class CliFuzzTests(ITestOutputHelper output)
 {
     private const long MemoryBound = 750_000_000;

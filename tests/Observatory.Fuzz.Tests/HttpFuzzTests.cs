@@ -1,10 +1,17 @@
 using Observatory.Testing;
 using Xunit.Abstractions;
 
-// One suite at a time: each measures the memory of the whole process, and CI's cores are few.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Observatory.Fuzz.Tests;
+
+/// <summary>
+/// The fuzz suite runs as two queues side by side: the HTTP fuzzing, one database at a time, since each run measures
+/// how much the whole test process grows (<see cref="HttpFuzzTests"/>); and the command-line fuzzing and kill -9 trials, one at a
+/// time, which run the command line in child processes and measure those (<see cref="ChildProcessCollection"/>).
+/// What the second queue does in this process — counting rows, writing a file — is megabytes beside the gigabyte
+/// the HTTP runs are held to, and the two queues spend much of their time waiting on each other's processes.
+/// </summary>
+[CollectionDefinition(nameof(ChildProcessCollection))]
+public sealed class ChildProcessCollection;
 
 /// <summary>
 /// The fuzz suite over HTTP, on each database: every route of the app with generated values as three people, and every

@@ -31,13 +31,22 @@ public sealed class PortraitBatchTests
             values.Add(Math.BitDecrement(midpoint));
             values.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 17)));
         }
+        // Compared directly and described only when they differ: a message formatted for each of the 6.4 million
+        // comparisons took most of this test's time.
+        var differences = new List<string>();
         foreach (var decimals in new[] { 0, 1, 2, 3, 4, 9, 15, 16 })
         {
             foreach (var value in values)
             {
-                Bits(PortraitEngine.Round(value, decimals)).ShouldBe(Bits(PortraitRules.Round(value, decimals)), $"{value:R} to {decimals}");
+                var (engine, rules) = (PortraitEngine.Round(value, decimals), PortraitRules.Round(value, decimals));
+                if (Bits(engine) != Bits(rules) && differences.Count < 20)
+                {
+                    differences.Add($"{value:R} to {decimals}: engine {engine:R}, rules {rules:R}");
+                }
             }
         }
+        values.Count.ShouldBeGreaterThan(800_000);
+        differences.ShouldBeEmpty();
     }
 
     [Fact]
