@@ -50,22 +50,6 @@ public static class CachedPages
     public static string Shown(IServiceProvider services, double value) =>
         services.GetRequiredService<IndicatorCatalogue>().Find("claimant-count")!.FormatValue(value);
 
-    /// <summary>GETs <paramref name="url"/> until its body contains <paramref name="text"/>; how long that took. Fails after <paramref name="limit"/>.</summary>
-    public static async Task<TimeSpan> UntilShownAsync(HttpClient client, string url, string text, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var body = await client.GetStringAsync(url);
-            if (body.Contains(text, StringComparison.Ordinal))
-            {
-                return clock.Elapsed;
-            }
-            clock.Elapsed.ShouldBeLessThan(limit, $"{url} still did not show {text}");
-            await Task.Delay(20);
-        }
-    }
-
     /// <summary>GETs twice; the second answer must come from the server's cache (it carries an Age header).</summary>
     public static async Task<string> CachedAsync(HttpClient client, string url)
     {
@@ -279,11 +263,12 @@ public sealed class PageCachingOnPostgreSqlTests(Xunit.Abstractions.ITestOutputH
                 await Task.Delay(5);
             }
             var learnt = clock.Elapsed;
-            var shownAfter = await CachedPages.UntilShownAsync(client, CachedPages.Area, shown, TimeSpan.FromSeconds(5)) + learnt;
-            output.WriteLine($"{(writer == _a ? "A→B" : "B→A")}: learnt of the write after {learnt.TotalMilliseconds:0} ms, showed it after {shownAfter.TotalMilliseconds:0} ms");
+            // Once the node has learnt of the write, no stale page is served: the very next request shows it, however
+            // long rendering afresh takes on a busy machine.
+            var page = await client.GetStringAsync(CachedPages.Area);
+            output.WriteLine($"{(writer == _a ? "A→B" : "B→A")}: learnt of the write after {learnt.TotalMilliseconds:0} ms, showed it after {clock.Elapsed.TotalMilliseconds:0} ms");
             learnt.ShouldBeLessThan(TimeSpan.FromSeconds(1), "a node learns of another's write within a poll or two (250 ms each)");
-            // Rendering the area page afresh takes its own time on a busy two-core machine; the cache does not add to it.
-            shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+            page.ShouldContain(shown);
         }
     }
 }
