@@ -55,6 +55,7 @@ public static class ObservatoryCommandLine
         root.Subcommands.Add(EvidenceCommand.Create(console));
         root.Subcommands.Add(AssessmentsCommand.Create(console));
         root.Subcommands.Add(BenchmarksCommand.Create(console));
+        root.Subcommands.Add(SurveysCommand.Create(console));
         root.Subcommands.Add(AccountsCommands.Users(console));
         root.Subcommands.Add(AccountsCommands.Organisations(console));
         root.Subcommands.Add(AccountsCommands.Tokens(console));
