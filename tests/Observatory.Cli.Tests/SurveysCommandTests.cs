@@ -20,8 +20,16 @@ public sealed class SurveysCommandTests
             db.Add(organisation);
             Survey Survey(SurveyState state) => new()
             {
-                Title = $"Impact survey ({state})", TemplateId = "covid-impact-survey", TemplateVersion = "1.0", Period = "2026/27", Audience = "all", State = state,
-                OpensOn = new DateOnly(2099, 1, 1), ClosesOn = new DateOnly(2099, 1, 31), CreatedBy = "tests", UpdatedBy = "tests",
+                Title = $"Impact survey ({state})",
+                TemplateId = "covid-impact-survey",
+                TemplateVersion = "1.0",
+                Period = "2026/27",
+                Audience = "all",
+                State = state,
+                OpensOn = new DateOnly(2099, 1, 1),
+                ClosesOn = new DateOnly(2099, 1, 31),
+                CreatedBy = "tests",
+                UpdatedBy = "tests",
             };
             var a = Survey(SurveyState.Open);
             var b = Survey(SurveyState.Closed);
