@@ -175,7 +175,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
-    private static void DeleteSqlite(string path)
+    /// <summary>A SQLite file with its write-ahead log and journal (the serving stage removes its nodes' files too).</summary>
+    internal static void DeleteSqlite(string path)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
         {
@@ -183,7 +184,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

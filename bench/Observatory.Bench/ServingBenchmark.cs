@@ -107,12 +107,12 @@ public sealed class ServingBenchmark : IBenchmark
         if (kind == "sqlite")
         {
             connection = Path.Combine(work, name + ".db");
-            DeleteSqlite(connection);
+            BenchDatabase.DeleteSqlite(connection);
         }
         else
         {
-            await ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            await ExecuteAsync(postgresAdmin!, $"CREATE DATABASE \"{name}\"");
+            await BenchDatabase.ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await BenchDatabase.ExecuteAsync(postgresAdmin!, $"CREATE DATABASE \"{name}\"");
             connection = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name }.ConnectionString;
         }
         output.WriteLine($"database: {(kind == "sqlite" ? connection : name)} (removed at the end, and if the run is interrupted)");
@@ -121,12 +121,12 @@ public sealed class ServingBenchmark : IBenchmark
             if (kind == "sqlite")
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                DeleteSqlite(connection);
+                BenchDatabase.DeleteSqlite(connection);
             }
             else
             {
                 NpgsqlConnection.ClearAllPools();
-                ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+                BenchDatabase.ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
             }
         });
         AppNode? first = null;
@@ -207,12 +207,12 @@ public sealed class ServingBenchmark : IBenchmark
             if (kind == "sqlite")
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                DeleteSqlite(connection);
+                BenchDatabase.DeleteSqlite(connection);
             }
             else
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                await BenchDatabase.ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             }
         }
     }
@@ -469,21 +469,5 @@ public sealed class ServingBenchmark : IBenchmark
         {
             return "unknown";
         }
-    }
-
-    private static void DeleteSqlite(string path)
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
