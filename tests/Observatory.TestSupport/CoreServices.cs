@@ -10,7 +10,8 @@ namespace Observatory.Testing;
 public static class CoreServices
 {
     /// <param name="log">Where the services log, when a test looks; otherwise nowhere.</param>
-    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, CapturedLog? log = null)
+    /// <param name="configure">Changes to the product's services, made last.</param>
+    public static ServiceProvider For(TestDatabase database, TimeProvider? clock = null, CapturedLog? log = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(log is null ? NullLoggerFactory.Instance : LoggerFactory.Create(logging => logging.AddProvider(log)
@@ -21,6 +22,7 @@ public static class CoreServices
         {
             services.AddSingleton(clock);
         }
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

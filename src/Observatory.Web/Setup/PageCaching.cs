@@ -173,7 +173,9 @@ public static class PageCaching
             context.AllowLocking = true;
             if (attempt)
             {
-                context.CacheVaryByRules.QueryKeys = "*";
+                // The query exactly as sent: the cache's own query rule sorts repeated keys' values, but the order
+                // of councils to compare (council=A&council=B) is the order of the table's columns.
+                context.CacheVaryByRules.VaryByValues["query"] = http.Request.QueryString.Value ?? "";
                 context.CacheVaryByRules.VaryByValues["data"] = ((long)http.Items[TokenItem]!).ToString(CultureInfo.InvariantCulture);
                 context.CacheVaryByRules.VaryByValues["as"] = Representation(http.Request);
                 context.Tags.Add(Tag);

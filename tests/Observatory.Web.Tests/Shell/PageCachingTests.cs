@@ -129,6 +129,18 @@ public sealed class PageCachingTests(WebAppFixture fixture) : IClassFixture<WebA
     }
 
     [Fact]
+    public async Task Addresses_that_differ_only_in_the_order_of_a_repeated_value_are_kept_apart()
+    {
+        // The councils compared are the table's columns, in the order asked for.
+        const string Forwards = "/compare?council=E08000010&council=E08000001&council=E08000006";
+        const string Backwards = "/compare?council=E08000006&council=E08000001&council=E08000010";
+        await CachedPages.CachedAsync(Client, Forwards);
+        var page = await Client.GetHtmlAsync(Backwards);
+
+        page.QuerySelectorAll("thead th[data-code]").Select(th => th.GetAttribute("data-code")).ShouldBe(["E08000006", "E08000001", "E08000010"]);
+    }
+
+    [Fact]
     public async Task A_cached_page_still_runs_the_template_script_under_its_content_security_policy()
     {
         await CachedPages.CachedAsync(Client, "/about");

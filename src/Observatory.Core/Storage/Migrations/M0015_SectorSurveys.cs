@@ -73,7 +73,16 @@ public sealed class M0015_SectorSurveys : Migration
         migrationBuilder.DropIndex("ux_assessments_organisation_template_period", "assessments");
         migrationBuilder.Sql("DELETE FROM assessments WHERE survey_id IS NOT NULL;");
         migrationBuilder.CreateIndex("ux_assessments_organisation_template_period", "assessments", ["organisation_id", "template_id", "period"], unique: true);
-        migrationBuilder.DropColumn("survey_id", "assessments");
+        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // EF Core will not drop a SQLite column (it would rebuild the table); SQLite itself can since 3.35, once
+            // no index names the column.
+            migrationBuilder.Sql("ALTER TABLE assessments DROP COLUMN survey_id;");
+        }
+        else
+        {
+            migrationBuilder.DropColumn("survey_id", "assessments");
+        }
         migrationBuilder.DropTable("survey_recipients");
         migrationBuilder.DropTable("surveys");
     }

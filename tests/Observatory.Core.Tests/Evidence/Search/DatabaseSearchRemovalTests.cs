@@ -34,7 +34,9 @@ public sealed class DatabaseSearchRemovalTests
         {
             await db.Database.MigrateAsync(Before);
         }
-        await using var services = CoreServices.For(database);
+        // Seeded as it was before the shared data version's table existed (M0014): writes move this process's
+        // version only, as the writes of that release did.
+        await using var services = CoreServices.For(database, configure: s => s.AddSingleton(sp => new DataVersionInterceptor(sp.GetRequiredService<DataVersion>())));
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
