@@ -18,6 +18,11 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private bool _prepared;
 
+    // Each host would watch its settings files for changes: one inotify instance each, and Linux allows a user 128,
+    // which a test process holding dozens of hosts (and a second test process beside it) runs out of. Tests never
+    // edit the settings files, so nothing is lost.
+    static ObservatoryAppFactory() => System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     /// <param name="database">A database of the test's own; without one, a copy of the seeded template.</param>
     /// <param name="ownsDatabase">Whether disposing the app drops the database (not when two apps share one).</param>
     public ObservatoryAppFactory(TestDatabase? database = null, bool ownsDatabase = true)
