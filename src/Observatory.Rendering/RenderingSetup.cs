@@ -14,6 +14,7 @@ public static class RenderingSetup
     {
         services.AddSingleton(sp => BoundarySet.LoadShipped(sp.GetRequiredService<DataFolder>()));
         services.AddSingleton<Charts.DrawingCache>();
+        services.AddSingleton<Charts.Maps.LocatorBackground>();
         return services;
     }
 }

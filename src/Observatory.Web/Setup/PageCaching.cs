@@ -32,6 +32,12 @@ public static class PageCaching
     public const string PublicCaching = "public, no-cache";
     public const string PrivateCaching = "private, no-store";
 
+    /// <summary>Where drawings shared by many pages are served, each addressed by its content's digest (?v=).</summary>
+    public const string DrawingsPath = "/maps";
+
+    /// <summary>What an answer addressed by its content's digest may be kept for: a year, never asked again.</summary>
+    public const string ImmutableCaching = "public, max-age=31536000, immutable";
+
     /// <summary>The cookie that carries a notice from a post to the page after it ("You have signed out."): ASP.NET Core's name for it.</summary>
     public const string NoticeCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
@@ -72,6 +78,11 @@ public static class PageCaching
         app.Use((context, next) =>
         {
             var request = context.Request;
+            if (request.Path.StartsWithSegments(DrawingsPath, StringComparison.Ordinal))
+            {
+                // Drawings addressed by their content's digest: the same for everyone and never changing, so they set their own caching.
+                return next(context);
+            }
             var read = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
             var anonymous = IsAnonymous(context);
             string? etag = null;
@@ -120,7 +131,7 @@ public static class PageCaching
     /// <summary>Static files: those addressed with their content's hash (?v=, asp-append-version) never change, so are kept a year.</summary>
     public static void StaticFileCaching(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context) =>
         context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
-            ? "public, max-age=31536000, immutable"
+            ? ImmutableCaching
             : PublicCaching;
 
     /// <summary>No one signed in, no token, and no cookie that could change the page (a notice after signing out, a session).</summary>

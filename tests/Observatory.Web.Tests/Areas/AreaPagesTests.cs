@@ -172,6 +172,28 @@ public sealed class AreaPagesTests(WebAppFixture fixture) : IClassFixture<WebApp
     }
 
     [Fact]
+    public async Task The_locator_map_draws_the_area_over_a_background_the_browser_keeps()
+    {
+        var page = await Client.GetHtmlAsync("/areas/E08000010");
+
+        var map = page.QuerySelector(".app-locator svg").ShouldNotBeNull();
+        map.QuerySelectorAll("path").Select(p => p.GetAttribute("data-code")).ShouldBe(["E08000010"], "the page carries Wigan's shape alone");
+        map.OuterHtml.Length.ShouldBeLessThan(20_000, "the other 360 councils' shapes come once, as an image");
+        var href = map.QuerySelector("image")!.GetAttribute("href")!;
+        href.ShouldStartWith("/maps/locator.svg?v=");
+
+        using var background = await Client.GetAsync(href);
+        background.StatusCode.ShouldBe(HttpStatusCode.OK);
+        background.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+        background.Headers.CacheControl!.ToString().ShouldContain("immutable");
+        var drawn = (await background.Content.ReadAsStringAsync()).ParseHtml().QuerySelectorAll("path").Length;
+        drawn.ShouldBe(fixture.App.Services.GetRequiredService<Observatory.Rendering.Charts.Maps.BoundarySet>().Areas.Count);
+
+        using var unversioned = await Client.GetAsync("/maps/locator.svg");
+        unversioned.Headers.CacheControl!.ToString().ShouldNotContain("immutable", customMessage: "an address without the digest may change with the boundaries");
+    }
+
+    [Fact]
     public async Task Every_indicator_with_data_for_the_area_is_listed_under_its_topic()
     {
         var catalogue = fixture.App.Services.GetRequiredService<IndicatorCatalogue>();

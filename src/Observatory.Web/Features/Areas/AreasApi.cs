@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Observatory.Places;
+using Observatory.Rendering.Charts.Maps;
 using Observatory.Web.Setup;
 
 namespace Observatory.Web.Features.Areas;
@@ -62,6 +63,15 @@ public static class AreasApi
             .WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population.");
         api.MapGet("/areas/{code}/related/{relation}", GetRelated)
             .WithSummary("An area's parents (nearest first), children, siblings (same type, same parent) or neighbours (sharing a border).");
+        // The background every area page's locator map draws its area over: kept by the browser, not sent in each page.
+        app.MapGet(LocatorBackground.Path, LocatorMapBackground).ExcludeFromDescription();
+    }
+
+    private static ContentHttpResult LocatorMapBackground(HttpContext context, LocatorBackground background)
+    {
+        context.Response.Headers.CacheControl = context.Request.Query["v"] == background.Fingerprint
+            ? PageCaching.ImmutableCaching : PageCaching.PublicCaching;
+        return TypedResults.Text(background.Svg, "image/svg+xml; charset=utf-8");
     }
 
     private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreas(string? q, string? nation, string? type, bool? historic,

@@ -9,7 +9,8 @@ using Observatory.Similarity;
 namespace Observatory.Web.Features.Areas;
 
 public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, AreaProfileService profiles,
-    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings) : PageModel
+    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings,
+    LocatorBackground background) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
 
@@ -51,7 +52,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
 
         Profile = await profiles.ForAsync(area, Region, Nation, cancellationToken);
         // Drawn from the shipped boundaries and places alone, so each area's is drawn once per process.
-        Map = drawings.GetOrDraw($"locator:{area.Code}", LocatorMap);
+        Map = drawings.GetOrDraw($"locator:{area.Code}", DrawLocator);
         Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
         return Page();
     }
@@ -60,7 +61,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
     /// The area outlined on the UK, or, for an area with no boundary of its own (a region, a county), its councils
     /// shaded.
     /// </summary>
-    private Choropleth? LocatorMap()
+    private Choropleth? DrawLocator()
     {
         var own = AreaBoundaries.For(places, boundaries, Area.Code);
         var members = own is not null ? [] : CouncilsWithin(Area.Code).Select(p => AreaBoundaries.For(places, boundaries, p.Code)).OfType<BoundaryArea>()
@@ -70,20 +71,9 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
             return null;
         }
         var inside = own is not null ? Area.Name : $"Councils in {Area.Name}";
-        return ChoroplethMap.Draw(boundaries, $"Where {Area.Name} is", $"A map of the United Kingdom with {(own is not null ? $"{Area.Name} shaded and outlined" : $"the councils in {Area.Name} shaded")}.",
-            boundaries.Areas.Select(b => b.Code == own?.Code ? new ChoroplethValue(b.Code, b.Name, 1, "this area")
-                : members.Contains(b.Code) ? new ChoroplethValue(b.Code, b.Name, 1, $"in {Area.Name}")
-                : new ChoroplethValue(b.Code, b.Name, 0, $"outside {Area.Name}")),
-            new ChoroplethOptions
-            {
-                Id = "locator",
-                Classes = 2,
-                Highlight = own?.Code,
-                KeyHeading = "Location",
-                // Shown a third of the page wide, the drawn key's text would be 6 to 8 pixels high: the page lists it instead.
-                DrawKey = false,
-                FormatValue = v => v >= 1 ? inside : "Other areas",
-            });
+        return LocatorMap.Draw(boundaries, $"Where {Area.Name} is",
+            $"A map of the United Kingdom with {(own is not null ? $"{Area.Name} shaded and outlined" : $"the councils in {Area.Name} shaded")}.",
+            background.Href, members, own?.Code, inside);
     }
 
     private IEnumerable<Place> CouncilsWithin(string code, int depth = 0)
