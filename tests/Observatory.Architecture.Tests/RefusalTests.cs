@@ -38,6 +38,7 @@ public sealed class RefusalTests
         "Observatory.Indicators.Importing.ShippedDataSeeder", "Observatory.Portraits.PortraitDefinitions", "Observatory.Portraits.NationalPortraitData",
         "Observatory.Indices.IndexDefinitions", "Observatory.Similarity.SimilarAreaSets", "Observatory.Evidence.ShippedEvidence",
         "Observatory.Assessments.AssessmentCatalogue", "Observatory.Similarity.OnsClusters", "Observatory.Frameworks.SourceDocuments",
+        "Observatory.Assessments.AlgorithmicImpact.AlgorithmicImpactAssessment",
     ];
 
     private const string ShippedContentFailure = "Observatory.Content.ContentValidationException";

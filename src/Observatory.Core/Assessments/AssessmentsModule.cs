@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Assessments.AlgorithmicImpact;
 using Observatory.Content;
 using Observatory.Frameworks;
 
@@ -13,6 +14,7 @@ public static class AssessmentsModule
         services.AddScoped<AssessmentTemplates>();
         services.AddScoped<OrganisationAssessments>();
         services.AddScoped<AssessmentResults>();
+        services.AddSingleton(AlgorithmicImpactAssessment.LoadShipped(data));
         return services;
     }
 }

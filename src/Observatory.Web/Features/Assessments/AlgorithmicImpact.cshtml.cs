@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Observatory.Assessments.AlgorithmicImpact;
+using Observatory.Web.Features.Shared;
+using Observatory.Web.Setup;
+
+namespace Observatory.Web.Features.Assessments;
+
+/// <summary>
+/// "Assess an algorithm's impact": Canada's Algorithmic Impact Assessment to try without an account. The scored
+/// questions are one form, a section a heading; the results give the scores, the impact level and its obligations.
+/// Nothing is kept. The literal route is matched before the catalogue's <c>/assessments/{id}</c>.
+/// </summary>
+public sealed class AlgorithmicImpactModel(AlgorithmicImpactAssessment assessment) : PageModel
+{
+    public AlgorithmicImpactTemplate Template => assessment.Template;
+
+    /// <summary>The values given for each question, to show the form as it was sent.</summary>
+    public Dictionary<string, IReadOnlyList<string>> Given { get; } = new(StringComparer.Ordinal);
+
+    public ImpactScore? Score { get; private set; }
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>The pages with questions that score, in the questionnaire's order.</summary>
+    public IEnumerable<(ImpactPage Page, IReadOnlyList<ImpactQuestion> Questions)> Sections =>
+        Template.Pages.Select(p => (p, (IReadOnlyList<ImpactQuestion>)[.. p.Questions.Where(q => q.IsScored)])).Where(s => s.Item2.Count > 0);
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost()
+    {
+        var answers = new Dictionary<string, ImpactAnswer?>(StringComparer.Ordinal);
+        foreach (var (key, values) in Request.Form)
+        {
+            if (!key.StartsWith(AnswerForm.FieldPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var name = key[AnswerForm.FieldPrefix.Length..];
+            var given = values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+            Given[name] = given;
+            answers[name] = given.Count == 0 ? null
+                : Template.Question(name)?.Kind == ImpactQuestionKind.ManyChoices ? ImpactAnswer.Many(given) : given.Count == 1 ? ImpactAnswer.One(given[0]) : ImpactAnswer.Many(given);
+        }
+        if (!assessment.Score(answers).Succeeded(out var score, out var refusal))
+        {
+            return this.Refuse(refusal, Errors) ?? Page();
+        }
+        Score = score;
+        return Page();
+    }
+
+    /// <summary>A figure as the tool shows it: whole numbers without decimals, others to two places.</summary>
+    public static string Points(double value) => value.ToString(value == Math.Floor(value) ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Which branch a page of mitigation questions belongs to, from Canada's page names (…Design, …Implementation).</summary>
+    public static string? Branch(ImpactPage page) =>
+        page.Name.EndsWith("Design", StringComparison.Ordinal) ? "if the system is being designed"
+        : page.Name.EndsWith("Implementation", StringComparison.Ordinal) ? "if the system is in use"
+        : null;
+}
