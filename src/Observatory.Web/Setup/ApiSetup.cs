@@ -6,6 +6,7 @@ using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
 using Observatory.Web.Features.Portraits;
 using Observatory.Web.Features.Surveys;
+using Observatory.Web.Features.Plans;
 
 namespace Observatory.Web.Setup;
 
@@ -41,6 +42,7 @@ public static class ApiSetup
         app.MapOrganisationAssessmentsApi();
         app.MapSurveysApi();
         app.MapBenchmarksApi();
+        app.MapPlansApi();
         return app;
     }
 

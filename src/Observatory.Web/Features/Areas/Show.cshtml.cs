@@ -9,7 +9,7 @@ using Observatory.Similarity;
 namespace Observatory.Web.Features.Areas;
 
 public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, AreaProfileService profiles,
-    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings) : PageModel
+    Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings, Observatory.Plans.RecoveryPlans plans) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
 
@@ -30,6 +30,9 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
 
     /// <summary>Published evidence about the area, and about areas it is part of.</summary>
     public Observatory.Evidence.PlaceEvidenceCount Evidence { get; private set; } = null!;
+
+    /// <summary>Published recovery and resilience plans covering the area or an area it is part of.</summary>
+    public IReadOnlyList<Observatory.Plans.PlanSummary> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -53,6 +56,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
         // Drawn from the shipped boundaries and places alone, so each area's is drawn once per process.
         Map = drawings.GetOrDraw($"locator:{area.Code}", LocatorMap);
         Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
+        Plans = await plans.PublishedForPlaceAsync(area.Code, cancellationToken);
         return Page();
     }
 
