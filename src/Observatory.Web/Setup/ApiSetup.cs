@@ -4,9 +4,9 @@ using Observatory.Web.Features.Evidence;
 using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
+using Observatory.Web.Features.Plans;
 using Observatory.Web.Features.Portraits;
 using Observatory.Web.Features.Surveys;
-using Observatory.Web.Features.Plans;
 
 namespace Observatory.Web.Setup;
 
