@@ -10,6 +10,7 @@ using Observatory.Frameworks;
 using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;
+using Observatory.Plans;
 using Observatory.Portraits;
 using Observatory.Similarity;
 using Observatory.Storage;
@@ -44,6 +45,7 @@ public static class ObservatoryCore
         services.AddAssessments(data, frameworks);
         services.AddBenchmarking();
         services.AddSurveys();
+        services.AddPlans();
         return services;
     }
 

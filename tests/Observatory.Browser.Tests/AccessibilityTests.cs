@@ -22,11 +22,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>A survey's pages exist once a survey is published: SurveyAccessibilityTests publishes one and checks them.</summary>
     private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results"];
 
+    /// <summary>A plan's pages exist once an organisation has a plan: PlanAccessibilityTests publishes one and checks them.</summary>
+    private static readonly string[] Plans =
+    [
+        "/organisations/{slug}/plans", "/plans/{id:long}", "/plans/{id:long}/targets/{targetId:long}", "/plans/{id:long}/actions/{actionId:long}",
+        "/plans/{id:long}/coverage", "/plans/{id:long}/report",
+    ];
+
     /// <summary>
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. Plans];
 
     /// <summary>
     /// An organisation's results can be read without signing in once an approver makes them public, and no seeded

@@ -4,6 +4,7 @@ using Observatory.Web.Features.Evidence;
 using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
+using Observatory.Web.Features.Plans;
 using Observatory.Web.Features.Portraits;
 using Observatory.Web.Features.Surveys;
 
@@ -42,6 +43,7 @@ public static class ApiSetup
         app.MapSurveysApi();
         app.MapBenchmarksApi();
         app.MapAlgorithmicImpactApi();
+        app.MapPlansApi();
         return app;
     }
 

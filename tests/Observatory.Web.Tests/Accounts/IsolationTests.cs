@@ -430,4 +430,82 @@ public sealed class IsolationTests : IAsyncLifetime
         await TryAll("once published");
         failures.ToString().ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Alpha's draft recovery plan, with a secret in its title, a target and an action: every route of plans (pages
+    /// and API, read from the endpoints) answers anyone outside Alpha 404 or asks them to sign in, shows no secret and
+    /// writes nothing; Alpha's viewer reads it but cannot change it.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_draft_plan_is_not_found_on_any_of_its_routes()
+    {
+        long plan;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            var contributor = await db.People.SingleAsync(p => p.Email == "alpha-contributor@alpha.gov.uk");
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = await scope.ServiceProvider.GetRequiredService<AccountService>().ActorForAsync(contributor, TokenScopes.Read | TokenScopes.Write);
+            var plans = scope.ServiceProvider.GetRequiredService<Observatory.Plans.RecoveryPlans>();
+            plan = (await plans.CreateAsync("alpha-council", new Observatory.Plans.PlanInput("ALPHA-PRIVATE-7731 recovery plan", "Not yet agreed", "E08000010", 2025, 2030))).ShouldSucceed().Plan.Id;
+            await plans.AddTargetAsync(plan, new Observatory.Plans.TargetInput("claimant-count", null, null, "2030", 2.5, ["place-making/social-equity"])).ShouldSucceed();
+            await plans.AddActionAsync(plan, new Observatory.Plans.ActionInput("ALPHA-PRIVATE-7731 action", "", "", [], null, null, null)).ShouldSucceed();
+        }
+        var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string Filled = "/plans/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path == "/organisations/alpha-council/plans" || r.Path == "/api/organisations/alpha-council/plans")
+            .Select(r => (Path: r.Path.Replace(Filled, "/plans/" + id, StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in routes)
+            {
+                var before = await AuditCount();
+                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await Send(client, path, method, handler, formToken)
+                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent("""{"title": "Planted", "place": "E08000010", "startYear": 2025, "endYear": 2030, "indicator": "claimant-count", "targetPeriod": "2030", "targetValue": 1, "status": "done", "note": "Planted"}""", Encoding.UTF8, "application/json"),
+                    });
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
+                if (who == "a viewer")
+                {
+                    if (method != "GET" && status is < 400 and not 302)
+                    {
+                        failures.AppendLine($"{label}: a viewer may not write");
+                    }
+                }
+                else
+                {
+                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
+                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
+                    {
+                        failures.AppendLine($"{label}, not 404");
+                    }
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{label} and shows '{secret}'");
+                    }
+                }
+                if (await AuditCount() != before)
+                {
+                    failures.AppendLine($"{label} and wrote to the audit log");
+                }
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/plans/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        (await _anonymous.GetStringAsync("/areas/E08000010")).ShouldNotContain("ALPHA-PRIVATE-7731");
+        await using var check = _app.Services.CreateAsyncScope();
+        var store = check.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        (await store.Set<Observatory.Plans.Plan>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
+        (await store.Set<Observatory.Plans.PlanTarget>().CountAsync()).ShouldBe(1);
+        (await store.Set<Observatory.Plans.PlanAction>().SingleAsync()).Status.ShouldBe(Observatory.Plans.ActionStatus.NotStarted);
+    }
 }

@@ -10,7 +10,7 @@ namespace Observatory.Web.Features.Areas;
 
 public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, PlaceAdjacency adjacency, AreaProfileService profiles,
     Observatory.Evidence.EvidenceCounts evidence, Observatory.Accounts.CurrentActor current, DrawingCache drawings,
-    LocatorBackground background) : PageModel
+    LocatorBackground background, Observatory.Plans.RecoveryPlans plans) : PageModel
 {
     public sealed record Change(Place Place, int? Year);
 
@@ -31,6 +31,9 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
 
     /// <summary>Published evidence about the area, and about areas it is part of.</summary>
     public Observatory.Evidence.PlaceEvidenceCount Evidence { get; private set; } = null!;
+
+    /// <summary>Published recovery and resilience plans covering the area or an area it is part of.</summary>
+    public IReadOnlyList<Observatory.Plans.PlanSummary> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -54,6 +57,7 @@ public sealed class ShowModel(PlaceRegistry places, BoundarySet boundaries, Plac
         // Drawn from the shipped boundaries and places alone, so each area's is drawn once per process.
         Map = drawings.GetOrDraw($"locator:{area.Code}", DrawLocator);
         Evidence = await evidence.ForPlaceAsync(current.Actor, area, cancellationToken);
+        Plans = await plans.PublishedForPlaceAsync(area.Code, cancellationToken);
         return Page();
     }
 
