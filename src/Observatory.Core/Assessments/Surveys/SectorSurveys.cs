@@ -442,7 +442,7 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
         var contributions = responses.OrderBy(r => r.Organisation.Id)
             .Select(r => new BenchmarkContribution(r.Organisation.Id, r.Organisation.Places, OptedInContributions.Levels(OrganisationAssessments.AnswerSetOf(template, answers[r.Id]).Answers)))
             .ToList();
-        var statistics = BenchmarkEngine.Compute(Scored(template), survey.Period, contributions, groups);
+        var statistics = BenchmarkEngine.Compute(template, survey.Period, contributions, groups);
 
         var withheld = responses.Count < MinimumRespondents;
         var words = new List<SurveyWordsAnswer>();
@@ -468,46 +468,6 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
             words.AddRange(inWords.Select(q => new SurveyWordsAnswer(q.Id, q.Text, [.. texts[q.Id].Order(StringComparer.Ordinal)])));
         }
         return new SurveyResults(invited.Count, responses.Count, statistics, withheld, words);
-    }
-
-    /// <summary>
-    /// The template with its questions answered in words left out: they place nothing on the scale, and a theme's
-    /// weakest link would otherwise count them as unanswered, level 0, for everyone.
-    /// </summary>
-    internal static AssessmentTemplate Scored(AssessmentTemplate template)
-    {
-        if (!template.Questions.Any(q => q.InWords) || template.Scale == AnswerScale.FreeText)
-        {
-            return template;
-        }
-        var topics = template.Topics
-            .Select(t => new AssessmentTopic
-            {
-                Id = t.Id,
-                Title = t.Title,
-                Guidance = t.Guidance,
-                Labels = t.Labels,
-                Elements = t.Elements,
-                Themes = [.. t.Themes.Select(h => new AssessmentTheme { Id = h.Id, Title = h.Title, Questions = [.. h.Questions.Where(q => !q.InWords)] }).Where(h => h.Questions.Count > 0)],
-            })
-            .Where(t => t.Themes.Count > 0).ToList();
-        return new AssessmentTemplate
-        {
-            Id = template.Id,
-            Title = template.Title,
-            ShortTitle = template.ShortTitle,
-            Version = template.Version,
-            Publisher = template.Publisher,
-            Summary = template.Summary,
-            Authorship = template.Authorship,
-            Sources = template.Sources,
-            Scale = template.Scale,
-            LevelNames = template.LevelNames,
-            Structure = template.Structure,
-            Topics = topics,
-            Origin = template.Origin,
-            SourceFile = template.SourceFile,
-        };
     }
 
     private static DateOnly? Date(List<ContentProblem> problems, string field, string? value, string what)
