@@ -41,6 +41,7 @@ public static class ApiSetup
         app.MapOrganisationAssessmentsApi();
         app.MapSurveysApi();
         app.MapBenchmarksApi();
+        app.MapAssessmentResultsPdf();
         return app;
     }
 
