@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private const string MissingPage = "/no-such-page";
 
     /// <summary>A survey's pages exist once a survey is published: SurveyAccessibilityTests publishes one and checks them.</summary>
-    private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results"];
+    private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results", "/surveys/{id:long}/edit"];
 
     /// <summary>
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
