@@ -470,7 +470,10 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
                 .Join(db.Set<Organisation>().AsNoTracking(), r => r.OrganisationId, o => o.Id, (r, o) => o.Slug).OrderBy(slug => slug).ToListAsync(cancellationToken)
             : [];
         return new SurveyView(survey, await TemplateTitleAsync(survey, cancellationToken), AudienceName(survey.Audience), SurveyWindow.IsTakingAnswers(survey, Today),
-            CanRun(Actor), progress, invitations) { Recipients = recipients };
+            CanRun(Actor), progress, invitations)
+        {
+            Recipients = recipients,
+        };
     }
 
     private async Task<string> TemplateTitleAsync(Survey survey, CancellationToken cancellationToken) =>
