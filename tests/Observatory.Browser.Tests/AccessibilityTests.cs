@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private const string MissingPage = "/no-such-page";
 
     /// <summary>A survey's pages exist once a survey is published: SurveyAccessibilityTests publishes one and checks them.</summary>
-    private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results"];
+    private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results", "/surveys/{id:long}/edit"];
 
     /// <summary>A plan's pages exist once an organisation has a plan: PlanAccessibilityTests publishes one and checks them.</summary>
     private static readonly string[] Plans =

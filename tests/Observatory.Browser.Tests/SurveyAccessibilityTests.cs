@@ -135,7 +135,7 @@ public sealed class SurveyAccessibilityTests(BrowserFixture fixture)
         var failures = new StringBuilder();
         foreach (var (email, paths) in new (string, string[])[]
         {
-            ("survey-admin@socitm.net", ["/surveys", "/surveys/new", $"/surveys/{open}"]),
+            ("survey-admin@socitm.net", ["/surveys", "/surveys/new", $"/surveys/{open}", $"/surveys/{open}/edit"]),
             ("officer@survey-wigan-council.gov.uk", [$"/surveys/{open}", "/organisations/survey-wigan-council/assessments"]),
         })
         {

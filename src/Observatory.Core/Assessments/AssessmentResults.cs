@@ -83,5 +83,5 @@ public sealed class AssessmentResults(AssessmentTemplates templates, EvidenceLib
 
     /// <summary>The elements a part's scored questions evidence, in the order they are first named.</summary>
     private static List<ElementRef> ElementsOf(AssessmentTemplate template, PartScore part) =>
-        [.. template.Topics.Where(t => t.Id == part.Id).SelectMany(t => t.Questions).Where(q => !q.InWords).SelectMany(q => q.Elements).Distinct()];
+        [.. template.Topics.Where(t => t.Id == part.Id).SelectMany(t => t.Questions).Where(template.Scores).SelectMany(q => q.Elements).Distinct()];
 }

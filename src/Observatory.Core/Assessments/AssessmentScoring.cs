@@ -231,9 +231,9 @@ public static class AssessmentScoring
         return ordered.Count % 2 == 1 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2.0;
     }
 
-    /// <summary>The questions that score: all but those answered in words (on a free-text template, all of them, counted only).</summary>
+    /// <summary>The questions that score (<see cref="AssessmentTemplate.Scores"/>): all but those answered in words beside scored ones.</summary>
     private static IReadOnlyList<AssessmentQuestion> Scored(AssessmentTemplate template, IReadOnlyList<AssessmentQuestion> questions) =>
-        template.Scale == AnswerScale.FreeText ? questions : [.. questions.Where(q => !q.InWords)];
+        [.. questions.Where(template.Scores)];
 
     private static int LevelOf(AssessmentQuestion question, AnswerSet answers) => answers.For(question.Id)?.Level ?? 0;
 }

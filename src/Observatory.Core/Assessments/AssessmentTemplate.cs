@@ -133,6 +133,58 @@ public sealed class AssessmentTemplate
 
     public int QuestionCount => Questions.Count();
 
+    /// <summary>
+    /// Whether a question's answer scores — or, on a template answered all in words, is at least counted. A question
+    /// answered in words beside scored ones never is: it is not needed to submit, and it is left out of the weakest
+    /// link, the mean, the coverage of each level and every benchmark or survey figure. The one rule scoring,
+    /// submitting, benchmarks and surveys all follow.
+    /// </summary>
+    public bool Scores(AssessmentQuestion question) => Scale == AnswerScale.FreeText || !question.InWords;
+
+    /// <summary>The questions that score (<see cref="Scores"/>), in the template's order.</summary>
+    public IEnumerable<AssessmentQuestion> ScoredQuestions => Questions.Where(Scores);
+
+    /// <summary>
+    /// The template with its questions answered in words beside scored ones left out (and any theme or topic left
+    /// empty by that): they place nothing on the scale, and a theme's weakest link would otherwise count them as
+    /// unanswered, level 0. Benchmarks and surveys compute over this; the template itself when nothing is left out.
+    /// </summary>
+    public AssessmentTemplate Scored()
+    {
+        if (Scale == AnswerScale.FreeText || !Questions.Any(q => q.InWords))
+        {
+            return this;
+        }
+        var topics = Topics
+            .Select(t => new AssessmentTopic
+            {
+                Id = t.Id,
+                Title = t.Title,
+                Guidance = t.Guidance,
+                Labels = t.Labels,
+                Elements = t.Elements,
+                Themes = [.. t.Themes.Select(h => new AssessmentTheme { Id = h.Id, Title = h.Title, Questions = [.. h.Questions.Where(Scores)] }).Where(h => h.Questions.Count > 0)],
+            })
+            .Where(t => t.Themes.Count > 0).ToList();
+        return new AssessmentTemplate
+        {
+            Id = Id,
+            Title = Title,
+            ShortTitle = ShortTitle,
+            Version = Version,
+            Publisher = Publisher,
+            Summary = Summary,
+            Authorship = Authorship,
+            Sources = Sources,
+            Scale = Scale,
+            LevelNames = LevelNames,
+            Structure = Structure,
+            Topics = topics,
+            Origin = Origin,
+            SourceFile = SourceFile,
+        };
+    }
+
     /// <summary>The scale a question is answered on: the template's, or words.</summary>
     public AnswerScale ScaleOf(AssessmentQuestion question) => question.InWords ? AnswerScale.FreeText : Scale;
 

@@ -47,9 +47,9 @@ public sealed record AssessmentRecord(
 
     public AssessmentAnswer? AnswerTo(string questionId) => Answers.GetValueOrDefault(questionId);
 
-    /// <summary>The questions a submission needs answered: every one but those answered in words, which are optional.</summary>
+    /// <summary>The questions a submission needs answered: the scored ones (<see cref="AssessmentTemplate.Scores"/>); answers in words are optional.</summary>
     public IReadOnlyList<AssessmentQuestion> Unanswered =>
-        Template.Scale == AnswerScale.FreeText ? [] : [.. Template.Questions.Where(q => AnswerTo(q.Id)?.Answer is null)];
+        Template.Scale == AnswerScale.FreeText ? [] : [.. Template.ScoredQuestions.Where(q => AnswerTo(q.Id)?.Answer is null)];
 
     public int Answered => Template.Questions.Count(q => AnswerTo(q.Id)?.Answer is not null);
 

@@ -44,6 +44,7 @@ public static class ApiSetup
         app.MapBenchmarksApi();
         app.MapAlgorithmicImpactApi();
         app.MapPlansApi();
+        app.MapAssessmentResultsPdf();
         return app;
     }
 

@@ -241,6 +241,9 @@ public static class BenchmarkEngine
 
         public static Plan For(AssessmentTemplate template)
         {
+            // Answers in words beside scored questions have no level: left out, they neither count as 0 in their
+            // theme's weakest link nor appear as items.
+            template = template.Scored();
             var items = new List<BenchmarkItem> { new(OverallId, BenchmarkItemKind.Overall, "Whole assessment") };
             var parts = new List<(BenchmarkItemKind, int[], bool)> { (BenchmarkItemKind.Overall, [], false) };
             var questionIds = new List<string>();

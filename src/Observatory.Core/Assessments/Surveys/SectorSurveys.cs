@@ -13,6 +13,9 @@ namespace Observatory.Assessments.Surveys;
 /// <summary>What a sector body sends to make a survey. Dates are ISO dates (2027-01-31); organisations are slugs, for a chosen audience.</summary>
 public sealed record SurveyInput(string? Title, string? TemplateId, string? Period, string? OpensOn, string? ClosesOn, string? Audience, IReadOnlyList<string>? Organisations = null);
 
+/// <summary>Changes to a survey; a null field is left as it is. Organisations are slugs, for a chosen audience.</summary>
+public sealed record SurveyChanges(string? Title = null, string? OpensOn = null, string? ClosesOn = null, string? Audience = null, IReadOnlyList<string>? Organisations = null);
+
 /// <summary>How far a survey has got, as counts only: never which organisation answered what.</summary>
 public sealed record SurveyProgress(int Invited, int Started, int Submitted);
 
@@ -21,7 +24,11 @@ public sealed record SurveyInvitation(Organisation Organisation, Assessment? Res
 
 /// <summary>A survey as the actor may see it: counts for those who run surveys, the actor's own organisations' invitations.</summary>
 public sealed record SurveyView(Survey Survey, string TemplateTitle, string AudienceName, bool TakingAnswers, bool CanRun, SurveyProgress? Progress,
-    IReadOnlyList<SurveyInvitation> Invitations);
+    IReadOnlyList<SurveyInvitation> Invitations)
+{
+    /// <summary>The organisations a survey sent to chosen organisations goes to (slugs), for those who run surveys only.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+}
 
 /// <summary>An open survey an organisation has not yet submitted its answers to.</summary>
 public sealed record WaitingSurvey(Survey Survey, string TemplateTitle, Assessment? Response);
@@ -159,6 +166,115 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await GetAsync(survey.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a survey (site administrators and curators): while it is a draft, its title, dates and who it goes to;
+    /// once open, only a later close date, to give organisations longer — anything else is a conflict, as is any
+    /// change once it is closed. A field left null is unchanged; every problem is named by its field and nothing is
+    /// kept if there is any. The change, and each organisation added to or taken off the recipients, is audited.
+    /// </summary>
+    public async Task<Outcome<SurveyView>> EditAsync(long id, SurveyChanges changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (!CanRun(Actor))
+        {
+            return CanWatch(Actor) ? Refusal.Forbidden("Only a site administrator or a curator can change a survey.") : NoSuchSurvey;
+        }
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (survey is null)
+        {
+            return NoSuchSurvey;
+        }
+        var problems = new List<ContentProblem>();
+        var title = changes.Title?.Trim();
+        if (title is { Length: 0 })
+        {
+            problems.Add(Problem("title", "Enter the survey's title"));
+        }
+        else if (title is { Length: > Survey.MaxTitleLength })
+        {
+            problems.Add(Problem("title", $"The title must be {Survey.MaxTitleLength} characters or fewer"));
+        }
+        var opens = changes.OpensOn is null ? survey.OpensOn : Date(problems, "opensOn", changes.OpensOn, "the survey opens");
+        var closes = changes.ClosesOn is null ? survey.ClosesOn : Date(problems, "closesOn", changes.ClosesOn, "the survey closes");
+        var recipientsChanged = changes.Audience is not null || changes.Organisations is not null;
+        if (survey.State != SurveyState.Draft)
+        {
+            var others = new List<string>();
+            if (title is not null && title != survey.Title)
+            {
+                others.Add("title");
+            }
+            if (opens is { } o && o != survey.OpensOn)
+            {
+                others.Add("open date");
+            }
+            if (recipientsChanged && await RecipientsDifferAsync(survey, changes, cancellationToken))
+            {
+                others.Add("recipients");
+            }
+            if (survey.State != SurveyState.Open)
+            {
+                return Refusal.Conflict($"The survey '{survey.Title}' is {StateName(survey.State)}, so it can no longer be changed.");
+            }
+            if (others.Count > 0)
+            {
+                return Refusal.Conflict($"The survey '{survey.Title}' is open, so only its close date can be moved later; its {string.Join(", ", others)} can no longer be changed.");
+            }
+            if (closes is { } later && later < survey.ClosesOn)
+            {
+                return Refusal.Conflict($"The survey '{survey.Title}' is open: its close date can be moved later than {SurveyWindow.Date(survey.ClosesOn)}, not earlier. Close it instead to stop taking answers.");
+            }
+        }
+        if (closes is { } c && c != survey.ClosesOn && c < Today)
+        {
+            problems.Add(Problem("closesOn", "The close date must be today or later"));
+        }
+        else if (opens is { } o2 && closes is { } c2 && c2 < o2)
+        {
+            problems.Add(Problem("closesOn", "The close date must be the same as or after the open date"));
+        }
+        var audience = survey.Audience;
+        IReadOnlyList<long>? recipients = null;
+        if (survey.State == SurveyState.Draft && recipientsChanged)
+        {
+            (audience, recipients) = await RecipientsAsync(problems, new SurveyInput(null, null, null, null, null, changes.Audience ?? survey.Audience, changes.Organisations), cancellationToken);
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        survey.Title = title ?? survey.Title;
+        survey.OpensOn = opens!.Value;
+        survey.ClosesOn = closes!.Value;
+        survey.Audience = audience;
+        survey.UpdatedAt = Now;
+        survey.UpdatedBy = Actor.Name;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (recipients is not null)
+        {
+            var current = await db.SurveyRecipients.Where(r => r.SurveyId == id).ToListAsync(cancellationToken);
+            db.SurveyRecipients.RemoveRange(current.Where(r => !recipients.Contains(r.OrganisationId)));
+            var kept = current.Select(r => r.OrganisationId).ToHashSet();
+            db.SurveyRecipients.AddRange(recipients.Where(r => !kept.Contains(r)).Select(r => new SurveyRecipient { SurveyId = id, OrganisationId = r }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Whether the audience sent would reach other organisations than the survey's (an open survey's form sends its audience back unchanged).</summary>
+    private async Task<bool> RecipientsDifferAsync(Survey survey, SurveyChanges changes, CancellationToken cancellationToken)
+    {
+        var problems = new List<ContentProblem>();
+        var (audience, wanted) = await RecipientsAsync(problems, new SurveyInput(null, null, null, null, null, changes.Audience ?? survey.Audience, changes.Organisations), cancellationToken);
+        if (problems.Count > 0 || audience != survey.Audience)
+        {
+            return true;
+        }
+        var now = await db.SurveyRecipients.AsNoTracking().Where(r => r.SurveyId == survey.Id).Select(r => r.OrganisationId).ToListAsync(cancellationToken);
+        return !now.ToHashSet().SetEquals(wanted);
     }
 
     /// <summary>Opens a draft survey: invited organisations see it and may answer from its open date.</summary>
@@ -349,8 +465,15 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
             var submitted = await db.Assessments.CountAsync(a => a.SurveyId == survey.Id && a.State != WorkflowState.Draft, cancellationToken);
             progress = new SurveyProgress(invitedCount, started, submitted);
         }
+        var recipients = watching && survey.Audience == ChosenAudience
+            ? await db.SurveyRecipients.AsNoTracking().Where(r => r.SurveyId == survey.Id)
+                .Join(db.Set<Organisation>().AsNoTracking(), r => r.OrganisationId, o => o.Id, (r, o) => o.Slug).OrderBy(slug => slug).ToListAsync(cancellationToken)
+            : [];
         return new SurveyView(survey, await TemplateTitleAsync(survey, cancellationToken), AudienceName(survey.Audience), SurveyWindow.IsTakingAnswers(survey, Today),
-            CanRun(Actor), progress, invitations);
+            CanRun(Actor), progress, invitations)
+        {
+            Recipients = recipients,
+        };
     }
 
     private async Task<string> TemplateTitleAsync(Survey survey, CancellationToken cancellationToken) =>
@@ -442,7 +565,7 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
         var contributions = responses.OrderBy(r => r.Organisation.Id)
             .Select(r => new BenchmarkContribution(r.Organisation.Id, r.Organisation.Places, OptedInContributions.Levels(OrganisationAssessments.AnswerSetOf(template, answers[r.Id]).Answers)))
             .ToList();
-        var statistics = BenchmarkEngine.Compute(Scored(template), survey.Period, contributions, groups);
+        var statistics = BenchmarkEngine.Compute(template, survey.Period, contributions, groups);
 
         var withheld = responses.Count < MinimumRespondents;
         var words = new List<SurveyWordsAnswer>();
@@ -468,46 +591,6 @@ public sealed class SectorSurveys(ObservatoryDbContext db, AssessmentTemplates t
             words.AddRange(inWords.Select(q => new SurveyWordsAnswer(q.Id, q.Text, [.. texts[q.Id].Order(StringComparer.Ordinal)])));
         }
         return new SurveyResults(invited.Count, responses.Count, statistics, withheld, words);
-    }
-
-    /// <summary>
-    /// The template with its questions answered in words left out: they place nothing on the scale, and a theme's
-    /// weakest link would otherwise count them as unanswered, level 0, for everyone.
-    /// </summary>
-    internal static AssessmentTemplate Scored(AssessmentTemplate template)
-    {
-        if (!template.Questions.Any(q => q.InWords) || template.Scale == AnswerScale.FreeText)
-        {
-            return template;
-        }
-        var topics = template.Topics
-            .Select(t => new AssessmentTopic
-            {
-                Id = t.Id,
-                Title = t.Title,
-                Guidance = t.Guidance,
-                Labels = t.Labels,
-                Elements = t.Elements,
-                Themes = [.. t.Themes.Select(h => new AssessmentTheme { Id = h.Id, Title = h.Title, Questions = [.. h.Questions.Where(q => !q.InWords)] }).Where(h => h.Questions.Count > 0)],
-            })
-            .Where(t => t.Themes.Count > 0).ToList();
-        return new AssessmentTemplate
-        {
-            Id = template.Id,
-            Title = template.Title,
-            ShortTitle = template.ShortTitle,
-            Version = template.Version,
-            Publisher = template.Publisher,
-            Summary = template.Summary,
-            Authorship = template.Authorship,
-            Sources = template.Sources,
-            Scale = template.Scale,
-            LevelNames = template.LevelNames,
-            Structure = template.Structure,
-            Topics = topics,
-            Origin = template.Origin,
-            SourceFile = template.SourceFile,
-        };
     }
 
     private static DateOnly? Date(List<ContentProblem> problems, string field, string? value, string what)

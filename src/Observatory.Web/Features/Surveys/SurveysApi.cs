@@ -19,6 +19,8 @@ public static class SurveysApi
 {
     public sealed record CreateRequest(string? Title, string? TemplateId, string? Period, string? OpensOn, string? ClosesOn, string? Audience, List<string>? Organisations);
 
+    public sealed record EditRequest(string? Title, string? OpensOn, string? ClosesOn, string? Audience, List<string>? Organisations);
+
     public sealed record RespondRequest(string? Organisation, bool? PublishWords);
 
     public sealed record Progress(int Invited, int Started, int Submitted);
@@ -77,6 +79,10 @@ public static class SurveysApi
         api.MapPost("/surveys/{id:long}/publish", PublishAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Publishes a closed survey's results (or an open one's after its close date); they are then fixed. 409 before it closes or once published.");
+        api.MapPut("/surveys/{id:long}", (long id, EditRequest request, SectorSurveys surveys, CancellationToken ct) =>
+                MoveAsync(surveys.EditAsync(id, new SurveyChanges(request.Title, request.OpensOn, request.ClosesOn, request.Audience, request.Organisations), ct)))
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Changes a survey (site administrators and curators): {title, opensOn, closesOn, audience, organisations}, fields left out unchanged. A draft's title, dates and recipients can change; once open only a later closesOn (409 for anything else, and for any change once closed). 400 naming each field; audited.");
         api.MapPost("/surveys/{id:long}/responses", RespondAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Starts (or finds) your organisation's response ({organisation: slug, publishWords: true|false}): an assessment answered and submitted with PUT /api/assessments/{id} and POST /api/assessments/{id}/submit. publishWords says whether written answers may be published without names. 404 if the survey was not sent to the organisation; 409 outside its open and close dates.");
