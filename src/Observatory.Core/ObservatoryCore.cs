@@ -5,6 +5,7 @@ using Observatory.Assessments.Benchmarking;
 using Observatory.Assessments.Surveys;
 using Observatory.Auditing;
 using Observatory.Content;
+using Observatory.Decisions;
 using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Indicators;
@@ -44,6 +45,7 @@ public static class ObservatoryCore
         services.AddAssessments(data, frameworks);
         services.AddBenchmarking();
         services.AddSurveys();
+        services.AddDecisions(data, frameworks);
         return services;
     }
 
