@@ -59,7 +59,7 @@ public sealed class ListModel(OrganisationDecisions decisions) : PageModel
                 return StatusCode(refusal.StatusCode());
             }
             List = list;
-            return this.Refuse(refusal, Errors) ?? Page();
+            return this.Refuse(DecisionText.ForForm(refusal, DecisionText.OptionField), Errors) ?? Page();
         }
         TempData["Notice"] = "The decision was recorded. Score each option on each segment of the wheel.";
         return LocalRedirect(DecisionText.Page(record.Decision.Id));

@@ -64,7 +64,7 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
         var input = new ScoreInput(ShortTerm, LongTerm, Rationale, Mitigations, Evidence is null ? [] : [Evidence], AnsweredBy);
         if (!(await decisions.ScoreAsync(id, Option.Key, Segment.Id, input, ct)).Succeeded(out _, out var refusal))
         {
-            return this.Refuse(refusal, Errors) ?? Page();
+            return this.Refuse(DecisionText.ForForm(refusal, f => f.StartsWith("evidence", StringComparison.Ordinal) ? "evidence" : f), Errors) ?? Page();
         }
         TempData["Notice"] = $"Option {Option.Key} was scored on {Segment.Name.ToLowerInvariant()}.";
         return LocalRedirect(DecisionText.Page(id));
