@@ -21,6 +21,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         // An organisation's assessment pages need an assessment under way: AssessingAccessibilityTests starts one and
         // checks each with axe, at 320 px and without JavaScript.
         "/assessments/{id:long}/check", "/assessments/{id:long}/results", "/assessments/{id:long}/sections/{sectionId}",
+        // A decision's scoring page needs a decision: DecisionAccessibilityTests records one and checks each page.
+        "/decisions/{id:long}/options/{option}/segments/{segment}",
     ];
 
     /// <summary>Where each person's crawl starts, beyond their account: the site administrator's includes the survey form.</summary>
