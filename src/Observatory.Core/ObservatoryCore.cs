@@ -5,6 +5,7 @@ using Observatory.Assessments.Benchmarking;
 using Observatory.Assessments.Surveys;
 using Observatory.Auditing;
 using Observatory.Content;
+using Observatory.Decisions;
 using Observatory.Evidence;
 using Observatory.Frameworks;
 using Observatory.Indicators;
@@ -46,6 +47,7 @@ public static class ObservatoryCore
         services.AddBenchmarking();
         services.AddSurveys();
         services.AddPlans();
+        services.AddDecisions(data, frameworks);
         return services;
     }
 

@@ -25,6 +25,7 @@ internal static partial class CoreGraph
         ["Evidence"] = ["Frameworks", "Places"],
         ["Assessments"] = ["Evidence", "Indicators", "Similarity"],
         ["Plans"] = ["Evidence", "Indicators"],
+        ["Decisions"] = ["Portraits"],
     };
 
     public static IEnumerable<string> Folders => Arrows.Keys;

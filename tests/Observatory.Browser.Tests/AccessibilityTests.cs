@@ -33,7 +33,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. Plans];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. Plans, PublishedDecision];
+
+    /// <summary>No seeded decision is published: DecisionAccessibilityTests publishes one and checks its page signed out.</summary>
+    private const string PublishedDecision = "/decisions/{id:long}";
 
     /// <summary>
     /// An organisation's results can be read without signing in once an approver makes them public, and no seeded

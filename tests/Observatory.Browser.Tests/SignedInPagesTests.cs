@@ -23,6 +23,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         "/assessments/{id:long}/check", "/assessments/{id:long}/results", "/assessments/{id:long}/sections/{sectionId}",
         // A survey's edit page needs a survey: SurveyAccessibilityTests makes one and checks the page with axe.
         "/surveys/{id:long}/edit",
+        // A decision's scoring page needs a decision: DecisionAccessibilityTests records one and checks each page.
+        "/decisions/{id:long}/options/{option}/segments/{segment}",
     ];
 
     /// <summary>Where each person's crawl starts, beyond their account: the site administrator's includes the survey form.</summary>

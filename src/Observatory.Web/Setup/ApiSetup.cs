@@ -1,5 +1,6 @@
 using Observatory.Web.Features.Areas;
 using Observatory.Web.Features.Assessments;
+using Observatory.Web.Features.Decisions;
 using Observatory.Web.Features.Evidence;
 using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
@@ -45,6 +46,7 @@ public static class ApiSetup
         app.MapAlgorithmicImpactApi();
         app.MapPlansApi();
         app.MapAssessmentResultsPdf();
+        app.MapDecisionsApi();
         return app;
     }
 

@@ -59,6 +59,7 @@ public sealed class IsolationTests : IAsyncLifetime
     };
 
     private long _assessmentId;
+    private long _decisionId;
     private HttpClient _anonymous = null!;
     private HttpClient _otherOrganisation = null!;
     private HttpClient _viewer = null!;
@@ -86,6 +87,10 @@ public sealed class IsolationTests : IAsyncLifetime
             await assessments.SaveAnswersAsync(_assessmentId, [new AnswerInput("data-use", "2", Note: "ALPHA-PRIVATE-7731 data audit")]).ShouldSucceed();
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
             await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
+            // A draft decision, private to Alpha, with a secret in its title and in a score's reasons.
+            var decisions = scope.ServiceProvider.GetRequiredService<Observatory.Decisions.OrganisationDecisions>();
+            _decisionId = (await decisions.CreateAsync("alpha-council", new("ALPHA-PRIVATE-7731 depot closure", "cabinet-proposal", null, null, null, [new("Close it")]))).ShouldSucceed().Decision.Id;
+            await decisions.ScoreAsync(_decisionId, "A", "climate-change", new("2", "unknown", "ALPHA-PRIVATE-7731 fleet")).ShouldSucceed();
         }
         _anonymous = await _app.ClientAsync();
         _otherOrganisation = await TestAccounts.ClientAsync(_app, "beta-admin@beta.gov.uk");
@@ -315,6 +320,73 @@ public sealed class IsolationTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
         (await db.Assessments.SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await db.AssessmentAnswers.SingleAsync()).Level.ShouldBe(2);
+    }
+
+    /// <summary>
+    /// Every route of a decision (pages, API and the SVG download, read from the endpoints so later ones are covered
+    /// too), filled with Alpha's real draft: outsiders are told it does not exist, never that they may not see it;
+    /// Alpha's viewer may read but not write; nothing anyone outside it tries writes.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_draft_decision_is_not_found_on_any_of_its_routes()
+    {
+        var id = _decisionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string Filled = "/decisions/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path == "/organisations/alpha-council/decisions" || r.Path == "/api/organisations/alpha-council/decisions")
+            .Select(r => (Path: r.Path.Replace(Filled, "/decisions/" + id, StringComparison.Ordinal).Replace("/options/1/", "/options/A/", StringComparison.Ordinal)
+                .Replace("/segments/1", "/segments/climate-change", StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in routes)
+            {
+                var before = await AuditCount();
+                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await Send(client, path, method, handler, formToken)
+                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent("""{"title": "Planted", "kind": "policy", "options": [{"title": "A"}], "shortTerm": 5}""", Encoding.UTF8, "application/json"),
+                    });
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
+                if (who == "a viewer")
+                {
+                    if (method != "GET" && status is < 400 and not 302)
+                    {
+                        failures.AppendLine($"{label}: a viewer may not write");
+                    }
+                }
+                else
+                {
+                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
+                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
+                    {
+                        failures.AppendLine($"{label}, not 404");
+                    }
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{label} and shows '{secret}'");
+                    }
+                }
+                if (await AuditCount() != before)
+                {
+                    failures.AppendLine($"{label} and wrote to the audit log");
+                }
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/decisions/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        (await _anonymous.GetStringAsync("/api/decisions")).ShouldNotContain("ALPHA-PRIVATE-7731");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        (await db.Set<Observatory.Decisions.Decision>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
+        (await db.Set<Observatory.Decisions.SegmentScore>().SingleAsync()).ShortTerm.ShouldBe(2);
     }
 
     /// <summary>

@@ -1,0 +1,403 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Observatory.Accounts;
+using Observatory.Auditing;
+using Observatory.Content;
+using Observatory.Outcomes;
+using Observatory.Places;
+using Observatory.Portraits;
+using Observatory.Storage;
+
+namespace Observatory.Decisions;
+
+/// <summary>
+/// Organisations scoring their decisions on a decision wheel: record a decision with its options, score each option
+/// per segment (short and long term, reasons, mitigations, evidence, who answered), submit it, and have an approver
+/// publish it. Contributors write drafts; the organisation's members read; published decisions are public; anyone
+/// else is told a decision does not exist (not found, never forbidden).
+/// </summary>
+public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheels wheels, PlaceRegistry places, PortraitService portraits,
+    AuditLog audit, CurrentActor current, TimeProvider clock)
+{
+    /// <summary>The council portrait each segment's place context is read from.</summary>
+    public const string PortraitDefinition = "uk-council";
+
+    private static readonly string[] OptionKeys = ["A", "B", "C", "D", "E", "F"];
+
+    private Actor Actor => current.Actor;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public DecisionWheels Wheels => wheels;
+
+    /// <summary>Every published decision anyone may read, newest first.</summary>
+    public async Task<IReadOnlyList<DecisionSummary>> PublishedAsync(CancellationToken cancellationToken = default)
+    {
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.State == WorkflowState.Published).ToListAsync(cancellationToken);
+        return await SummariesAsync([.. decisions.Where(d => AccessPolicy.CanView(Actor, d))], cancellationToken);
+    }
+
+    /// <summary>An organisation's decisions; only its members (and site administrators) may list them.</summary>
+    public async Task<Outcome<OrganisationDecisionList>> ListAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (!(await OrganisationAsync(slug, cancellationToken)).Succeeded(out var organisation, out var refusal))
+        {
+            return refusal;
+        }
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
+        return new OrganisationDecisionList(organisation, await SummariesAsync(decisions, cancellationToken), AccessPolicy.CanContribute(Actor, organisation.Id));
+    }
+
+    /// <summary>Records a draft decision with its options, lettered A, B, … in the order given.</summary>
+    public async Task<Outcome<DecisionRecord>> CreateAsync(string slug, DecisionInput input, CancellationToken cancellationToken = default)
+    {
+        if (!(await OrganisationAsync(slug, cancellationToken)).Succeeded(out var organisation, out var refusal))
+        {
+            return refusal;
+        }
+        if (!AccessPolicy.CanContribute(Actor, organisation.Id))
+        {
+            return Refusal.Forbidden($"Only a contributor of {organisation.Name} can record a decision.");
+        }
+        var problems = new List<ContentProblem>();
+        var title = Blank(input.Title);
+        if (title is null)
+        {
+            problems.Add(Problem("title", "Enter what is being decided"));
+        }
+        CheckLength(problems, "title", title, Decision.MaxTitleLength, "The title");
+        DecisionKind? kind = null;
+        if (string.IsNullOrWhiteSpace(input.Kind))
+        {
+            problems.Add(Problem("kind", "Choose what kind of decision it is"));
+        }
+        else if (DecisionWords.Kinds.TryGetValue(input.Kind.Trim(), out var k))
+        {
+            kind = k;
+        }
+        else
+        {
+            problems.Add(Problem("kind", $"Choose the kind of decision: {string.Join(", ", DecisionWords.Kinds.Keys)}"));
+        }
+        var placeCode = Blank(input.PlaceCode) ?? (organisation.Places.Count > 0 ? organisation.Places[0] : null);
+        var place = places.Find(placeCode);
+        if (place is not { IsCouncil: true })
+        {
+            problems.Add(Problem("placeCode", placeCode is null
+                ? "Enter the council area the decision is about (its GSS code, such as E06000052)"
+                : $"{InputLimits.Quote(placeCode)} is not the code of a current council area"));
+        }
+        var wheel = wheels.Find(Blank(input.WheelId) ?? DecisionWheels.DefaultId);
+        if (wheel is null)
+        {
+            problems.Add(Problem("wheelId", $"Choose a decision wheel: {string.Join(", ", wheels.Wheels.Select(w => w.Id))}"));
+        }
+        var summary = Blank(input.Summary);
+        CheckLength(problems, "summary", summary, Decision.MaxSummaryLength, "The summary");
+        var options = (input.Options ?? []).Select((o, i) => (Index: i, Title: Blank(o.Title), Description: Blank(o.Description))).ToList();
+        // A trailing blank option on a form is not an option.
+        options = [.. options.Where(o => o.Title is not null || o.Description is not null)];
+        if (options.Count == 0)
+        {
+            problems.Add(Problem("options", "Enter at least one option (the proposal itself counts as one)"));
+        }
+        else if (options.Count > Decision.MaxOptions)
+        {
+            problems.Add(Problem("options", $"A decision may compare at most {Decision.MaxOptions} options"));
+        }
+        foreach (var o in options)
+        {
+            if (o.Title is null)
+            {
+                problems.Add(Problem($"options[{o.Index}].title", $"Enter a title for option {Key(o.Index)}"));
+            }
+            CheckLength(problems, $"options[{o.Index}].title", o.Title, Decision.MaxTitleLength, $"Option {Key(o.Index)}'s title");
+            CheckLength(problems, $"options[{o.Index}].description", o.Description, DecisionOption.MaxDescriptionLength, $"Option {Key(o.Index)}'s description");
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        var decision = new Decision
+        {
+            OrganisationId = organisation.Id,
+            Title = title!,
+            Kind = kind!.Value,
+            PlaceCode = place!.Code,
+            Summary = summary,
+            WheelId = wheel!.Id,
+            WheelVersion = wheel.Version,
+            CreatedAt = Now,
+            CreatedBy = Actor.Name,
+            UpdatedAt = Now,
+            UpdatedBy = Actor.Name,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Decisions.Add(decision);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var i = 0; i < options.Count; i++)
+        {
+            db.DecisionOptions.Add(new DecisionOption { DecisionId = decision.Id, OrganisationId = organisation.Id, Key = OptionKeys[i], Title = options[i].Title!, Description = options[i].Description });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(decision.Id, cancellationToken);
+    }
+
+    /// <summary>A decision as the actor may see it, with the place context beside each segment.</summary>
+    public async Task<Outcome<DecisionRecord>> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (decision is null || !AccessPolicy.CanView(Actor, decision))
+        {
+            return NoSuchDecision;
+        }
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == decision.OrganisationId, cancellationToken);
+        if (wheels.Find(decision.WheelId) is not { } wheel)
+        {
+            return Refusal.NotFound($"The decision wheel '{decision.WheelId}' this decision was scored on is no longer shipped.");
+        }
+        var options = await db.DecisionOptions.AsNoTracking().Where(o => o.DecisionId == id).OrderBy(o => o.Key).ToListAsync(cancellationToken);
+        var scores = await db.SegmentScores.AsNoTracking().Where(s => s.DecisionId == id).ToListAsync(cancellationToken);
+        var context = await ContextAsync(wheel, decision.PlaceCode, cancellationToken);
+        var own = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
+        return new DecisionRecord(decision, organisation, wheel, places.Find(decision.PlaceCode)?.Name ?? decision.PlaceCode, options, scores, context,
+            own && AccessPolicy.CanContribute(Actor, organisation.Id),
+            own && Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisation.Id, Role.Approver)));
+    }
+
+    /// <summary>
+    /// Scores one option on one segment of a draft. Every problem is named by its field; nothing is saved if there is one.
+    /// </summary>
+    public async Task<Outcome<DecisionRecord>> ScoreAsync(long id, string optionKey, string segmentId, ScoreInput input, CancellationToken cancellationToken = default)
+    {
+        if (!(await WritableAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (record.Options.FirstOrDefault(o => string.Equals(o.Key, optionKey, StringComparison.OrdinalIgnoreCase)) is not { } option)
+        {
+            return Refusal.NotFound($"This decision has no option {InputLimits.Quote(optionKey)}.");
+        }
+        if (record.Wheel.Segment(segmentId) is not { } segment)
+        {
+            return Refusal.NotFound($"{record.Wheel.Title} has no segment {InputLimits.Quote(segmentId)}.");
+        }
+        var problems = new List<ContentProblem>();
+        var shortTerm = ParseScore(problems, "shortTerm", input.ShortTerm, "short term");
+        var longTerm = ParseScore(problems, "longTerm", input.LongTerm, "long term");
+        var rationale = Blank(input.Rationale);
+        var mitigations = Blank(input.Mitigations);
+        CheckLength(problems, "rationale", rationale, SegmentScore.MaxTextLength, "The reasons");
+        CheckLength(problems, "mitigations", mitigations, SegmentScore.MaxTextLength, "The mitigations");
+        var answeredBy = Blank(input.AnsweredBy) ?? Actor.Name;
+        CheckLength(problems, "answeredBy", answeredBy, SegmentScore.MaxAnsweredByLength, "Who answered");
+        var links = (input.Evidence ?? []).SelectMany(l => (l ?? "").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (links.Count > SegmentScore.MaxLinks)
+        {
+            problems.Add(Problem("evidence", $"Give at most {SegmentScore.MaxLinks} evidence links"));
+        }
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (links[i].Length > SegmentScore.MaxLinkLength || !IsLink(links[i]))
+            {
+                problems.Add(Problem($"evidence[{i}]", $"{InputLimits.Quote(links[i])} is not a web address (https://…) or a page of the Observatory (/evidence/…)"));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        var row = await db.SegmentScores.FirstOrDefaultAsync(s => s.DecisionId == id && s.OptionKey == option.Key && s.SegmentId == segment.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new SegmentScore { DecisionId = id, OrganisationId = record.Organisation.Id, OptionKey = option.Key, SegmentId = segment.Id, AnsweredBy = answeredBy, UpdatedBy = Actor.Name };
+            db.SegmentScores.Add(row);
+        }
+        row.ShortTerm = shortTerm;
+        row.LongTerm = longTerm;
+        row.Rationale = rationale;
+        row.Mitigations = mitigations;
+        row.EvidenceLinks = string.Join('\n', links);
+        row.AnsweredBy = answeredBy;
+        row.UpdatedAt = Now;
+        row.UpdatedBy = Actor.Name;
+        var tracked = await db.Decisions.FirstAsync(d => d.Id == id, cancellationToken);
+        Touch(tracked);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Submits a draft for an approver to publish; its scores are then fixed. A second submission is a conflict.</summary>
+    public async Task<Outcome<DecisionRecord>> SubmitAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await WritableAsync(id, cancellationToken)).Succeeded(out _, out var refusal))
+        {
+            return refusal;
+        }
+        var tracked = await db.Decisions.FirstAsync(d => d.Id == id, cancellationToken);
+        tracked.State = WorkflowState.Submitted;
+        tracked.SubmittedAt = Now;
+        tracked.SubmittedBy = Actor.Name;
+        Touch(tracked);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>An approver publishes a submitted decision: it is then public, with its audited history.</summary>
+    public async Task<Outcome<DecisionRecord>> PublishAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (!Actor.IsSiteAdministrator && Actor.RoleIn(record.Organisation.Id) is null)
+        {
+            // Someone reading a published decision is not told how it could be changed.
+            return NoSuchDecision;
+        }
+        if (!record.MayPublish)
+        {
+            return Refusal.Forbidden($"Only an approver of {record.Organisation.Name} can publish its decisions.");
+        }
+        if (record.Decision.State != WorkflowState.Submitted)
+        {
+            return Refusal.Conflict(record.Decision.State == WorkflowState.Draft
+                ? "Submit the decision first: an approver publishes what was submitted."
+                : "This decision is already published.");
+        }
+        var tracked = await db.Decisions.FirstAsync(d => d.Id == id, cancellationToken);
+        tracked.State = WorkflowState.Published;
+        tracked.Visibility = Visibility.Public;
+        tracked.PublishedAt = Now;
+        tracked.PublishedBy = Actor.Name;
+        Touch(tracked);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>The recorded changes to a decision, its options and its scores, newest first, for whoever may read it.</summary>
+    public async Task<Outcome<IReadOnlyList<AuditEntry>>> HistoryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var entries = new List<AuditEntry>(await audit.ForEntityAsync(nameof(Decision), id.ToString(CultureInfo.InvariantCulture), cancellationToken));
+        var optionIds = record.Options.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var scoreIds = record.Scores.Select(s => s.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        entries.AddRange(await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(DecisionOption) && optionIds.Contains(a.EntityId) || a.EntityType == nameof(SegmentScore) && scoreIds.Contains(a.EntityId))
+            .ToListAsync(cancellationToken));
+        return entries.OrderByDescending(e => e.Id).ToList();
+    }
+
+    /// <summary>Each segment's context: the status of the dimension tagged to its element in the place's latest council portrait.</summary>
+    private async Task<IReadOnlyDictionary<string, SegmentContext>> ContextAsync(DecisionWheel wheel, string placeCode, CancellationToken cancellationToken)
+    {
+        var portrait = await portraits.ForPlaceAsync(placeCode, PortraitDefinition, cancellationToken: cancellationToken);
+        var context = new Dictionary<string, SegmentContext>(StringComparer.Ordinal);
+        if (portrait is null)
+        {
+            return context;
+        }
+        foreach (var segment in wheel.Segments)
+        {
+            if (segment.Element is not { } element)
+            {
+                continue;
+            }
+            // Where two dimensions share an element (health: healthy life expectancy and life satisfaction), the worse counts.
+            var worst = portrait.Dimensions.Where(d => d.Element == element)
+                .OrderBy(d => d.Status switch { DimensionStatus.Overshoot or DimensionStatus.Shortfall => 0, DimensionStatus.Within => 1, _ => 2 })
+                .FirstOrDefault();
+            if (worst is not null)
+            {
+                context[segment.Id] = new SegmentContext(worst.Name, worst.Status);
+            }
+        }
+        return context;
+    }
+
+    private async Task<IReadOnlyList<DecisionSummary>> SummariesAsync(IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
+    {
+        var ids = decisions.Select(d => d.Id).ToList();
+        var organisationIds = decisions.Select(d => d.OrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var optionCounts = await db.DecisionOptions.AsNoTracking().Where(o => ids.Contains(o.DecisionId)).GroupBy(o => o.DecisionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. decisions.OrderByDescending(d => d.PublishedAt ?? d.UpdatedAt).ThenByDescending(d => d.Id)
+            .Select(d => new DecisionSummary(d, organisations[d.OrganisationId].Name, organisations[d.OrganisationId].Slug, optionCounts.GetValueOrDefault(d.Id)))];
+    }
+
+    private static Refusal NoSuchDecision => Refusal.NotFound("There is no such decision.");
+
+    private async Task<Outcome<Organisation>> OrganisationAsync(string slug, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+        return organisation is not null && (Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null)
+            ? organisation
+            : Refusal.NotFound($"There is no organisation '{slug}' whose decisions you can see.");
+    }
+
+    /// <summary>A draft the actor may change: not found if they may not see it, forbidden if they only read, a conflict once submitted.</summary>
+    private async Task<Outcome<DecisionRecord>> WritableAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (!Actor.IsSiteAdministrator && Actor.RoleIn(record.Organisation.Id) is null)
+        {
+            return NoSuchDecision;
+        }
+        if (!record.MayContribute)
+        {
+            return Refusal.Forbidden($"Only a contributor of {record.Organisation.Name} can change its decisions.");
+        }
+        if (record.Decision.State != WorkflowState.Draft)
+        {
+            return Refusal.Conflict($"This decision was submitted on {record.Decision.SubmittedAt:d MMMM yyyy}; its scores are fixed.");
+        }
+        return record;
+    }
+
+    private void Touch(Decision decision)
+    {
+        decision.UpdatedAt = Now;
+        decision.UpdatedBy = Actor.Name;
+    }
+
+    private static string Key(int index) => index < OptionKeys.Length ? OptionKeys[index] : (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static int? ParseScore(List<ContentProblem> problems, string field, string? value, string term)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0 || text.Equals("unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= SegmentScore.MinScore and <= SegmentScore.MaxScore)
+        {
+            return score;
+        }
+        problems.Add(Problem(field, $"Choose the {term} impact from 1 to 5, or unknown"));
+        return null;
+    }
+
+    private static bool IsLink(string text) =>
+        text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal)
+        || Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static void CheckLength(List<ContentProblem> problems, string field, string? value, int max, string what)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            problems.Add(Problem(field, $"{what} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer"));
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static ContentProblem Problem(string field, string message) => new("", 0, 0, field, message);
+}
