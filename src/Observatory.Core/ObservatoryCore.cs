@@ -11,6 +11,7 @@ using Observatory.Indicators;
 using Observatory.Indices;
 using Observatory.Places;
 using Observatory.Portraits;
+using Observatory.Registers;
 using Observatory.Similarity;
 using Observatory.Storage;
 
@@ -44,6 +45,7 @@ public static class ObservatoryCore
         services.AddAssessments(data, frameworks);
         services.AddBenchmarking();
         services.AddSurveys();
+        services.AddRegisters();
         return services;
     }
 
