@@ -5,6 +5,7 @@ using Observatory.Web.Features.Frameworks;
 using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
 using Observatory.Web.Features.Portraits;
+using Observatory.Web.Features.Registers;
 using Observatory.Web.Features.Surveys;
 
 namespace Observatory.Web.Setup;
@@ -41,6 +42,7 @@ public static class ApiSetup
         app.MapOrganisationAssessmentsApi();
         app.MapSurveysApi();
         app.MapBenchmarksApi();
+        app.MapRegistersApi();
         return app;
     }
 

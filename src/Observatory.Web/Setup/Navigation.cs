@@ -14,6 +14,7 @@ public static class Navigation
         new("Evidence", "/evidence"),
         new("Assessments", "/assessments"),
         new("Frameworks", "/frameworks"),
+        new("Algorithms", "/registers/algorithms"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>
