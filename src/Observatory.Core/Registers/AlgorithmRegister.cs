@@ -222,6 +222,16 @@ public sealed class AlgorithmRegister(ObservatoryDbContext db, CurrentActor curr
             AccessPolicy.CanContribute(Actor, organisation.Id));
     }
 
+    /// <summary>Whether the actor may add records for the organisation: asked before a file is read, so outsiders learn nothing from its problems.</summary>
+    public async Task<Outcome> MayAddAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (!(await MemberOfAsync(slug, cancellationToken)).Succeeded(out var organisation, out var refusal))
+        {
+            return refusal;
+        }
+        return AccessPolicy.CanContribute(Actor, organisation.Id) ? Outcome.Done : Refusal.Forbidden($"Only a contributor of {organisation.Name} can add algorithm records.");
+    }
+
     /// <summary>Starts a draft record for the organisation, its organisation name filled in.</summary>
     public async Task<Outcome<WorkingRecord>> CreateAsync(string slug, RecordContent content, CancellationToken cancellationToken = default)
     {

@@ -128,7 +128,7 @@ public static class DutchStandard
         "theme" => "a policy area",
         "status" => "a status or phase",
         "data" => "a dataset with a description",
-        _ => (RegisterFields.Find(AttributeOf(key))?.Name ?? key).ToLowerInvariant(),
+        _ => $"a value for “{RegisterFields.Find(AttributeOf(key))?.Name ?? key}”",
     };
 
     /// <summary>Reads records in the Dutch standard (one object or an array), each problem with file, line and field.</summary>

@@ -165,6 +165,10 @@ public static class RegistersApi
 
     private static async Task<IResult> CreateAsync(string slug, HttpRequest request, AlgorithmRegister register, CancellationToken ct)
     {
+        if (!(await register.MayAddAsync(slug, ct)).Succeeded(out var denied))
+        {
+            return denied.ToProblem();
+        }
         if (!(await ReadAsync(request, "atrs-3.0", ct)).Succeeded(out var records, out var refusal))
         {
             return refusal.ToProblem();
@@ -180,6 +184,10 @@ public static class RegistersApi
 
     private static async Task<IResult> ImportAsync(string slug, string? format, HttpRequest request, AlgorithmRegister register, CancellationToken ct)
     {
+        if (!(await register.MayAddAsync(slug, ct)).Succeeded(out var denied))
+        {
+            return denied.ToProblem();
+        }
         if (!(await ReadAsync(request, format ?? (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "atrs-3.0"), ct))
             .Succeeded(out var records, out var refusal))
         {
@@ -195,6 +203,11 @@ public static class RegistersApi
 
     private static async Task<IResult> SaveAsync(long id, HttpRequest request, AlgorithmRegister register, CancellationToken ct)
     {
+        // Outsiders are told the record does not exist before anything they sent is read.
+        if (!(await register.GetAsync(id, ct)).Succeeded(out _, out var hidden))
+        {
+            return hidden.ToProblem();
+        }
         if (!(await ReadAsync(request, "atrs-3.0", ct)).Succeeded(out var records, out var refusal))
         {
             return refusal.ToProblem();
