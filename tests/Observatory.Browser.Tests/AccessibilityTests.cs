@@ -22,11 +22,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>A survey's pages exist once a survey is published: SurveyAccessibilityTests publishes one and checks them.</summary>
     private static readonly string[] Surveys = ["/surveys/{id:long}", "/surveys/{id:long}/results"];
 
+    /// <summary>A published algorithm record's pages: the seeded Observatory has none; AlgorithmRegisterAccessibilityTests publishes one and checks them.</summary>
+    private static readonly string[] AlgorithmRecords = ["/registers/algorithms/{id:long}", "/registers/algorithms/{id:long}/report"];
+
     /// <summary>
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. AlgorithmRecords];
 
     /// <summary>
     /// An organisation's results can be read without signing in once an approver makes them public, and no seeded

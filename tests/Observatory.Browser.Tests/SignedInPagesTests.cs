@@ -21,6 +21,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         // An organisation's assessment pages need an assessment under way: AssessingAccessibilityTests starts one and
         // checks each with axe, at 320 px and without JavaScript.
         "/assessments/{id:long}/check", "/assessments/{id:long}/results", "/assessments/{id:long}/sections/{sectionId}",
+        // An organisation's algorithm records need records: AlgorithmRegisterAccessibilityTests makes them and checks each page.
+        "/organisations/{slug}/algorithms", "/registers/algorithms/{id:long}/edit",
     ];
 
     /// <summary>Where each person's crawl starts, beyond their account: the site administrator's includes the survey form.</summary>
