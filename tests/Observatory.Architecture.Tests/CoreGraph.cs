@@ -24,6 +24,7 @@ internal static partial class CoreGraph
         ["Similarity"] = ["Indices"],
         ["Evidence"] = ["Frameworks", "Places"],
         ["Assessments"] = ["Evidence", "Indicators", "Similarity"],
+        ["Registers"] = ["Accounts"],
     };
 
     public static IEnumerable<string> Folders => Arrows.Keys;

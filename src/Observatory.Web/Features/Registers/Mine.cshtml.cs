@@ -13,7 +13,7 @@ namespace Observatory.Web.Features.Registers;
 /// record or import a file of them (ATRS JSON or CSV, or the Dutch standard), all or nothing. Members only.
 /// </summary>
 [Authorize]
-[RequestSizeLimit(RegistersApi.MaxImportBytes + 64 * 1024)]
+[RequestSizeLimit(RegisterText.MaxImportBytes + 64 * 1024)]
 public sealed class MineModel(AlgorithmRegister register) : PageModel
 {
     public OrganisationRecords List { get; private set; } = null!;
@@ -65,7 +65,7 @@ public sealed class MineModel(AlgorithmRegister register) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (file.Length > RegistersApi.MaxImportBytes)
+        if (file.Length > RegisterText.MaxImportBytes)
         {
             Errors.Add("file", "The selected file must be smaller than 4 MB");
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -29,6 +29,12 @@ public static class RegisterText
         _ => "Published",
     };
 
+    /// <summary>The largest file of records the page and the API take.</summary>
+    public const long MaxImportBytes = 4 * 1024 * 1024;
+
+    /// <summary>A published record in the API, where its downloads are.</summary>
+    public static string ApiUrl(long id) => "/api/registers/algorithms/" + id.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The id of a form field: "model_specifications[2].model_name" becomes "model_specifications-2-model_name".</summary>
     public static string FieldId(string field) => field.Replace("[", "-", StringComparison.Ordinal).Replace("].", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
 }

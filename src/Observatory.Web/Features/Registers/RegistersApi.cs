@@ -17,7 +17,7 @@ namespace Observatory.Web.Features.Registers;
 /// </summary>
 public static class RegistersApi
 {
-    public const long MaxImportBytes = 4 * 1024 * 1024;
+    public const long MaxImportBytes = RegisterText.MaxImportBytes;
 
     public sealed record FacetValueItem(string Value, string Label, int Count, bool Selected);
 
@@ -268,7 +268,7 @@ public static class RegistersApi
             [.. w.Unpublished.Select(ChangeOf)], [.. RecordRules.Unanswered(w.Content).Select(f => f.Attribute)], [.. w.History.Select(VersionOf)],
             [.. w.Problems.Select(ProblemOf)], w.CanEdit, w.CanSubmit, w.CanPublish, $"{Url(w.Record.Id)}/draft");
 
-    public static string Url(long id) => "/api/registers/algorithms/" + id.ToString(CultureInfo.InvariantCulture);
+    public static string Url(long id) => RegisterText.ApiUrl(id);
 
     public static string PageUrl(long id) => "/registers/algorithms/" + id.ToString(CultureInfo.InvariantCulture);
 }
