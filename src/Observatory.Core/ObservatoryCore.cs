@@ -13,6 +13,7 @@ using Observatory.Indices;
 using Observatory.Places;
 using Observatory.Plans;
 using Observatory.Portraits;
+using Observatory.Registers;
 using Observatory.Similarity;
 using Observatory.Storage;
 
@@ -48,6 +49,7 @@ public static class ObservatoryCore
         services.AddSurveys();
         services.AddPlans();
         services.AddDecisions(data, frameworks);
+        services.AddRegisters();
         return services;
     }
 

@@ -26,6 +26,7 @@ internal static partial class CoreGraph
         ["Assessments"] = ["Evidence", "Indicators", "Similarity"],
         ["Plans"] = ["Evidence", "Indicators"],
         ["Decisions"] = ["Portraits"],
+        ["Registers"] = ["Accounts"],
     };
 
     public static IEnumerable<string> Folders => Arrows.Keys;

@@ -7,6 +7,7 @@ using Observatory.Web.Features.Indicators;
 using Observatory.Web.Features.Indices;
 using Observatory.Web.Features.Plans;
 using Observatory.Web.Features.Portraits;
+using Observatory.Web.Features.Registers;
 using Observatory.Web.Features.Surveys;
 
 namespace Observatory.Web.Setup;
@@ -47,6 +48,7 @@ public static class ApiSetup
         app.MapPlansApi();
         app.MapAssessmentResultsPdf();
         app.MapDecisionsApi();
+        app.MapRegistersApi();
         return app;
     }
 

@@ -15,6 +15,7 @@ public static class Navigation
         new("Assessments", "/assessments"),
         new("Frameworks", "/frameworks"),
         new("Decisions", "/decisions"),
+        new("Algorithms", "/registers/algorithms"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>

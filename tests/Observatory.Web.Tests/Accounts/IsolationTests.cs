@@ -11,6 +11,7 @@ using Observatory.Assessments;
 using Observatory.Assessments.Surveys;
 using Observatory.Auditing;
 using Observatory.Frameworks;
+using Observatory.Registers;
 using Observatory.Storage;
 using Observatory.Testing;
 
@@ -60,6 +61,7 @@ public sealed class IsolationTests : IAsyncLifetime
 
     private long _assessmentId;
     private long _decisionId;
+    private long _algorithmRecordId;
     private HttpClient _anonymous = null!;
     private HttpClient _otherOrganisation = null!;
     private HttpClient _viewer = null!;
@@ -85,6 +87,11 @@ public sealed class IsolationTests : IAsyncLifetime
             var assessments = scope.ServiceProvider.GetRequiredService<OrganisationAssessments>();
             _assessmentId = (await assessments.StartAsync("alpha-council", "digital-maturity", "2026/27")).ShouldSucceed().Assessment.Id;
             await assessments.SaveAnswersAsync(_assessmentId, [new AnswerInput("data-use", "2", Note: "ALPHA-PRIVATE-7731 data audit")]).ShouldSucceed();
+            // A draft algorithm record, private to Alpha until its approver publishes it.
+            var draft = new RecordContent();
+            draft.Set("title", "ALPHA-PRIVATE-7731 rota planner");
+            draft.AddEntry("model_specifications", [new("model_name", "ALPHA-PRIVATE-7731 model")]);
+            _algorithmRecordId = (await scope.ServiceProvider.GetRequiredService<AlgorithmRegister>().CreateAsync("alpha-council", draft)).ShouldSucceed().Record.Id;
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
             await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
             // A draft decision, private to Alpha, with a secret in its title and in a score's reasons.
@@ -579,5 +586,74 @@ public sealed class IsolationTests : IAsyncLifetime
         (await store.Set<Observatory.Plans.Plan>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await store.Set<Observatory.Plans.PlanTarget>().CountAsync()).ShouldBe(1);
         (await store.Set<Observatory.Plans.PlanAction>().SingleAsync()).Status.ShouldBe(Observatory.Plans.ActionStatus.NotStarted);
+    }
+
+    /// <summary>
+    /// Every route of the algorithm register (pages and API, read from the endpoints), filled with Alpha's draft
+    /// record: outsiders are told it does not exist (404, or asked to sign in), anonymous visitors included, though
+    /// the register is public; Alpha's viewer may read it but not write; nothing anyone outside it tries writes.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_draft_algorithm_record_is_not_found_on_any_of_its_routes()
+    {
+        var id = _algorithmRecordId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Routes() fills {id} with the framework's id: a record's routes are those under /registers/algorithms/{id}.
+        const string Filled = "/registers/algorithms/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path.StartsWith("/organisations/alpha-council/algorithms", StringComparison.Ordinal) || r.Path.StartsWith("/api/organisations/alpha-council/algorithms", StringComparison.Ordinal))
+            .Select(r => (Path: r.Path.Replace(Filled, "/registers/algorithms/" + id, StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in routes)
+            {
+                var before = await AuditCount();
+                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await Send(client, path, method, handler, formToken)
+                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent("""{"title": "Planted record", "description": "planted", "resolution": "planted", "changeNote": "planted"}""", Encoding.UTF8, "application/json"),
+                    });
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
+                if (who == "a viewer")
+                {
+                    if (method != "GET" && status is < 400 and not 302)
+                    {
+                        failures.AppendLine($"{label}: a viewer may not write");
+                    }
+                }
+                else
+                {
+                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
+                    // The public report form is rate-limited like signing in: a burst of posts to it meets 429 before anything is looked up.
+                    var limited = status == 429 && path.EndsWith("/report", StringComparison.Ordinal);
+                    if (status != 404 && !signInFirst && !limited && !(status == 405 && method != "GET"))
+                    {
+                        failures.AppendLine($"{label}, not 404");
+                    }
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{label} and shows '{secret}'");
+                    }
+                }
+                if (await AuditCount() != before)
+                {
+                    failures.AppendLine($"{label} and wrote to the audit log");
+                }
+            }
+        }
+        failures.ToString().ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/registers/algorithms/{id}/edit")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        (await _anonymous.GetStringAsync("/registers/algorithms")).ShouldNotContain("ALPHA-PRIVATE-7731");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        (await db.AlgorithmRecords.SingleAsync()).State.ShouldBe(WorkflowState.Draft);
+        (await db.AlgorithmProblemReports.CountAsync()).ShouldBe(0);
     }
 }
