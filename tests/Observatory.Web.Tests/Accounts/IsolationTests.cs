@@ -224,6 +224,59 @@ public sealed class IsolationTests : IAsyncLifetime
     /// (which would also end the session the rest of the run needs). Everything else a visitor, an outsider or a
     /// viewer tries must be refused.
     /// </summary>
+    /// <summary>
+    /// Each route tried by an anonymous visitor, another organisation's admin and Alpha's viewer, writes with a
+    /// planted JSON body: outsiders are told the thing does not exist (404, or asked to sign in first; 405 for a write
+    /// to a read-only route; 429 where a public report form's rate limit answers before anything is looked up) and
+    /// never shown a secret; the viewer writes nothing; nobody adds to the audit log. Returns what went wrong, one line each.
+    /// </summary>
+    private async Task<string> OutsidersTryEveryRouteAsync(IReadOnlyList<(string Path, string Method, string? Handler)> routes, string plantedJson)
+    {
+        var failures = new StringBuilder();
+        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
+        {
+            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
+            foreach (var (path, method, handler) in routes)
+            {
+                var before = await AuditCount();
+                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await Send(client, path, method, handler, formToken)
+                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent(plantedJson, Encoding.UTF8, "application/json"),
+                    });
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
+                if (who == "a viewer")
+                {
+                    if (method != "GET" && status is < 400 and not 302)
+                    {
+                        failures.AppendLine($"{label}: a viewer may not write");
+                    }
+                }
+                else
+                {
+                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
+                    var limited = status == 429 && method != "GET" && path.EndsWith("/report", StringComparison.Ordinal);
+                    if (status != 404 && !signInFirst && !limited && !(status == 405 && method != "GET"))
+                    {
+                        failures.AppendLine($"{label}, not 404");
+                    }
+                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        failures.AppendLine($"{label} and shows '{secret}'");
+                    }
+                }
+                if (await AuditCount() != before)
+                {
+                    failures.AppendLine($"{label} and wrote to the audit log");
+                }
+            }
+        }
+        return failures.ToString();
+    }
+
     private static bool IsSelfService(string path, string? handler) => path == "/sign-out" || (path, handler) == ("/account", "CreateToken");
 
     [Fact]
@@ -280,48 +333,7 @@ public sealed class IsolationTests : IAsyncLifetime
             .Select(r => (Path: r.Path.Replace(Filled, "/assessments/" + id, StringComparison.Ordinal).Replace("/sections/1", "/sections/data", StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
-        var failures = new StringBuilder();
-        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
-        {
-            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
-            foreach (var (path, method, handler) in routes)
-            {
-                var before = await AuditCount();
-                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
-                    ? await Send(client, path, method, handler, formToken)
-                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
-                    {
-                        Content = new StringContent("""{"templateId": "digital-maturity", "period": "2031/32", "optIn": true, "answers": {"data-use": 5}}""", Encoding.UTF8, "application/json"),
-                    });
-                var body = await response.Content.ReadAsStringAsync();
-                var status = (int)response.StatusCode;
-                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
-                if (who == "a viewer")
-                {
-                    if (method != "GET" && status is < 400 and not 302)
-                    {
-                        failures.AppendLine($"{label}: a viewer may not write");
-                    }
-                }
-                else
-                {
-                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
-                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
-                    {
-                        failures.AppendLine($"{label}, not 404");
-                    }
-                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        failures.AppendLine($"{label} and shows '{secret}'");
-                    }
-                }
-                if (await AuditCount() != before)
-                {
-                    failures.AppendLine($"{label} and wrote to the audit log");
-                }
-            }
-        }
-        failures.ToString().ShouldBeEmpty();
+        (await OutsidersTryEveryRouteAsync(routes, """{"templateId": "digital-maturity", "period": "2031/32", "optIn": true, "answers": {"data-use": 5}}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/assessments/{id}/check")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
@@ -346,48 +358,7 @@ public sealed class IsolationTests : IAsyncLifetime
                 .Replace("/segments/1", "/segments/climate-change", StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
-        var failures = new StringBuilder();
-        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
-        {
-            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
-            foreach (var (path, method, handler) in routes)
-            {
-                var before = await AuditCount();
-                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
-                    ? await Send(client, path, method, handler, formToken)
-                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
-                    {
-                        Content = new StringContent("""{"title": "Planted", "kind": "policy", "options": [{"title": "A"}], "shortTerm": 5}""", Encoding.UTF8, "application/json"),
-                    });
-                var body = await response.Content.ReadAsStringAsync();
-                var status = (int)response.StatusCode;
-                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
-                if (who == "a viewer")
-                {
-                    if (method != "GET" && status is < 400 and not 302)
-                    {
-                        failures.AppendLine($"{label}: a viewer may not write");
-                    }
-                }
-                else
-                {
-                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
-                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
-                    {
-                        failures.AppendLine($"{label}, not 404");
-                    }
-                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        failures.AppendLine($"{label} and shows '{secret}'");
-                    }
-                }
-                if (await AuditCount() != before)
-                {
-                    failures.AppendLine($"{label} and wrote to the audit log");
-                }
-            }
-        }
-        failures.ToString().ShouldBeEmpty();
+        (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted", "kind": "policy", "options": [{"title": "A"}], "shortTerm": 5}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/decisions/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         (await _anonymous.GetStringAsync("/api/decisions")).ShouldNotContain("ALPHA-PRIVATE-7731");
         await using var scope = _app.Services.CreateAsyncScope();
@@ -537,48 +508,7 @@ public sealed class IsolationTests : IAsyncLifetime
             .Select(r => (Path: r.Path.Replace(Filled, "/plans/" + id, StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
-        var failures = new StringBuilder();
-        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
-        {
-            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
-            foreach (var (path, method, handler) in routes)
-            {
-                var before = await AuditCount();
-                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
-                    ? await Send(client, path, method, handler, formToken)
-                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
-                    {
-                        Content = new StringContent("""{"title": "Planted", "place": "E08000010", "startYear": 2025, "endYear": 2030, "indicator": "claimant-count", "targetPeriod": "2030", "targetValue": 1, "status": "done", "note": "Planted"}""", Encoding.UTF8, "application/json"),
-                    });
-                var body = await response.Content.ReadAsStringAsync();
-                var status = (int)response.StatusCode;
-                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
-                if (who == "a viewer")
-                {
-                    if (method != "GET" && status is < 400 and not 302)
-                    {
-                        failures.AppendLine($"{label}: a viewer may not write");
-                    }
-                }
-                else
-                {
-                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
-                    if (status != 404 && !signInFirst && !(status == 405 && method != "GET"))
-                    {
-                        failures.AppendLine($"{label}, not 404");
-                    }
-                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        failures.AppendLine($"{label} and shows '{secret}'");
-                    }
-                }
-                if (await AuditCount() != before)
-                {
-                    failures.AppendLine($"{label} and wrote to the audit log");
-                }
-            }
-        }
-        failures.ToString().ShouldBeEmpty();
+        (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted", "place": "E08000010", "startYear": 2025, "endYear": 2030, "indicator": "claimant-count", "targetPeriod": "2030", "targetValue": 1, "status": "done", "note": "Planted"}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/plans/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         (await _anonymous.GetStringAsync("/areas/E08000010")).ShouldNotContain("ALPHA-PRIVATE-7731");
         await using var check = _app.Services.CreateAsyncScope();
@@ -605,50 +535,7 @@ public sealed class IsolationTests : IAsyncLifetime
             .Select(r => (Path: r.Path.Replace(Filled, "/registers/algorithms/" + id, StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
-        var failures = new StringBuilder();
-        foreach (var (who, client) in new[] { ("anonymous", _anonymous), ("another organisation's admin", _otherOrganisation), ("a viewer", _viewer) })
-        {
-            var formToken = await TestAccounts.FormTokenAsync(client, "/sign-out");
-            foreach (var (path, method, handler) in routes)
-            {
-                var before = await AuditCount();
-                using var response = method == "GET" || !path.StartsWith("/api/", StringComparison.Ordinal)
-                    ? await Send(client, path, method, handler, formToken)
-                    : await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
-                    {
-                        Content = new StringContent("""{"title": "Planted record", "description": "planted", "resolution": "planted", "changeNote": "planted"}""", Encoding.UTF8, "application/json"),
-                    });
-                var body = await response.Content.ReadAsStringAsync();
-                var status = (int)response.StatusCode;
-                var label = $"{who}: {method} {path}{(handler is null ? "" : "?handler=" + handler)} answered {status}";
-                if (who == "a viewer")
-                {
-                    if (method != "GET" && status is < 400 and not 302)
-                    {
-                        failures.AppendLine($"{label}: a viewer may not write");
-                    }
-                }
-                else
-                {
-                    var signInFirst = status == 302 && response.Headers.Location?.ToString().Contains("/sign-in", StringComparison.Ordinal) == true;
-                    // The public report form is rate-limited like signing in: a burst of posts to it meets 429 before anything is looked up.
-                    var limited = status == 429 && path.EndsWith("/report", StringComparison.Ordinal);
-                    if (status != 404 && !signInFirst && !limited && !(status == 405 && method != "GET"))
-                    {
-                        failures.AppendLine($"{label}, not 404");
-                    }
-                    foreach (var secret in Secrets.Where(s => body.Contains(s, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        failures.AppendLine($"{label} and shows '{secret}'");
-                    }
-                }
-                if (await AuditCount() != before)
-                {
-                    failures.AppendLine($"{label} and wrote to the audit log");
-                }
-            }
-        }
-        failures.ToString().ShouldBeEmpty();
+        (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted record", "description": "planted", "resolution": "planted", "changeNote": "planted"}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/registers/algorithms/{id}/edit")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         (await _anonymous.GetStringAsync("/registers/algorithms")).ShouldNotContain("ALPHA-PRIVATE-7731");
         await using var scope = _app.Services.CreateAsyncScope();
