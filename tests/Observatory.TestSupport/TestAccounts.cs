@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
@@ -64,6 +65,22 @@ public static class TestAccounts
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
         }
+        return client;
+    }
+
+    /// <summary>
+    /// A new client of <paramref name="app"/> that calls the API as a script would: with a personal access token of
+    /// <paramref name="person"/> carrying <paramref name="scopes"/>, made through the real account service.
+    /// </summary>
+    public static Task<HttpClient> TokenClientAsync(ObservatoryAppFactory app, Person person, TokenScopes scopes = TokenScopes.Read | TokenScopes.Write) =>
+        TokenClientAsync(app, person.Id, scopes);
+
+    public static async Task<HttpClient> TokenClientAsync(ObservatoryAppFactory app, long personId, TokenScopes scopes = TokenScopes.Read | TokenScopes.Write)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(personId, "script", scopes, 30).ShouldSucceed();
+        var client = await app.ClientAsync();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 }

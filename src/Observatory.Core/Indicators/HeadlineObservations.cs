@@ -110,7 +110,42 @@ public sealed class HeadlineObservations
     /// <summary>Reads every headline observation in one query; <paramref name="lastImport"/> is what they include.</summary>
     internal static async Task<HeadlineObservations> LoadAsync(ObservatoryDbContext db, PlaceRegistry places, long lastImport, CancellationToken cancellationToken)
     {
-        var rows = await db.Observations.AsNoTracking().Where(o => o.Disaggregation == "")
+        var byIndicator = await ReadSeriesAsync(db, places, only: null, cancellationToken);
+        return new HeadlineObservations(lastImport, byIndicator, ByArea(byIndicator.Values));
+    }
+
+    /// <summary>
+    /// These observations with <paramref name="indicators"/> read again and every other indicator's kept as it is:
+    /// what the imports after <see cref="LastImport"/> up to <paramref name="lastImport"/> can have changed, since an
+    /// import writes only the indicators its file held. A national import of one indicator then reads a few thousand
+    /// rows rather than every indicator's, so the first page after it is not held up by the rest.
+    /// </summary>
+    internal async Task<HeadlineObservations> WithAsync(ObservatoryDbContext db, PlaceRegistry places, IReadOnlyCollection<string> indicators, long lastImport, CancellationToken cancellationToken)
+    {
+        var read = await ReadSeriesAsync(db, places, indicators, cancellationToken);
+        var byIndicator = new Dictionary<string, Series>(_byIndicator, StringComparer.Ordinal);
+        foreach (var indicator in indicators)
+        {
+            if (read.TryGetValue(indicator, out var series))
+            {
+                byIndicator[indicator] = series;
+            }
+            else
+            {
+                byIndicator.Remove(indicator);
+            }
+        }
+        return new HeadlineObservations(lastImport, byIndicator, ByArea(byIndicator.Values));
+    }
+
+    private static async Task<Dictionary<string, Series>> ReadSeriesAsync(ObservatoryDbContext db, PlaceRegistry places, IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
+    {
+        var headline = db.Observations.AsNoTracking().Where(o => o.Disaggregation == "");
+        if (only is not null)
+        {
+            headline = headline.Where(o => only.Contains(o.IndicatorId));
+        }
+        var rows = await headline
             .Select(o => new { o.IndicatorId, o.AreaCode, o.PeriodStart, o.PeriodDuration, o.Value, o.Lci95, o.Uci95, o.Status, o.Note, o.OriginalCode })
             .ToListAsync(cancellationToken);
         // The same few hundred codes and durations repeat on every row: keep one copy of each.
@@ -119,16 +154,35 @@ public sealed class HeadlineObservations
         var points = rows.Select(o => new ObservationPoint(Shared(o.IndicatorId), Shared(o.AreaCode), new Period(o.PeriodStart, Shared(o.PeriodDuration)),
             o.Value, o.Lci95, o.Uci95, o.Status, o.Note, o.OriginalCode is null ? null : Shared(o.OriginalCode))).ToList();
         rows.Clear();
-        points.Sort((a, b) =>
-        {
-            var c = string.CompareOrdinal(a.AreaCode, b.AreaCode);
-            return c != 0 ? c : a.Period.CompareTo(b.Period);
-        });
+        points.Sort(AreaThenPeriod);
         var councils = places.Councils.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var byIndicator = points.GroupBy(p => p.IndicatorId, StringComparer.Ordinal)
+        return points.GroupBy(p => p.IndicatorId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Series.Of(g.Key, [.. g], councils), StringComparer.Ordinal);
-        var byArea = points.GroupBy(p => p.AreaCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        return new HeadlineObservations(lastImport, byIndicator, byArea);
+    }
+
+    private static int AreaThenPeriod(ObservationPoint a, ObservationPoint b)
+    {
+        var c = string.CompareOrdinal(a.AreaCode, b.AreaCode);
+        return c != 0 ? c : a.Period.CompareTo(b.Period);
+    }
+
+    /// <summary>Every indicator's observations of each area, in period order (indicators in name order within a period).</summary>
+    private static Dictionary<string, ObservationPoint[]> ByArea(IEnumerable<Series> series)
+    {
+        var byArea = new Dictionary<string, List<ObservationPoint>>(StringComparer.Ordinal);
+        foreach (var one in series.OrderBy(s => s.All.Length > 0 ? s.All[0].IndicatorId : "", StringComparer.Ordinal))
+        {
+            foreach (var (area, points) in one.ByArea)
+            {
+                if (!byArea.TryGetValue(area, out var list))
+                {
+                    byArea[area] = list = [];
+                }
+                list.AddRange(points);
+            }
+        }
+        // A stable sort, so indicators keep their name order within a period.
+        return byArea.ToDictionary(p => p.Key, p => p.Value.OrderBy(o => o.Period).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>One indicator's observations and what is derived from them once rather than per request.</summary>
@@ -180,7 +234,8 @@ public sealed class HeadlineObservationStore(IServiceScopeFactory scopes, DataVe
     // Swapped whole, so a reader on another request never sees half of an update.
     private volatile Checked? _latest;
 
-    private sealed record Checked(long Version, HeadlineObservations Model);
+    /// <summary>The model as of data version <paramref name="Version"/>, when <paramref name="Imports"/> imports had committed.</summary>
+    private sealed record Checked(long Version, HeadlineObservations Model, int Imports);
 
     /// <summary>The observations as of at least the data version now.</summary>
     public async ValueTask<HeadlineObservations> CurrentAsync(CancellationToken cancellationToken = default)
@@ -204,15 +259,35 @@ public sealed class HeadlineObservationStore(IServiceScopeFactory scopes, DataVe
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
             var lastImport = await db.IndicatorImports.AsNoTracking().MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
-            var model = kept is not null && kept.Model.LastImport == lastImport
-                ? kept.Model
-                : await HeadlineObservations.LoadAsync(db, places, lastImport, cancellationToken);
-            _latest = new Checked(at, model);
+            var imports = await db.IndicatorImports.AsNoTracking().CountAsync(cancellationToken);
+            var model = kept is null ? await HeadlineObservations.LoadAsync(db, places, lastImport, cancellationToken)
+                : kept.Model.LastImport == lastImport && kept.Imports == imports ? kept.Model
+                : await ChangedSinceAsync(db, kept, lastImport, imports, cancellationToken);
+            _latest = new Checked(at, model, imports);
             return model;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The model with what the imports since it was read changed read again: only their indicators. Everything is read
+    /// again, as at the start, when that cannot be known for sure: an import that did not record what it held, or one
+    /// that committed after a later-numbered import (two imports at once), which the count of imports gives away.
+    /// </summary>
+    private async Task<HeadlineObservations> ChangedSinceAsync(ObservatoryDbContext db, Checked kept, long lastImport, int imports, CancellationToken cancellationToken)
+    {
+        var since = kept.Model.LastImport;
+        var held = await db.IndicatorImports.AsNoTracking().Where(i => i.Id > since && i.Id <= lastImport)
+            .Select(i => i.Indicators).ToListAsync(cancellationToken);
+        if (held.Count == 0 || kept.Imports + held.Count != imports || held.Any(string.IsNullOrEmpty))
+        {
+            return await HeadlineObservations.LoadAsync(db, places, lastImport, cancellationToken);
+        }
+        var indicators = held.SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        return await kept.Model.WithAsync(db, places, indicators, lastImport, cancellationToken);
     }
 }

@@ -71,15 +71,6 @@ public sealed class AssessmentChoicesPagesTests : IAsyncLifetime
         return await client.PostAsync(url, new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]));
     }
 
-    private async Task<HttpClient> ScriptAsync(Person person)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, "script", TokenScopes.Read | TokenScopes.Write, 30).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     [Fact]
     public async Task The_start_form_offers_every_framework_as_a_checklist_including_the_organisations_own()
     {
@@ -105,12 +96,12 @@ public sealed class AssessmentChoicesPagesTests : IAsyncLifetime
         // Another organisation can neither see the choice nor start it over the API.
         var outsiderList = await (await TestAccounts.ClientAsync(_app, "admin@salford.gov.uk")).GetStringAsync("/organisations/salford-city-council/assessments");
         outsiderList.ShouldNotContain("framework-wigan-recovery-plan");
-        using var refused = await (await ScriptAsync(_outsider)).PostAsJsonAsync("/api/organisations/salford-city-council/assessments", new { templateId = "framework-wigan-recovery-plan", period = "2026/27" });
+        using var refused = await (await TestAccounts.TokenClientAsync(_app, _outsider)).PostAsJsonAsync("/api/organisations/salford-city-council/assessments", new { templateId = "framework-wigan-recovery-plan", period = "2026/27" });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("There is no assessment template");
 
         // Over the API, the organisation's own checklist starts like any template.
-        using var api = await (await ScriptAsync(_person)).PostAsJsonAsync("/api/organisations/wigan-council/assessments", new { templateId = "framework-wigan-recovery-plan", period = "2027/28" });
+        using var api = await (await TestAccounts.TokenClientAsync(_app, _person)).PostAsJsonAsync("/api/organisations/wigan-council/assessments", new { templateId = "framework-wigan-recovery-plan", period = "2027/28" });
         api.StatusCode.ShouldBe(HttpStatusCode.Created);
         var body = await api.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("template").GetString().ShouldBe("framework-wigan-recovery-plan");

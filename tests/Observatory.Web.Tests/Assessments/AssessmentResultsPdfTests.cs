@@ -40,15 +40,6 @@ public sealed class AssessmentResultsPdfTests : IAsyncLifetime
 
     private AssessmentTemplate DigitalMaturity => _app.Services.GetRequiredService<AssessmentCatalogue>().Find("digital-maturity")!;
 
-    private async Task<HttpClient> ScriptAsync()
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(_approver.Id, "script", TokenScopes.Read | TokenScopes.Write, 30).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     /// <summary>Wigan answers every question at level 3 but data use at 1, with a target and action on data use, and submits.</summary>
     private async Task<long> AssessAsync(HttpClient script)
     {
@@ -103,7 +94,7 @@ public sealed class AssessmentResultsPdfTests : IAsyncLifetime
     [Fact]
     public async Task The_results_download_as_an_a4_pdf_naming_the_organisation_every_section_the_gaps_and_the_targets()
     {
-        var id = await AssessAsync(await ScriptAsync());
+        var id = await AssessAsync(await TestAccounts.TokenClientAsync(_app, _approver));
         var viewer = await TestAccounts.ClientAsync(_app, "viewer@wigan.gov.uk");
 
         var page = await viewer.GetStringAsync($"/assessments/{id}/results");
@@ -144,7 +135,7 @@ public sealed class AssessmentResultsPdfTests : IAsyncLifetime
     [Fact]
     public async Task Private_results_are_not_found_outside_the_organisation_and_public_ones_download_for_anyone()
     {
-        var script = await ScriptAsync();
+        var script = await TestAccounts.TokenClientAsync(_app, _approver);
         var id = await AssessAsync(script);
         var outsider = await TestAccounts.ClientAsync(_app, "admin@salford.gov.uk");
         var anonymous = await _app.ClientAsync();

@@ -41,39 +41,22 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
 
     private AssessmentTemplate DigitalMaturity => _app.Services.GetRequiredService<AssessmentCatalogue>().Find("digital-maturity")!;
 
-    private async Task<HttpClient> ScriptAsync(Person person, TokenScopes scopes = TokenScopes.Read | TokenScopes.Write)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, "script", scopes, 30).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     /// <summary>Starts, answers (every question "Developing", data-use at <paramref name="dataUse"/>) and, unless told otherwise, submits an assessment.</summary>
     private async Task<long> AssessAsync(HttpClient client, string slug, int dataUse, bool submit = true, bool optIn = false)
     {
-        var (started, created) = await Send(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = "digital-maturity", period = "2026/27" });
+        var (started, created) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = "digital-maturity", period = "2026/27" });
         started.ShouldBe(HttpStatusCode.Created, created.ToString());
         var id = created.GetProperty("id").GetInt64();
         var answers = DigitalMaturity.Questions.ToDictionary(q => q.Id, object (q) => q.Id == "data-use" ? dataUse : "Developing");
         answers["connectivity-coverage"] = new { answer = "Developing", note = "WIGAN-NOTE-4410" };
-        (await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
         if (submit)
         {
-            (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
         }
         if (optIn)
         {
-            (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
         }
         return id;
     }
@@ -89,16 +72,16 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
     {
         // Wigan and four more metropolitan districts of the North West count their answers; the whole assessment's
         // level is data-use's (every other answer is 4), 1 for Wigan and 2 to 5 for the others: median 3, quartiles 2 and 4.
-        var wiganId = await AssessAsync(await ScriptAsync(_contributor), "wigan-council", 1, optIn: true);
+        var wiganId = await AssessAsync(await TestAccounts.TokenClientAsync(_app, _contributor), "wigan-council", 1, optIn: true);
         var others = new (string Name, string Code)[] { ("Bolton Council", "E08000001"), ("Manchester City Council", "E08000003"), ("Rochdale Borough Council", "E08000005"), ("Stockport Council", "E08000007") };
         for (var i = 0; i < others.Length; i++)
         {
             var organisation = await TestAccounts.OrganisationAsync(_app.Services, others[i].Name, others[i].Code);
             var officer = await TestAccounts.MemberAsync(_app.Services, $"officer@{organisation.Slug}.example", organisation, Role.Contributor);
-            await AssessAsync(await ScriptAsync(officer), organisation.Slug, i + 2, optIn: true);
+            await AssessAsync(await TestAccounts.TokenClientAsync(_app, officer), organisation.Slug, i + 2, optIn: true);
         }
         // Salford submits without counting its answers: it sees no position either.
-        await AssessAsync(await ScriptAsync(_outsider), "salford-city-council", 5);
+        await AssessAsync(await TestAccounts.TokenClientAsync(_app, _outsider), "salford-city-council", 5);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<BenchmarkReleases>().PublishAsync("digital-maturity", "2026/27")).ShouldSucceed();
@@ -132,22 +115,22 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
     [Fact]
     public async Task An_approver_makes_results_public_for_anyone_to_read_and_private_again_they_are_not_found()
     {
-        var approver = await ScriptAsync(_approver);
-        var contributor = await ScriptAsync(_contributor);
+        var approver = await TestAccounts.TokenClientAsync(_app, _approver);
+        var contributor = await TestAccounts.TokenClientAsync(_app, _contributor);
         var draft = await AssessAsync(contributor, "wigan-council", 3, submit: false);
-        (await Send(approver, HttpMethod.Post, $"/api/assessments/{draft}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Conflict, "a draft is never shown outside");
-        (await Send(contributor, HttpMethod.Post, $"/api/assessments/{draft}/submit")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(approver, HttpMethod.Post, $"/api/assessments/{draft}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Conflict, "a draft is never shown outside");
+        (await ApiCalls.SendAsync(contributor, HttpMethod.Post, $"/api/assessments/{draft}/submit")).Status.ShouldBe(HttpStatusCode.OK);
         var id = draft;
 
         var anonymous = await _app.ClientAsync();
         (await anonymous.GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(contributor, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Forbidden, "an approver publishes");
-        (await Send(await ScriptAsync(_approver, TokenScopes.Read), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Forbidden, "not with a read-only token");
-        (await Send(await ScriptAsync(_outsider), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "everyone" })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await ApiCalls.SendAsync(contributor, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Forbidden, "an approver publishes");
+        (await ApiCalls.SendAsync(await TestAccounts.TokenClientAsync(_app, _approver, TokenScopes.Read), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.Forbidden, "not with a read-only token");
+        (await ApiCalls.SendAsync(await TestAccounts.TokenClientAsync(_app, _outsider), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "everyone" })).Status.ShouldBe(HttpStatusCode.BadRequest);
 
         var before = await AuditEntriesAsync();
-        var (status, detail) = await Send(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" });
+        var (status, detail) = await ApiCalls.SendAsync(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" });
         status.ShouldBe(HttpStatusCode.OK, detail.ToString());
         detail.GetProperty("visibility").GetString().ShouldBe("public");
         detail.GetProperty("state").GetString().ShouldBe("published");
@@ -162,7 +145,7 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
             html.ShouldNotContain("Who can see these results", customMessage: "only the organisation is told who can see it");
             html.ShouldNotContain("officer", Case.Insensitive);
         }
-        var (read, json) = await Send(anonymous, HttpMethod.Get, $"/api/assessments/{id}");
+        var (read, json) = await ApiCalls.SendAsync(anonymous, HttpMethod.Get, $"/api/assessments/{id}");
         read.ShouldBe(HttpStatusCode.OK, json.ToString());
         json.GetProperty("answers").GetProperty("connectivity-coverage").GetProperty("note").GetString().ShouldBe("WIGAN-NOTE-4410");
         json.ToString().ShouldNotContain("officer", Case.Insensitive, "never who in the organisation answered");
@@ -170,16 +153,16 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
         (await anonymous.GetAsync($"/assessments/{id}/check")).StatusCode.ShouldBe(HttpStatusCode.Found, "the working pages ask to sign in");
         (await (await TestAccounts.ClientAsync(_app, "admin@salford.gov.uk")).GetAsync($"/assessments/{id}/check")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "and are not for other organisations");
 
-        (await Send(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "private" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(approver, HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "private" })).Status.ShouldBe(HttpStatusCode.OK);
         (await anonymous.GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(anonymous, HttpMethod.Get, $"/api/assessments/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(anonymous, HttpMethod.Get, $"/api/assessments/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await (await TestAccounts.ClientAsync(_app, "officer@wigan.gov.uk")).GetStringAsync($"/assessments/{id}/results")).ShouldContain("Only members of Wigan Council can see this assessment.");
     }
 
     [Fact]
     public async Task Results_shared_with_a_named_organisation_are_read_by_its_members_only()
     {
-        var id = await AssessAsync(await ScriptAsync(_contributor), "wigan-council", 2);
+        var id = await AssessAsync(await TestAccounts.TokenClientAsync(_app, _contributor), "wigan-council", 2);
         var bolton = await TestAccounts.OrganisationAsync(_app.Services, "Bolton Council", "E08000001");
         await TestAccounts.MemberAsync(_app.Services, "viewer@bolton.example", bolton, Role.Viewer);
 
@@ -211,10 +194,10 @@ public sealed class AssessmentSharingTests : IAsyncLifetime
         (await approver.GetStringAsync($"/assessments/{id}/results")).ShouldContain("Members of Wigan Council and of Salford City Council can read these results.");
         var salford = await TestAccounts.ClientAsync(_app, "admin@salford.gov.uk");
         (await salford.GetStringAsync($"/assessments/{id}/results")).ShouldContain("Wigan Council assessed itself and chose to share these results");
-        (await Send(await ScriptAsync(_outsider), HttpMethod.Get, $"/api/assessments/{id}")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(await TestAccounts.TokenClientAsync(_app, _outsider), HttpMethod.Get, $"/api/assessments/{id}")).Status.ShouldBe(HttpStatusCode.OK);
         (await (await TestAccounts.ClientAsync(_app, "viewer@bolton.example")).GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await _app.ClientAsync()).GetAsync($"/assessments/{id}/results")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(await ScriptAsync(_outsider), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status
+        (await ApiCalls.SendAsync(await TestAccounts.TokenClientAsync(_app, _outsider), HttpMethod.Post, $"/api/assessments/{id}/visibility", new { visibility = "public" })).Status
             .ShouldBe(HttpStatusCode.NotFound, "an organisation it is shared with cannot change who sees it");
     }
 }

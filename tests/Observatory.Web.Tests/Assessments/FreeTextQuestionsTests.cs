@@ -48,22 +48,14 @@ public sealed class FreeTextQuestionsTests : IAsyncLifetime
 
     private AssessmentTemplate Template => _app.Services.GetRequiredService<AssessmentCatalogue>().Find(TemplateId)!;
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     /// <summary>Starts an assessment of the template, answers every scored question at <paramref name="level"/> (one at <paramref name="low"/>) and leaves the words blank.</summary>
     private async Task<long> AnswerScoredOnlyAsync(HttpClient client, string slug, int level, int low)
     {
-        var (started, created) = await Send(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = TemplateId, period = Period });
+        var (started, created) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = TemplateId, period = Period });
         started.ShouldBe(HttpStatusCode.Created, created.ToString());
         var id = created.GetProperty("id").GetInt64();
         var answers = Template.Questions.Where(q => !q.InWords).ToDictionary(q => q.Id, q => q.Id == "staff-had-skills" ? low : level);
-        var (saved, detail) = await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers });
+        var (saved, detail) = await ApiCalls.SendAsync(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers });
         saved.ShouldBe(HttpStatusCode.OK, detail.ToString());
         return id;
     }
@@ -77,10 +69,10 @@ public sealed class FreeTextQuestionsTests : IAsyncLifetime
         var (slug, client) = _officers[0];
         var id = await AnswerScoredOnlyAsync(client, slug, 4, 2);
 
-        var (read, detail) = await Send(client, HttpMethod.Get, $"/api/assessments/{id}");
+        var (read, detail) = await ApiCalls.SendAsync(client, HttpMethod.Get, $"/api/assessments/{id}");
         read.ShouldBe(HttpStatusCode.OK);
         detail.GetProperty("unanswered").GetArrayLength().ShouldBe(0);
-        var (submitted, body) = await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
+        var (submitted, body) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
         submitted.ShouldBe(HttpStatusCode.OK, body.ToString());
         body.GetProperty("state").GetString().ShouldBe("submitted");
     }
@@ -90,9 +82,9 @@ public sealed class FreeTextQuestionsTests : IAsyncLifetime
     {
         var (slug, client) = _officers[1];
         var id = await AnswerScoredOnlyAsync(client, slug, 4, 2);
-        (await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new Dictionary<string, object?> { ["staff-had-skills"] = null } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new Dictionary<string, object?> { ["staff-had-skills"] = null } })).Status.ShouldBe(HttpStatusCode.OK);
 
-        var (submitted, problem) = await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
+        var (submitted, problem) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
         submitted.ShouldBe(HttpStatusCode.BadRequest);
         problem.ToString().ShouldContain("staff-had-skills");
         problem.ToString().ShouldNotContain("leadership-lessons");
@@ -108,15 +100,15 @@ public sealed class FreeTextQuestionsTests : IAsyncLifetime
         {
             var (slug, client) = _officers[i];
             var id = await AnswerScoredOnlyAsync(client, slug, 5, i + 1);
-            (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
-            (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
             ids.Add(id);
         }
 
         // The same answers scored without the words questions at all.
         var anonymous = await _app.ClientAsync();
         var scoredOnly = Template.Questions.Where(q => !q.InWords).ToDictionary(q => q.Id, q => q.Id == "staff-had-skills" ? 2 : 5);
-        var (scored, score) = await Send(anonymous, HttpMethod.Post, $"/api/assessment-templates/{TemplateId}/score", new { answers = scoredOnly });
+        var (scored, score) = await ApiCalls.SendAsync(anonymous, HttpMethod.Post, $"/api/assessment-templates/{TemplateId}/score", new { answers = scoredOnly });
         scored.ShouldBe(HttpStatusCode.OK, score.ToString());
         var leadership = score.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "leadership-and-skills");
         leadership.GetProperty("weakestLink").GetInt32().ShouldBe(2);
@@ -125,7 +117,7 @@ public sealed class FreeTextQuestionsTests : IAsyncLifetime
         {
             (await scope.ServiceProvider.GetRequiredService<BenchmarkReleases>().PublishAsync(TemplateId, Period)).ShouldSucceed();
         }
-        var (got, benchmark) = await Send(anonymous, HttpMethod.Get, $"/api/benchmarks/{TemplateId}?period=2026/27");
+        var (got, benchmark) = await ApiCalls.SendAsync(anonymous, HttpMethod.Get, $"/api/benchmarks/{TemplateId}?period=2026/27");
         got.ShouldBe(HttpStatusCode.OK, benchmark.ToString());
         benchmark.GetProperty("contributors").GetInt32().ShouldBe(5);
         var items = benchmark.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);

@@ -32,37 +32,20 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         var officer = await TestAccounts.MemberAsync(_app.Services, "officer@wigan.gov.uk", wigan, Role.Contributor);
         var viewer = await TestAccounts.MemberAsync(_app.Services, "viewer@wigan.gov.uk", wigan, Role.Viewer);
         var outsider = await TestAccounts.MemberAsync(_app.Services, "admin@salford.gov.uk", salford, Role.OrganisationAdmin);
-        _writer = await ScriptAsync(officer, TokenScopes.Read | TokenScopes.Write);
-        _reader = await ScriptAsync(officer, TokenScopes.Read);
-        _viewer = await ScriptAsync(viewer, TokenScopes.Read | TokenScopes.Write);
-        _outsider = await ScriptAsync(outsider, TokenScopes.Read | TokenScopes.Write);
+        _writer = await TestAccounts.TokenClientAsync(_app, officer, TokenScopes.Read | TokenScopes.Write);
+        _reader = await TestAccounts.TokenClientAsync(_app, officer, TokenScopes.Read);
+        _viewer = await TestAccounts.TokenClientAsync(_app, viewer, TokenScopes.Read | TokenScopes.Write);
+        _outsider = await TestAccounts.TokenClientAsync(_app, outsider, TokenScopes.Read | TokenScopes.Write);
         _anonymous = await _app.ClientAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<HttpClient> ScriptAsync(Person person, TokenScopes scopes)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(person.Id, "script", scopes, 30).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     private AssessmentTemplate DigitalMaturity => _app.Services.GetRequiredService<AssessmentCatalogue>().Find("digital-maturity")!;
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
 
     private async Task<long> StartAsync(string period = "2026/27")
     {
-        var (status, body) = await Send(_writer, HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "digital-maturity", period });
+        var (status, body) = await ApiCalls.SendAsync(_writer, HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "digital-maturity", period });
         status.ShouldBe(HttpStatusCode.Created, body.ToString());
         return body.GetProperty("id").GetInt64();
     }
@@ -83,7 +66,7 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
 
         var answers = DigitalMaturity.Questions.ToDictionary(q => q.Id, object (q) => q.Id == "data-use" ? 2 : "Developing");
         answers["connectivity-coverage"] = new { answer = 3, evidence = new[] { "https://www.wigan.gov.uk/digital" }, note = "Strategy adopted", confidence = "high", method = "peer", target = 5, action = "Close the not-spots" };
-        var (saved, detail) = await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers });
+        var (saved, detail) = await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers });
         saved.ShouldBe(HttpStatusCode.OK, detail.ToString());
         detail.GetProperty("answered").GetInt32().ShouldBe(DigitalMaturity.QuestionCount);
         detail.GetProperty("unanswered").GetArrayLength().ShouldBe(0);
@@ -93,27 +76,27 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         (coverage.GetProperty("confidence").GetString(), coverage.GetProperty("method").GetString(), coverage.GetProperty("target").GetInt32()).ShouldBe(("high", "peer", 5));
         detail.GetProperty("answers").GetProperty("value-spend").GetProperty("answer").GetInt32().ShouldBe(4);
 
-        var (read, again) = await Send(_reader, HttpMethod.Get, $"/api/assessments/{id}");
+        var (read, again) = await ApiCalls.SendAsync(_reader, HttpMethod.Get, $"/api/assessments/{id}");
         read.ShouldBe(HttpStatusCode.OK);
         (again.GetProperty("state").GetString(), again.GetProperty("visibility").GetString(), again.GetProperty("organisation").GetString()).ShouldBe(("draft", "private", "wigan-council"));
 
-        (await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.Conflict);
-        var (submitted, afterSubmit) = await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit");
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.Conflict);
+        var (submitted, afterSubmit) = await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit");
         submitted.ShouldBe(HttpStatusCode.OK);
         afterSubmit.GetProperty("state").GetString().ShouldBe("submitted");
-        (await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new { data_use = 5 } })).Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { })).Status.ShouldBe(HttpStatusCode.BadRequest);
-        var (optedIn, benchmarked) = await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true });
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new { data_use = 5 } })).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        var (optedIn, benchmarked) = await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true });
         optedIn.ShouldBe(HttpStatusCode.OK);
         benchmarked.GetProperty("benchmarking").GetBoolean().ShouldBeTrue();
 
-        var (listed, list) = await Send(_viewer, HttpMethod.Get, "/api/organisations/wigan-council/assessments");
+        var (listed, list) = await ApiCalls.SendAsync(_viewer, HttpMethod.Get, "/api/organisations/wigan-council/assessments");
         listed.ShouldBe(HttpStatusCode.OK);
         var row = list.EnumerateArray().ShouldHaveSingleItem();
         (row.GetProperty("id").GetInt64(), row.GetProperty("period").GetString(), row.GetProperty("state").GetString(), row.GetProperty("answered").GetInt32())
             .ShouldBe((id, "2026/27", "submitted", DigitalMaturity.QuestionCount));
-        (await Send(_writer, HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "digital-maturity", period = "2026/27" })).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "digital-maturity", period = "2026/27" })).Status.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -121,7 +104,7 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
     {
         var id = await StartAsync();
 
-        var (status, problem) = await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new Dictionary<string, object>
+        var (status, problem) = await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new Dictionary<string, object>
         {
             ["answers"] = new Dictionary<string, object?>
             {
@@ -139,7 +122,7 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToList();
         errors.ShouldBe(["answers.ethics-oversight.confidance", "answers.leadership-strategy.note"], "the shape is refused first, naming the question and field");
 
-        (status, problem) = await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new Dictionary<string, object>
+        (status, problem) = await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new Dictionary<string, object>
         {
             ["answers"] = new Dictionary<string, object?>
             {
@@ -166,20 +149,20 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
     {
         var id = await StartAsync();
         var answers = DigitalMaturity.Questions.Where(q => q.Id != "security-risk").ToDictionary(q => q.Id, _ => 3);
-        (await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
 
-        var (status, problem) = await Send(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit");
+        var (status, problem) = await ApiCalls.SendAsync(_writer, HttpMethod.Post, $"/api/assessments/{id}/submit");
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["answers.security-risk"]);
-        (await Send(_reader, HttpMethod.Get, $"/api/assessments/{id}")).Body.GetProperty("state").GetString().ShouldBe("draft");
+        (await ApiCalls.SendAsync(_reader, HttpMethod.Get, $"/api/assessments/{id}")).Body.GetProperty("state").GetString().ShouldBe("draft");
     }
 
     [Fact]
     public async Task A_read_only_token_cannot_write_and_another_organisation_is_told_nothing()
     {
         var id = await StartAsync();
-        (await Send(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new Dictionary<string, object> { ["data-use"] = new { answer = 3, note = "WIGAN-PRIVATE-NOTE" } } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_writer, HttpMethod.Put, $"/api/assessments/{id}", new { answers = new Dictionary<string, object> { ["data-use"] = new { answer = 3, note = "WIGAN-PRIVATE-NOTE" } } })).Status.ShouldBe(HttpStatusCode.OK);
         var writes = new (HttpMethod Method, string Url, object? Body)[]
         {
             (HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "digital-maturity", period = "2030/31" }),
@@ -191,29 +174,29 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
 
         foreach (var (method, url, body) in writes)
         {
-            (await Send(_reader, method, url, body)).Status.ShouldBe(HttpStatusCode.Forbidden, $"{method} {url} with a read-only token");
-            (await Send(_viewer, method, url, body)).Status.ShouldBe(HttpStatusCode.Forbidden, $"{method} {url} by a viewer");
+            (await ApiCalls.SendAsync(_reader, method, url, body)).Status.ShouldBe(HttpStatusCode.Forbidden, $"{method} {url} with a read-only token");
+            (await ApiCalls.SendAsync(_viewer, method, url, body)).Status.ShouldBe(HttpStatusCode.Forbidden, $"{method} {url} by a viewer");
             foreach (var (who, client) in new[] { ("another organisation", _outsider), ("anonymous", _anonymous) })
             {
-                var (status, answer) = await Send(client, method, url, body);
+                var (status, answer) = await ApiCalls.SendAsync(client, method, url, body);
                 status.ShouldBe(HttpStatusCode.NotFound, $"{method} {url} by {who}");
                 answer.ToString().ShouldNotContain("WIGAN-PRIVATE-NOTE");
             }
         }
         foreach (var url in reads)
         {
-            (await Send(_reader, HttpMethod.Get, url)).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(_reader, HttpMethod.Get, url)).Status.ShouldBe(HttpStatusCode.OK);
             foreach (var client in new[] { _outsider, _anonymous })
             {
-                var (status, answer) = await Send(client, HttpMethod.Get, url);
+                var (status, answer) = await ApiCalls.SendAsync(client, HttpMethod.Get, url);
                 status.ShouldBe(HttpStatusCode.NotFound, url);
                 answer.ToString().ShouldNotContain("WIGAN-PRIVATE-NOTE");
             }
         }
-        var (_, detail) = await Send(_reader, HttpMethod.Get, $"/api/assessments/{id}");
+        var (_, detail) = await ApiCalls.SendAsync(_reader, HttpMethod.Get, $"/api/assessments/{id}");
         detail.GetProperty("answers").GetProperty("data-use").GetProperty("answer").GetInt32().ShouldBe(3);
         detail.GetProperty("state").GetString().ShouldBe("draft");
-        (await Send(_reader, HttpMethod.Get, "/api/organisations/wigan-council/assessments")).Body.GetArrayLength().ShouldBe(1);
+        (await ApiCalls.SendAsync(_reader, HttpMethod.Get, "/api/organisations/wigan-council/assessments")).Body.GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
@@ -240,10 +223,10 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         }
         using var put = await browser.PutAsync($"/api/assessments/{id}", form);
         put.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
-        (await Send(_reader, HttpMethod.Get, $"/api/assessments/{id}")).Body.GetProperty("state").GetString().ShouldBe("draft");
-        (await Send(_reader, HttpMethod.Get, "/api/organisations/wigan-council/assessments")).Body.GetArrayLength().ShouldBe(1);
+        (await ApiCalls.SendAsync(_reader, HttpMethod.Get, $"/api/assessments/{id}")).Body.GetProperty("state").GetString().ShouldBe("draft");
+        (await ApiCalls.SendAsync(_reader, HttpMethod.Get, "/api/organisations/wigan-council/assessments")).Body.GetArrayLength().ShouldBe(1);
 
-        var (status, problem) = await Send(browser, HttpMethod.Post, $"/api/assessments/{id}/submit", new { });
+        var (status, problem) = await ApiCalls.SendAsync(browser, HttpMethod.Post, $"/api/assessments/{id}/submit", new { });
         status.ShouldBe(HttpStatusCode.BadRequest, "with JSON the browser reaches the service, which names the unanswered questions");
         problem.GetProperty("errors").EnumerateObject().Count().ShouldBe(DigitalMaturity.QuestionCount);
     }
@@ -259,23 +242,23 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
         {
             var organisation = await TestAccounts.OrganisationAsync(_app.Services, name, code);
             var member = await TestAccounts.MemberAsync(_app.Services, $"officer@{organisation.Slug}.example", organisation, Role.Contributor);
-            writers.Add((organisation.Slug, await ScriptAsync(member, TokenScopes.Read | TokenScopes.Write)));
+            writers.Add((organisation.Slug, await TestAccounts.TokenClientAsync(_app, member, TokenScopes.Read | TokenScopes.Write)));
         }
         for (var i = 0; i < writers.Count; i++)
         {
             var (slug, client) = writers[i];
-            var (started, created) = await Send(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = "digital-maturity", period = "2026/27" });
+            var (started, created) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/organisations/{slug}/assessments", new { templateId = "digital-maturity", period = "2026/27" });
             started.ShouldBe(HttpStatusCode.Created, created.ToString());
             var id = created.GetProperty("id").GetInt64();
             var answers = DigitalMaturity.Questions.ToDictionary(q => q.Id, object (q) => q.Id == "data-use" ? (i % 5) + 1 : "Developing");
-            (await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
+            (await ApiCalls.SendAsync(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers })).Status.ShouldBe(HttpStatusCode.OK);
             if (i < 6)
             {
-                (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
+                (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit")).Status.ShouldBe(HttpStatusCode.OK);
             }
             if (i < 5)
             {
-                (await Send(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
+                (await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/benchmarking", new { optIn = true })).Status.ShouldBe(HttpStatusCode.OK);
             }
         }
 
@@ -284,7 +267,7 @@ public sealed class OrganisationAssessmentsApiTests : IAsyncLifetime
             (await scope.ServiceProvider.GetRequiredService<Observatory.Assessments.Benchmarking.BenchmarkReleases>().PublishAsync("digital-maturity", "2026/27")).ShouldSucceed();
         }
 
-        var (status, all) = await Send(_anonymous, HttpMethod.Get, "/api/benchmarks/digital-maturity?period=2026/27&group=all");
+        var (status, all) = await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, "/api/benchmarks/digital-maturity?period=2026/27&group=all");
         status.ShouldBe(HttpStatusCode.OK, all.ToString());
         all.GetProperty("contributors").GetInt32().ShouldBe(5);
         var dataUse = all.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "data-use");

@@ -34,23 +34,14 @@ public sealed class AlgorithmRegisterTests : IAsyncLifetime
         await _app.EnsurePreparedAsync();
         var alpha = await TestAccounts.OrganisationAsync(_app.Services, "Alpha Council", "E08000010");
         var beta = await TestAccounts.OrganisationAsync(_app.Services, "Beta Council", "E08000006");
-        _contributor = await TokenClientAsync((await TestAccounts.MemberAsync(_app.Services, "officer@alpha.gov.uk", alpha, Role.Contributor)).Id);
-        _approver = await TokenClientAsync((await TestAccounts.MemberAsync(_app.Services, "approver@alpha.gov.uk", alpha, Role.Approver)).Id);
-        _beta = await TokenClientAsync((await TestAccounts.MemberAsync(_app.Services, "officer@beta.gov.uk", beta, Role.Contributor)).Id);
-        _betaApprover = await TokenClientAsync((await TestAccounts.MemberAsync(_app.Services, "approver@beta.gov.uk", beta, Role.Approver)).Id);
+        _contributor = await TestAccounts.TokenClientAsync(_app, (await TestAccounts.MemberAsync(_app.Services, "officer@alpha.gov.uk", alpha, Role.Contributor)).Id);
+        _approver = await TestAccounts.TokenClientAsync(_app, (await TestAccounts.MemberAsync(_app.Services, "approver@alpha.gov.uk", alpha, Role.Approver)).Id);
+        _beta = await TestAccounts.TokenClientAsync(_app, (await TestAccounts.MemberAsync(_app.Services, "officer@beta.gov.uk", beta, Role.Contributor)).Id);
+        _betaApprover = await TestAccounts.TokenClientAsync(_app, (await TestAccounts.MemberAsync(_app.Services, "approver@beta.gov.uk", beta, Role.Approver)).Id);
         _anonymous = await _app.ClientAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<HttpClient> TokenClientAsync(long personId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(personId, "script", TokenScopes.Read | TokenScopes.Write, 90).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body, string Text)> Send(HttpClient client, HttpMethod method, string url, string? body = null, string mediaType = "application/json")
     {

@@ -43,32 +43,15 @@ public sealed class SurveyEditingTests : IAsyncLifetime
             wiganOfficer ??= officer;
         }
         var admin = await TestAccounts.SiteAdministratorAsync(_app.Services, "admin@socitm.net");
-        _admin = await TokenClientAsync(admin.Id);
-        _officer = await TokenClientAsync(wiganOfficer!.Id);
+        _admin = await TestAccounts.TokenClientAsync(_app, admin.Id);
+        _officer = await TestAccounts.TokenClientAsync(_app, wiganOfficer!.Id);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<HttpClient> TokenClientAsync(long personId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(personId, "script", TokenScopes.Read | TokenScopes.Write, 90).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 || text[0] is not ('{' or '[') ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     private async Task<long> DraftAsync()
     {
-        var (created, survey) = await Send(_admin, HttpMethod.Post, "/api/surveys", new
+        var (created, survey) = await ApiCalls.SendAsync(_admin, HttpMethod.Post, "/api/surveys", new
         {
             title = "Covid-19 impact survey 2027",
             templateId = "covid-impact-survey",
@@ -98,15 +81,15 @@ public sealed class SurveyEditingTests : IAsyncLifetime
     public async Task A_draft_changes_title_dates_and_recipients_and_an_open_survey_only_a_later_close_date()
     {
         var id = await DraftAsync();
-        (await Send(_officer, HttpMethod.Put, $"/api/surveys/{id}", new { title = "Mine now" })).Status.ShouldBe(HttpStatusCode.NotFound, "only those who run surveys change them");
+        (await ApiCalls.SendAsync(_officer, HttpMethod.Put, $"/api/surveys/{id}", new { title = "Mine now" })).Status.ShouldBe(HttpStatusCode.NotFound, "only those who run surveys change them");
 
-        var (bad, problem) = await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { title = "", closesOn = "2027-01-05", audience = "chosen", organisations = new[] { "nowhere-council" } });
+        var (bad, problem) = await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { title = "", closesOn = "2027-01-05", audience = "chosen", organisations = new[] { "nowhere-council" } });
         bad.ShouldBe(HttpStatusCode.BadRequest);
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ShouldBe(["closesOn", "organisations", "title"]);
-        (await Send(_admin, HttpMethod.Get, $"/api/surveys/{id}")).Body.GetProperty("title").GetString().ShouldBe("Covid-19 impact survey 2027", "nothing kept from a refused change");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Get, $"/api/surveys/{id}")).Body.GetProperty("title").GetString().ShouldBe("Covid-19 impact survey 2027", "nothing kept from a refused change");
 
         var recipientAudits = await AuditCountAsync("SurveyRecipient");
-        var (changed, survey) = await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new
+        var (changed, survey) = await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new
         {
             title = "Covid-19 impact survey, January 2027",
             opensOn = "2027-01-11",
@@ -119,7 +102,7 @@ public sealed class SurveyEditingTests : IAsyncLifetime
             .ShouldBe(("Covid-19 impact survey, January 2027", "2027-01-11", "2027-01-25", 2));
         (await AuditCountAsync("SurveyRecipient")).ShouldBe(recipientAudits + 2, "Salford taken off and Bolton added, each audited");
 
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{id}/open")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{id}/open")).Status.ShouldBe(HttpStatusCode.OK);
         // Sent: Bolton finds it where its members start work; Salford, taken off, does not.
         var bolton = await TestAccounts.ClientAsync(_app, "officer@bolton-council.gov.uk");
         var salford = await TestAccounts.ClientAsync(_app, "officer@salford-city-council.gov.uk");
@@ -128,17 +111,17 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         boltonPage.ShouldContain("Covid-19 impact survey, January 2027");
         (await salford.GetStringAsync("/organisations/salford-city-council/assessments")).ShouldNotContain("Covid-19 impact survey, January 2027");
 
-        (await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { title = "Renamed once open" })).Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { audience = "all" })).Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-01-22" })).Status.ShouldBe(HttpStatusCode.Conflict, "an open survey's close date only moves later");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { title = "Renamed once open" })).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { audience = "all" })).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-01-22" })).Status.ShouldBe(HttpStatusCode.Conflict, "an open survey's close date only moves later");
         var surveyAudits = await AuditCountAsync("Survey");
-        var (extended, after) = await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-02-01", title = "Covid-19 impact survey, January 2027" });
+        var (extended, after) = await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-02-01", title = "Covid-19 impact survey, January 2027" });
         extended.ShouldBe(HttpStatusCode.OK, after.ToString());
         after.GetProperty("closesOn").GetString().ShouldBe("2027-02-01");
         (await AuditCountAsync("Survey")).ShouldBe(surveyAudits + 1);
 
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{id}/close")).Status.ShouldBe(HttpStatusCode.OK);
-        (await Send(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-03-01" })).Status.ShouldBe(HttpStatusCode.Conflict, "a closed survey cannot be changed");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{id}/close")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Put, $"/api/surveys/{id}", new { closesOn = "2027-03-01" })).Status.ShouldBe(HttpStatusCode.Conflict, "a closed survey cannot be changed");
     }
 
     [Fact]
@@ -173,7 +156,7 @@ public sealed class SurveyEditingTests : IAsyncLifetime
             html.ShouldContain("a real date");
         }
 
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{id}/open")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{id}/open")).Status.ShouldBe(HttpStatusCode.OK);
         var open = await admin.GetStringAsync($"/surveys/{id}/edit");
         open.ShouldContain("Move the close date");
         open.ShouldNotContain("name=\"title\"");

@@ -47,13 +47,13 @@ public sealed class SurveysApiTests : IAsyncLifetime
         {
             var organisation = await TestAccounts.OrganisationAsync(_app.Services, name, code);
             var officer = await TestAccounts.MemberAsync(_app.Services, $"officer@{organisation.Slug}.gov.uk", organisation, Role.Contributor);
-            _officers[organisation.Slug] = await TokenClientAsync(officer.Id);
+            _officers[organisation.Slug] = await TestAccounts.TokenClientAsync(_app, officer.Id);
         }
         var wigan = await OrganisationAsync("wigan-council");
         var viewer = await TestAccounts.MemberAsync(_app.Services, "viewer@wigan-council.gov.uk", wigan, Role.Viewer);
-        _viewer = await TokenClientAsync(viewer.Id);
+        _viewer = await TestAccounts.TokenClientAsync(_app, viewer.Id);
         var admin = await TestAccounts.SiteAdministratorAsync(_app.Services, "admin@socitm.net");
-        _admin = await TokenClientAsync(admin.Id);
+        _admin = await TestAccounts.TokenClientAsync(_app, admin.Id);
         var curator = await TestAccounts.MemberAsync(_app.Services, "curator@socitm.net", await TestAccounts.OrganisationAsync(_app.Services, "Socitm"), Role.Viewer);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -63,7 +63,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
             (await db.People.SingleAsync(p => p.Email == "officer@wigan-council.gov.uk")).DisplayName = "Priya Marchetti";
             await db.SaveChangesAsync();
         }
-        _curator = await TokenClientAsync(curator.Id);
+        _curator = await TestAccounts.TokenClientAsync(_app, curator.Id);
         _anonymous = await _app.ClientAsync();
     }
 
@@ -75,29 +75,12 @@ public sealed class SurveysApiTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().Organisations.AsNoTracking().SingleAsync(o => o.Slug == slug);
     }
 
-    private async Task<HttpClient> TokenClientAsync(long personId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(personId, "script", TokenScopes.Read | TokenScopes.Write, 90).ShouldSucceed();
-        var client = await _app.ClientAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     private AssessmentTemplate Covid => _app.Services.GetRequiredService<AssessmentCatalogue>().Find("covid-impact-survey")!;
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 || text[0] is not ('{' or '[') ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
 
     /// <summary>An open survey of the Covid-19 impact survey sent to the chosen councils, open from today for ten days.</summary>
     private async Task<long> OpenSurveyAsync(IEnumerable<string> slugs, string opensOn = "2027-01-10", string closesOn = "2027-01-20")
     {
-        var (created, survey) = await Send(_admin, HttpMethod.Post, "/api/surveys", new
+        var (created, survey) = await ApiCalls.SendAsync(_admin, HttpMethod.Post, "/api/surveys", new
         {
             title = "Covid-19 Digital and ICT impact survey 2027",
             templateId = "covid-impact-survey",
@@ -110,7 +93,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
         created.ShouldBe(HttpStatusCode.Created, survey.ToString());
         survey.GetProperty("state").GetString().ShouldBe("draft");
         var id = survey.GetProperty("id").GetInt64();
-        var (opened, body) = await Send(_admin, HttpMethod.Post, $"/api/surveys/{id}/open");
+        var (opened, body) = await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{id}/open");
         opened.ShouldBe(HttpStatusCode.OK, body.ToString());
         return id;
     }
@@ -122,14 +105,14 @@ public sealed class SurveysApiTests : IAsyncLifetime
     private async Task<long> RespondAsync(string slug, long survey, int level, string words, bool? publishWords, bool submit = true)
     {
         var client = _officers[slug];
-        var (status, invitation) = await Send(client, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = slug, publishWords });
+        var (status, invitation) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = slug, publishWords });
         status.ShouldBe(HttpStatusCode.OK, invitation.ToString());
         var id = invitation.GetProperty("response").GetInt64();
-        var (saved, detail) = await Send(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers = Answers(level, words) });
+        var (saved, detail) = await ApiCalls.SendAsync(client, HttpMethod.Put, $"/api/assessments/{id}", new { answers = Answers(level, words) });
         saved.ShouldBe(HttpStatusCode.OK, detail.ToString());
         if (submit)
         {
-            var (submitted, after) = await Send(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
+            var (submitted, after) = await ApiCalls.SendAsync(client, HttpMethod.Post, $"/api/assessments/{id}/submit");
             submitted.ShouldBe(HttpStatusCode.OK, after.ToString());
         }
         return id;
@@ -137,8 +120,8 @@ public sealed class SurveysApiTests : IAsyncLifetime
 
     private async Task CloseAndPublishAsync(long survey)
     {
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{survey}/close")).Status.ShouldBe(HttpStatusCode.OK);
-        var (published, body) = await Send(_admin, HttpMethod.Post, $"/api/surveys/{survey}/publish");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{survey}/close")).Status.ShouldBe(HttpStatusCode.OK);
+        var (published, body) = await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{survey}/publish");
         published.ShouldBe(HttpStatusCode.OK, body.ToString());
     }
 
@@ -147,41 +130,41 @@ public sealed class SurveysApiTests : IAsyncLifetime
     {
         var survey = await OpenSurveyAsync(["wigan-council", "salford-city-council"]);
 
-        var (listed, surveys) = await Send(_officers["wigan-council"], HttpMethod.Get, "/api/surveys");
+        var (listed, surveys) = await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Get, "/api/surveys");
         listed.ShouldBe(HttpStatusCode.OK);
         var mine = surveys.EnumerateArray().ShouldHaveSingleItem();
         (mine.GetProperty("id").GetInt64(), mine.GetProperty("closesOn").GetString(), mine.GetProperty("takingAnswers").GetBoolean()).ShouldBe((survey, "2027-01-20", true));
         mine.TryGetProperty("progress", out _).ShouldBeFalse("only those who run surveys see how many have answered");
 
         var wigan = await RespondAsync("wigan-council", survey, 4, "Laptops arrived in a week", publishWords: true);
-        var (read, response) = await Send(_officers["wigan-council"], HttpMethod.Get, $"/api/assessments/{wigan}");
+        var (read, response) = await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Get, $"/api/assessments/{wigan}");
         read.ShouldBe(HttpStatusCode.OK);
         (response.GetProperty("state").GetString(), response.GetProperty("template").GetString(), response.GetProperty("period").GetString()).ShouldBe(("submitted", "covid-impact-survey", "2026/27"));
         // Answering the survey is not the organisation's own assessment of the template for the year: that can still be started.
-        (await Send(_officers["wigan-council"], HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "covid-impact-survey", period = "2026/27" }))
+        (await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Post, "/api/organisations/wigan-council/assessments", new { templateId = "covid-impact-survey", period = "2026/27" }))
             .Status.ShouldBe(HttpStatusCode.Created);
         // Asking again finds the same response rather than starting another.
-        var (again, invitation) = await Send(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" });
+        var (again, invitation) = await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" });
         again.ShouldBe(HttpStatusCode.OK);
         invitation.GetProperty("response").GetInt64().ShouldBe(wigan);
 
         var salford = await RespondAsync("salford-city-council", survey, 3, "Unfinished", publishWords: false, submit: false);
-        var (progressStatus, progress) = await Send(_curator, HttpMethod.Get, $"/api/surveys/{survey}");
+        var (progressStatus, progress) = await ApiCalls.SendAsync(_curator, HttpMethod.Get, $"/api/surveys/{survey}");
         progressStatus.ShouldBe(HttpStatusCode.OK);
         var counts = progress.GetProperty("progress");
         (counts.GetProperty("invited").GetInt32(), counts.GetProperty("started").GetInt32(), counts.GetProperty("submitted").GetInt32()).ShouldBe((2, 2, 1));
         progress.GetProperty("invitations").GetArrayLength().ShouldBe(0, "a curator is not told which organisation answered");
 
         _clock.Now = new DateTimeOffset(2027, 1, 20, 23, 30, 0, TimeSpan.Zero);
-        (await Send(_officers["salford-city-council"], HttpMethod.Put, $"/api/assessments/{salford}", new { answers = new Dictionary<string, object> { ["wellbeing-supported"] = 5 } }))
+        (await ApiCalls.SendAsync(_officers["salford-city-council"], HttpMethod.Put, $"/api/assessments/{salford}", new { answers = new Dictionary<string, object> { ["wellbeing-supported"] = 5 } }))
             .Status.ShouldBe(HttpStatusCode.OK, "the close date is the last day answers are taken");
         _clock.Now = new DateTimeOffset(2027, 1, 21, 0, 30, 0, TimeSpan.Zero);
-        var (late, problem) = await Send(_officers["salford-city-council"], HttpMethod.Post, $"/api/assessments/{salford}/submit");
+        var (late, problem) = await ApiCalls.SendAsync(_officers["salford-city-council"], HttpMethod.Post, $"/api/assessments/{salford}/submit");
         late.ShouldBe(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().ShouldBe("The survey 'Covid-19 Digital and ICT impact survey 2027' closed on 20 January 2027: responses can no longer be changed or submitted.");
-        (await Send(_officers["salford-city-council"], HttpMethod.Put, $"/api/assessments/{salford}", new { answers = new Dictionary<string, object> { ["wellbeing-supported"] = 1 } }))
+        (await ApiCalls.SendAsync(_officers["salford-city-council"], HttpMethod.Put, $"/api/assessments/{salford}", new { answers = new Dictionary<string, object> { ["wellbeing-supported"] = 1 } }))
             .Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_officers["salford-city-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "salford-city-council", publishWords = true }))
+        (await ApiCalls.SendAsync(_officers["salford-city-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "salford-city-council", publishWords = true }))
             .Status.ShouldBe(HttpStatusCode.Conflict);
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
@@ -193,7 +176,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
     public async Task Before_its_open_date_a_survey_takes_no_answers()
     {
         var survey = await OpenSurveyAsync(["wigan-council"], opensOn: "2027-01-12");
-        var (status, problem) = await Send(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" });
+        var (status, problem) = await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" });
         status.ShouldBe(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString()!.ShouldContain("opens on 12 January 2027");
         _clock.Now = new DateTimeOffset(2027, 1, 12, 8, 0, 0, TimeSpan.Zero);
@@ -205,15 +188,15 @@ public sealed class SurveysApiTests : IAsyncLifetime
     {
         var survey = await OpenSurveyAsync(["wigan-council"]);
         var stockport = _officers["stockport-council"];
-        (await Send(stockport, HttpMethod.Get, $"/api/surveys/{survey}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(stockport, HttpMethod.Get, "/api/surveys")).Body.GetArrayLength().ShouldBe(0);
-        (await Send(stockport, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "stockport-council" })).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(stockport, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" })).Status.ShouldBe(HttpStatusCode.NotFound, "nor answer for an invited organisation it is not in");
-        (await Send(_anonymous, HttpMethod.Get, $"/api/surveys/{survey}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(_viewer, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" })).Status.ShouldBe(HttpStatusCode.Forbidden, "a viewer reads but does not answer");
+        (await ApiCalls.SendAsync(stockport, HttpMethod.Get, $"/api/surveys/{survey}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(stockport, HttpMethod.Get, "/api/surveys")).Body.GetArrayLength().ShouldBe(0);
+        (await ApiCalls.SendAsync(stockport, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "stockport-council" })).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(stockport, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" })).Status.ShouldBe(HttpStatusCode.NotFound, "nor answer for an invited organisation it is not in");
+        (await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, $"/api/surveys/{survey}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(_viewer, HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "wigan-council" })).Status.ShouldBe(HttpStatusCode.Forbidden, "a viewer reads but does not answer");
         var wigan = await RespondAsync("wigan-council", survey, 2, "Ours", publishWords: false);
-        (await Send(stockport, HttpMethod.Get, $"/api/assessments/{wigan}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await Send(_curator, HttpMethod.Get, $"/api/assessments/{wigan}")).Status.ShouldBe(HttpStatusCode.NotFound, "a curator runs surveys but never reads an organisation's answers");
+        (await ApiCalls.SendAsync(stockport, HttpMethod.Get, $"/api/assessments/{wigan}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(_curator, HttpMethod.Get, $"/api/assessments/{wigan}")).Status.ShouldBe(HttpStatusCode.NotFound, "a curator runs surveys but never reads an organisation's answers");
         await using var scope = _app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().Assessments.CountAsync(a => a.SurveyId == survey)).ShouldBe(1);
     }
@@ -235,15 +218,15 @@ public sealed class SurveysApiTests : IAsyncLifetime
         // A sixth organisation's unsubmitted draft counts for nothing.
         await RespondAsync(slugs[5], five, 5, "Draft only", publishWords: true, submit: false);
 
-        (await Send(_anonymous, HttpMethod.Get, $"/api/surveys/{five}/results")).Status.ShouldBe(HttpStatusCode.NotFound, "nothing before publication");
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict, "an open survey is closed before its results are published");
-        (await Send(_curator, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict);
-        (await Send(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, $"/api/surveys/{five}/results")).Status.ShouldBe(HttpStatusCode.NotFound, "nothing before publication");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict, "an open survey is closed before its results are published");
+        (await ApiCalls.SendAsync(_curator, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.NotFound);
         await CloseAndPublishAsync(four);
         await CloseAndPublishAsync(five);
-        (await Send(_admin, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict, "published results are fixed");
+        (await ApiCalls.SendAsync(_admin, HttpMethod.Post, $"/api/surveys/{five}/publish")).Status.ShouldBe(HttpStatusCode.Conflict, "published results are fixed");
 
-        var (status, suppressed) = await Send(_anonymous, HttpMethod.Get, $"/api/surveys/{four}/results");
+        var (status, suppressed) = await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, $"/api/surveys/{four}/results");
         status.ShouldBe(HttpStatusCode.OK, suppressed.ToString());
         (suppressed.GetProperty("invited").GetInt32(), suppressed.GetProperty("responded").GetInt32()).ShouldBe((6, 4));
         suppressed.GetProperty("suppressed").GetString().ShouldBe("fewer-than-5-contributors");
@@ -251,7 +234,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
         suppressed.GetProperty("wordsWithheld").GetBoolean().ShouldBeTrue();
         suppressed.GetProperty("words").GetArrayLength().ShouldBe(0);
 
-        var (shownStatus, shown) = await Send(_anonymous, HttpMethod.Get, $"/api/surveys/{five}/results");
+        var (shownStatus, shown) = await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, $"/api/surveys/{five}/results");
         shownStatus.ShouldBe(HttpStatusCode.OK);
         (shown.GetProperty("invited").GetInt32(), shown.GetProperty("responded").GetInt32(), shown.GetProperty("contributors").GetInt32()).ShouldBe((6, 5, 5));
         var items = shown.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
@@ -270,7 +253,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
         lines[0].ShouldBe("survey,group,item,kind,count,median,lower_quartile,upper_quartile,suppressed,reason");
         lines.ShouldContain($"{five},all,wellbeing-supported,question,5,3,2,4,false,");
 
-        var (listStatus, list) = await Send(_anonymous, HttpMethod.Get, "/api/surveys");
+        var (listStatus, list) = await ApiCalls.SendAsync(_anonymous, HttpMethod.Get, "/api/surveys");
         listStatus.ShouldBe(HttpStatusCode.OK);
         list.EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).Order().ShouldBe([four, five]);
     }
@@ -285,7 +268,7 @@ public sealed class SurveysApiTests : IAsyncLifetime
         await RespondAsync("bolton-council", survey, 3, "BOLTON-NEVER-ASKED-9902", publishWords: null);
         // Bury agreed, then changed its mind before the close date.
         await RespondAsync("bury-council", survey, 2, "BURY-WITHDREW-5150", publishWords: true);
-        (await Send(_officers["bury-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "bury-council", publishWords = false })).Status.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(_officers["bury-council"], HttpMethod.Post, $"/api/surveys/{survey}/responses", new { organisation = "bury-council", publishWords = false })).Status.ShouldBe(HttpStatusCode.OK);
         await RespondAsync("oldham-council", survey, 5, "Oldham shared data with the NHS", publishWords: true);
         await CloseAndPublishAsync(survey);
 
@@ -309,16 +292,16 @@ public sealed class SurveysApiTests : IAsyncLifetime
     public async Task Only_site_administrators_and_curators_run_surveys_and_bad_input_is_named_field_by_field()
     {
         var survey = new { title = "Digital maturity round", templateId = "digital-maturity", period = "2026/27", opensOn = "2027-01-10", closesOn = "2027-02-10", audience = "type-metropolitan-district" };
-        (await Send(_officers["wigan-council"], HttpMethod.Post, "/api/surveys", survey)).Status.ShouldBe(HttpStatusCode.Forbidden);
-        (await Send(_anonymous, HttpMethod.Post, "/api/surveys", survey)).Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized);
-        var (created, body) = await Send(_curator, HttpMethod.Post, "/api/surveys", survey);
+        (await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Post, "/api/surveys", survey)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await ApiCalls.SendAsync(_anonymous, HttpMethod.Post, "/api/surveys", survey)).Status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized);
+        var (created, body) = await ApiCalls.SendAsync(_curator, HttpMethod.Post, "/api/surveys", survey);
         created.ShouldBe(HttpStatusCode.Created, body.ToString());
         (body.GetProperty("audienceName").GetString(), body.GetProperty("progress").GetProperty("invited").GetInt32())
             .ShouldBe(("Metropolitan districts", 7), "a peer group sends it to every organisation in it: the seven Greater Manchester councils are metropolitan districts");
         var id = body.GetProperty("id").GetInt64();
-        (await Send(_officers["wigan-council"], HttpMethod.Get, $"/api/surveys/{id}")).Status.ShouldBe(HttpStatusCode.NotFound, "a draft is not shown to those it will go to");
+        (await ApiCalls.SendAsync(_officers["wigan-council"], HttpMethod.Get, $"/api/surveys/{id}")).Status.ShouldBe(HttpStatusCode.NotFound, "a draft is not shown to those it will go to");
 
-        var (bad, problem) = await Send(_admin, HttpMethod.Post, "/api/surveys", new
+        var (bad, problem) = await ApiCalls.SendAsync(_admin, HttpMethod.Post, "/api/surveys", new
         {
             title = "",
             templateId = "no-such-template",
