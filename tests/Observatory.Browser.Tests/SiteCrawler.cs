@@ -25,8 +25,8 @@ public static partial class SiteCrawler
     /// <summary>
     /// The most pages of one template the crawl loads: enough for every framework's page and a spread of the
     /// indicators, evidence items and element pages, which are otherwise hundreds of pages built alike. At 40, six
-    /// templates took 240 of 408 pages and a quarter of the browser suite's time while adding no kind of markup
-    /// axe had not already checked; 20 keeps a spread for the reflow and console checks every crawled page gets.
+    /// templates took 240 of 408 pages and about a quarter of the browser suite's time; 20 keeps a spread for the
+    /// reflow and console checks every crawled page gets, and axe still runs on every kind of markup found.
     /// </summary>
     public const int PerTemplate = 20;
 
