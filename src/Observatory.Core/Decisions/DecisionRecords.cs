@@ -55,7 +55,8 @@ public sealed record DecisionRecord(
     IReadOnlyList<SegmentScore> Scores,
     IReadOnlyDictionary<string, SegmentContext> Context,
     bool MayContribute,
-    bool MayPublish)
+    bool MayPublish,
+    bool IsMember = false)
 {
     public bool CanEdit => MayContribute && Decision.State == WorkflowState.Draft;
 
@@ -89,5 +90,5 @@ public sealed record DecisionRecord(
 /// <summary>One row of a list of decisions.</summary>
 public sealed record DecisionSummary(Decision Decision, string OrganisationName, string OrganisationSlug, int Options);
 
-/// <summary>An organisation's decisions as the actor may see them, and whether the actor may record one.</summary>
-public sealed record OrganisationDecisionList(Organisation Organisation, IReadOnlyList<DecisionSummary> Decisions, bool CanRecord);
+/// <summary>An organisation's decisions as the actor may see them, its own wheels (latest versions), and whether the actor may record one.</summary>
+public sealed record OrganisationDecisionList(Organisation Organisation, IReadOnlyList<DecisionSummary> Decisions, IReadOnlyList<DecisionWheel> OwnWheels, bool CanRecord);

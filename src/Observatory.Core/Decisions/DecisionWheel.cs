@@ -24,6 +24,9 @@ public sealed record DecisionWheel
     public required IReadOnlyList<WheelRing> Rings { get; init; }
     public required string SourceFile { get; init; }
 
+    /// <summary>The organisation whose own wheel this is (a copy it edits), or null for a shipped wheel.</summary>
+    public long? OrganisationId { get; init; }
+
     public IEnumerable<WheelSegment> Segments => Rings.SelectMany(r => r.Segments);
 
     public int SegmentCount => Rings.Sum(r => r.Segments.Count);

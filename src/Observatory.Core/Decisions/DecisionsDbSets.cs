@@ -13,5 +13,9 @@ public static class DecisionsDbSets
         public DbSet<DecisionOption> DecisionOptions => db.Set<DecisionOption>();
 
         public DbSet<SegmentScore> SegmentScores => db.Set<SegmentScore>();
+
+        public DbSet<OrganisationWheel> OrganisationWheels => db.Set<OrganisationWheel>();
+
+        public DbSet<OrganisationWheelVersion> OrganisationWheelVersions => db.Set<OrganisationWheelVersion>();
     }
 }

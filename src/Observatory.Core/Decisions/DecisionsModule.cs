@@ -10,6 +10,7 @@ public static class DecisionsModule
     public static IServiceCollection AddDecisions(this IServiceCollection services, DataFolder data, FrameworkCatalogue frameworks)
     {
         services.AddSingleton(DecisionWheels.LoadShipped(data, frameworks));
+        services.AddScoped<OrganisationWheels>();
         services.AddScoped<OrganisationDecisions>();
         return services;
     }

@@ -16,7 +16,7 @@ namespace Observatory.Decisions;
 /// publish it. Contributors write drafts; the organisation's members read; published decisions are public; anyone
 /// else is told a decision does not exist (not found, never forbidden).
 /// </summary>
-public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheels wheels, PlaceRegistry places, PortraitService portraits,
+public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheels wheels, OrganisationWheels ownWheels, PlaceRegistry places, PortraitService portraits,
     AuditLog audit, CurrentActor current, TimeProvider clock)
 {
     /// <summary>The council portrait each segment's place context is read from.</summary>
@@ -45,7 +45,8 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
             return refusal;
         }
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
-        return new OrganisationDecisionList(organisation, await SummariesAsync(decisions, cancellationToken), AccessPolicy.CanContribute(Actor, organisation.Id));
+        var own = await ownWheels.LatestAsync(organisation, cancellationToken);
+        return new OrganisationDecisionList(organisation, await SummariesAsync(decisions, cancellationToken), [.. own.Select(w => w.Latest)], AccessPolicy.CanContribute(Actor, organisation.Id));
     }
 
     /// <summary>Records a draft decision with its options, lettered A, B, … in the order given.</summary>
@@ -87,10 +88,12 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
                 ? "Enter the council area the decision is about (its GSS code, such as E06000052)"
                 : $"{InputLimits.Quote(placeCode)} is not the code of a current council area"));
         }
-        var wheel = wheels.Find(Blank(input.WheelId) ?? DecisionWheels.DefaultId);
+        // A shipped wheel, or the latest version of one of the organisation's own.
+        var wheel = await ownWheels.FindAsync(organisation.Id, Blank(input.WheelId) ?? DecisionWheels.DefaultId, null, cancellationToken);
         if (wheel is null)
         {
-            problems.Add(Problem("wheelId", $"Choose a decision wheel: {string.Join(", ", wheels.Wheels.Select(w => w.Id))}"));
+            var own = await ownWheels.LatestAsync(organisation, cancellationToken);
+            problems.Add(Problem("wheelId", $"Choose a decision wheel: {string.Join(", ", wheels.Wheels.Select(w => w.Id).Concat(own.Select(w => w.Row.WheelId)))}"));
         }
         var summary = Blank(input.Summary);
         CheckLength(problems, "summary", summary, Decision.MaxSummaryLength, "The summary");
@@ -153,9 +156,10 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
             return NoSuchDecision;
         }
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == decision.OrganisationId, cancellationToken);
-        if (wheels.Find(decision.WheelId) is not { } wheel)
+        // The version it was scored on: an organisation's later changes to its own wheel do not reach it.
+        if (await ownWheels.FindAsync(decision.OrganisationId, decision.WheelId, decision.WheelVersion, cancellationToken) is not { } wheel)
         {
-            return Refusal.NotFound($"The decision wheel '{decision.WheelId}' this decision was scored on is no longer shipped.");
+            return Refusal.NotFound($"The decision wheel '{decision.WheelId}' this decision was scored on can no longer be found.");
         }
         var options = await db.DecisionOptions.AsNoTracking().Where(o => o.DecisionId == id).OrderBy(o => o.Key).ToListAsync(cancellationToken);
         var scores = await db.SegmentScores.AsNoTracking().Where(s => s.DecisionId == id).ToListAsync(cancellationToken);
@@ -163,7 +167,8 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         var own = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
         return new DecisionRecord(decision, organisation, wheel, places.Find(decision.PlaceCode)?.Name ?? decision.PlaceCode, options, scores, context,
             own && AccessPolicy.CanContribute(Actor, organisation.Id),
-            own && Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisation.Id, Role.Approver)));
+            own && Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisation.Id, Role.Approver)),
+            own);
     }
 
     /// <summary>

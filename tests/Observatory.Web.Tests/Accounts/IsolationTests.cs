@@ -57,6 +57,7 @@ public sealed class IsolationTests : IAsyncLifetime
         ["token"] = "not-a-real-token",
         ["relation"] = "parents",
         ["format"] = "json",
+        ["wheel"] = "alpha-wheel",
     };
 
     private long _assessmentId;
@@ -98,6 +99,10 @@ public sealed class IsolationTests : IAsyncLifetime
             var decisions = scope.ServiceProvider.GetRequiredService<Observatory.Decisions.OrganisationDecisions>();
             _decisionId = (await decisions.CreateAsync("alpha-council", new("ALPHA-PRIVATE-7731 depot closure", "cabinet-proposal", null, null, null, [new("Close it")]))).ShouldSucceed().Decision.Id;
             await decisions.ScoreAsync(_decisionId, "A", "climate-change", new("2", "unknown", "ALPHA-PRIVATE-7731 fleet")).ShouldSucceed();
+            // Alpha's own decision wheel, with a secret in a guiding question.
+            var wheels = scope.ServiceProvider.GetRequiredService<Observatory.Decisions.OrganisationWheels>();
+            await wheels.CopyAsync("alpha-council", Observatory.Decisions.DecisionWheels.DefaultId, "Alpha wheel").ShouldSucceed();
+            await wheels.ChangeSegmentAsync("alpha-council", "alpha-wheel", "health", new("Health", ["ALPHA-PRIVATE-7731 question?"])).ShouldSucceed();
         }
         _anonymous = await _app.ClientAsync();
         _otherOrganisation = await TestAccounts.ClientAsync(_app, "beta-admin@beta.gov.uk");
@@ -365,6 +370,26 @@ public sealed class IsolationTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
         (await db.Set<Observatory.Decisions.Decision>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await db.Set<Observatory.Decisions.SegmentScore>().SingleAsync()).ShortTerm.ShouldBe(2);
+    }
+
+    /// <summary>
+    /// Every route of an organisation's own decision wheels (its list, a wheel, a segment, on the pages and the API),
+    /// filled with Alpha's wheel: outsiders are told it does not exist; Alpha's viewer reads but changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_own_decision_wheel_is_not_found_on_any_of_its_routes()
+    {
+        var routes = Routes()
+            .Where(r => r.Path.Contains("/organisations/alpha-council/decision-wheels", StringComparison.Ordinal))
+            .Select(r => (Path: r.Path.Replace("/segments/1", "/segments/health", StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(7);
+        (await OutsidersTryEveryRouteAsync(routes, """{"copyOf": "alpha-wheel", "title": "Planted", "ring": "social", "name": "Planted", "questions": ["Planted?"]}""")).ShouldBeEmpty();
+        (await _viewer.GetStringAsync("/organisations/alpha-council/decision-wheels/alpha-wheel")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive,
+            "the owner's viewer sees it: the checks above are not passing for want of content");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        (await db.Set<Observatory.Decisions.OrganisationWheel>().SingleAsync()).LatestVersion.ShouldBe(2);
     }
 
     /// <summary>

@@ -24,5 +24,9 @@ public static class DecisionText
     public static Refusal ForForm(Refusal refusal, Func<string, string> field) =>
         refusal with { Problems = [.. refusal.Problems.Select(p => p with { Field = field(p.Field) })] };
 
+    public static string OwnWheelPage(string slug, string wheel) => $"/organisations/{slug}/decision-wheels/{wheel}";
+
+    public static string OwnSegmentPage(string slug, string wheel, string segment) => $"{OwnWheelPage(slug, wheel)}/segments/{segment}";
+
     public static string ScorePage(long id, string option, string segment) => $"/decisions/{id}/options/{option}/segments/{segment}";
 }

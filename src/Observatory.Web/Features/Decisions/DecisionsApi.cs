@@ -25,6 +25,14 @@ public static class DecisionsApi
 
     public sealed record WheelDetail(string Id, string Title, string Version, string Publisher, string Summary, IReadOnlyList<SegmentDetail> Segments);
 
+    public sealed record CopyWheelRequest(string? CopyOf, string? Title);
+
+    public sealed record SegmentRequest(string? Ring, string? Name, IReadOnlyList<string?>? Questions);
+
+    public sealed record WheelVersionItem(int Version, string Change, DateTime At, string By);
+
+    public sealed record OwnWheelDetail(string Id, string Title, string Version, string CopiedFrom, IReadOnlyList<SegmentDetail> Segments, IReadOnlyList<WheelVersionItem> Versions, string Url);
+
     public sealed record ScoreDetail(string Segment, int? ShortTerm, int? LongTerm, string? Rationale, string? Mitigations, IReadOnlyList<string> Evidence,
         string AnsweredBy, DateTime UpdatedAt);
 
@@ -72,6 +80,25 @@ public static class DecisionsApi
         api.MapPost("/decisions/{id:long}/publish", PublishAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Publishes a submitted decision: approvers of the organisation with a write token. It is then public with its history (409 for a draft).");
+
+        api.MapGet("/organisations/{slug}/decision-wheels", OwnWheelsAsync)
+            .WithSummary("An organisation's own decision wheels, each at its latest version. Members only: 404 for anyone else.");
+        api.MapPost("/organisations/{slug}/decision-wheels", CopyWheelAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Copies a wheel as the organisation's own (version 1): {copyOf: a shipped wheel's id or one of the organisation's own, title (optional)}. "
+                + "Contributors with a write token. The new wheel's id is made from its title.");
+        api.MapGet("/organisations/{slug}/decision-wheels/{wheel}", OwnWheelAsync)
+            .WithSummary("One of an organisation's own wheels at a version (?version=N; the latest if left out), with every version's change. Members only.");
+        api.MapPut("/organisations/{slug}/decision-wheels/{wheel}/segments/{segment}", ChangeSegmentAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Renames a segment or changes its guiding questions: {name, questions: [text]}. Saves a new version (none if nothing changed); "
+                + "decisions keep the version they were scored on. 400 naming each bad field.");
+        api.MapPost("/organisations/{slug}/decision-wheels/{wheel}/segments", AddSegmentAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Adds a segment at the end of a ring: {ring: the ring's id, name, questions: [text]}. Saves a new version.");
+        api.MapDelete("/organisations/{slug}/decision-wheels/{wheel}/segments/{segment}", RemoveSegmentAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Removes a segment: saves a new version (409 for the last segment of a ring).");
 
         // The wheel picture itself, to download and embed in a committee report.
         app.MapGet("/decisions/{id:long}/options/{option}/wheel.svg", SvgAsync).ExcludeFromDescription();
@@ -140,6 +167,50 @@ public static class DecisionsApi
         }
         var svg = DecisionWheelChart.Draw(record.Wheel, record.ImpactsOf(chosen.Key), DecisionText.WheelTitle(record, chosen), record.Context, $"wheel-{chosen.Key.ToLowerInvariant()}");
         return Results.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<List<WheelDetail>>, ProblemHttpResult>> OwnWheelsAsync(string slug, OrganisationWheels wheels, CancellationToken ct)
+    {
+        if (!(await wheels.ListAsync(slug, ct)).Succeeded(out var list, out var refusal))
+        {
+            return refusal.ToProblem();
+        }
+        return TypedResults.Ok(list.Wheels.Select(w => Wheel(w.Latest)).ToList());
+    }
+
+    private static async Task<Results<Created<OwnWheelDetail>, ProblemHttpResult>> CopyWheelAsync(string slug, CopyWheelRequest request, OrganisationWheels wheels, CancellationToken ct)
+    {
+        if (!(await wheels.CopyAsync(slug, request.CopyOf, request.Title, ct)).Succeeded(out var record, out var refusal))
+        {
+            return refusal.ToProblem();
+        }
+        var detail = OwnWheel(record);
+        return TypedResults.Created(detail.Url, detail);
+    }
+
+    private static async Task<Results<Ok<OwnWheelDetail>, ProblemHttpResult>> OwnWheelAsync(string slug, string wheel, int? version, OrganisationWheels wheels, CancellationToken ct) =>
+        RespondWheel(await wheels.GetAsync(slug, wheel, version, ct));
+
+    private static async Task<Results<Ok<OwnWheelDetail>, ProblemHttpResult>> ChangeSegmentAsync(string slug, string wheel, string segment, SegmentRequest request,
+        OrganisationWheels wheels, CancellationToken ct) =>
+        RespondWheel(await wheels.ChangeSegmentAsync(slug, wheel, segment, new SegmentInput(request.Name, request.Questions), ct));
+
+    private static async Task<Results<Ok<OwnWheelDetail>, ProblemHttpResult>> AddSegmentAsync(string slug, string wheel, SegmentRequest request,
+        OrganisationWheels wheels, CancellationToken ct) =>
+        RespondWheel(await wheels.AddSegmentAsync(slug, wheel, request.Ring, new SegmentInput(request.Name, request.Questions), ct));
+
+    private static async Task<Results<Ok<OwnWheelDetail>, ProblemHttpResult>> RemoveSegmentAsync(string slug, string wheel, string segment, OrganisationWheels wheels, CancellationToken ct) =>
+        RespondWheel(await wheels.RemoveSegmentAsync(slug, wheel, segment, ct));
+
+    private static Results<Ok<OwnWheelDetail>, ProblemHttpResult> RespondWheel(Outcome<OrganisationWheelRecord> outcome) =>
+        outcome.Succeeded(out var record, out var refusal) ? TypedResults.Ok(OwnWheel(record)) : refusal.ToProblem();
+
+    private static OwnWheelDetail OwnWheel(OrganisationWheelRecord r)
+    {
+        var w = Wheel(r.Wheel);
+        return new OwnWheelDetail(w.Id, w.Title, w.Version, r.Row.CopiedFrom, w.Segments,
+            [.. r.Versions.Select(v => new WheelVersionItem(v.Version, v.Change, v.CreatedAt, v.CreatedBy))],
+            $"/api/organisations/{r.Organisation.Slug}/decision-wheels/{r.Row.WheelId}");
     }
 
     /// <summary>A JSON number or string for a score ("unknown" and null are both unknown); anything else is passed on for the service to name.</summary>
