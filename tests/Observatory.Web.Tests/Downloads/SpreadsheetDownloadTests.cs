@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Indicators;
-using Observatory.Web.Features.Shared;
 using Observatory.Testing;
+using Observatory.Web.Features.Shared;
 using Observatory.Web.Tests.Areas;
 
 namespace Observatory.Web.Tests.Downloads;
