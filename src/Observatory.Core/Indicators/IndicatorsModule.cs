@@ -18,6 +18,7 @@ public static class IndicatorsModule
         services.AddSingleton(indicators);
         services.AddScoped<ObservationImporter>();
         services.AddScoped<ObservationQueries>();
+        services.AddScoped<BulkDownload>();
         services.AddScoped<ImportHistory>();
         services.AddScoped<IndicatorCoverage>();
         // Every headline observation, read once per import and shared by the requests of this process.

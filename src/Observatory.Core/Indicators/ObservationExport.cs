@@ -46,7 +46,25 @@ public static class ObservationExport
     }
 
     /// <summary>CSVW metadata (JSON-LD) for the ELS CSV at <paramref name="csvUrl"/>: columns, types, licence and source.</summary>
-    public static string ToCsvwMetadata(IndicatorDefinition indicator, IndicatorDataset dataset, string csvUrl)
+    public static string ToCsvwMetadata(IndicatorDefinition indicator, IndicatorDataset dataset, string csvUrl) =>
+        JsonSerializer.Serialize(CsvwTable(indicator, dataset, csvUrl, withContext: true), new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>
+    /// CSVW metadata for a group of ELS CSVs (W3C "Metadata Vocabulary for Tabular Data", table groups): one table
+    /// per file, each with the same description as <see cref="ToCsvwMetadata"/> gives a single file.
+    /// </summary>
+    public static string ToCsvwGroupMetadata(string title, IEnumerable<(IndicatorDefinition Indicator, IndicatorDataset Dataset, string CsvUrl)> tables)
+    {
+        var doc = new Dictionary<string, object?>
+        {
+            ["@context"] = "http://www.w3.org/ns/csvw",
+            ["dc:title"] = title,
+            ["tables"] = tables.Select(t => CsvwTable(t.Indicator, t.Dataset, t.CsvUrl, withContext: false)).ToList(),
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static Dictionary<string, object?> CsvwTable(IndicatorDefinition indicator, IndicatorDataset dataset, string csvUrl, bool withContext)
     {
         var columns = new (string Name, string Title, string Datatype)[]
         {
@@ -55,9 +73,13 @@ public static class ObservationExport
             ("measure", "Measure", "string"), ("unit", "Unit", "string"), ("lci_95", "Lower 95% confidence limit", "double"),
             ("uci_95", "Upper 95% confidence limit", "double"), ("status", "Status (x = not available, u = low reliability)", "string"), ("notes", "Notes", "string"),
         };
-        var doc = new Dictionary<string, object?>
+        var doc = new Dictionary<string, object?>();
+        if (withContext)
         {
-            ["@context"] = "http://www.w3.org/ns/csvw",
+            doc["@context"] = "http://www.w3.org/ns/csvw";
+        }
+        foreach (var (key, value) in new Dictionary<string, object?>
+        {
             ["url"] = csvUrl,
             ["dc:title"] = indicator.Name,
             ["dc:description"] = indicator.Description,
@@ -77,8 +99,11 @@ public static class ObservationExport
                 }).ToList(),
                 ["primaryKey"] = new[] { "areacd", "indicator", "period" },
             },
-        };
-        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+        })
+        {
+            doc[key] = value;
+        }
+        return doc;
     }
 
     /// <summary>The ELS geography label a place is published under.</summary>

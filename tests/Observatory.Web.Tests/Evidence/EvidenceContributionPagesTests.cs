@@ -147,7 +147,15 @@ public sealed class EvidenceContributionPagesTests : IClassFixture<EvidenceContr
 
         (await Client.GetStringAsync("/api/evidence/export?format=csv")).ShouldNotContain("wigan-private-item");
         (await Member.GetStringAsync("/api/evidence/export?format=csv")).ShouldContain("wigan-private-item");
+        // The spreadsheets beside the CSVs are made from the same search: they hold what the CSV holds, no more.
+        foreach (var url in new[] { "/api/evidence/export?format=xlsx", "/api/evidence.xlsx" })
+        {
+            Cells(await Client.GetByteArrayAsync(url)).ShouldNotContain(c => c.Contains("wigan-private-item"), url);
+            Cells(await Member.GetByteArrayAsync(url)).ShouldContain(c => c.Contains("wigan-private-item"), url);
+        }
     }
+
+    private static List<string> Cells(byte[] xlsx) => [.. Downloads.Spreadsheets.Read(xlsx, "Data").SelectMany(row => row).Select(c => c.Text)];
 
     [Fact]
     public async Task The_edit_link_is_shown_only_to_those_who_may_edit()

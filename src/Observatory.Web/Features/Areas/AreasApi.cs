@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Observatory.Content;
+using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Rendering.Charts.Maps;
 using Observatory.Web.Setup;
@@ -8,7 +10,7 @@ namespace Observatory.Web.Features.Areas;
 
 /// <summary>
 /// Areas as ONS Explore Local Statistics serves them: find, describe, and walk the hierarchy. JSON by default;
-/// CSV for <c>Accept: text/csv</c> or a path ending in <c>.csv</c>.
+/// CSV for <c>Accept: text/csv</c> or a path ending in <c>.csv</c>; a spreadsheet (XLSX) for a path ending in <c>.xlsx</c>.
 /// </summary>
 public static class AreasApi
 {
@@ -57,10 +59,16 @@ public static class AreasApi
             .WithSummary("Find areas by name or code, nation and type (a slug such as london-borough). With no words and no type, the current councils.");
         api.MapGet("/areas.csv", FindAreasAsCsv)
             .WithSummary("The same as /api/areas, as CSV.");
+        api.MapGet("/areas.xlsx", FindAreasAsXlsx)
+            .WithSummary("The same as /api/areas.csv, as a spreadsheet (XLSX) with a notes sheet giving the sources, their licences and the date made.");
         api.MapGet("/areas/search", SearchPlaces)
             .WithSummary("Find a place by name as a person types it: misspelt (\"Wiggan\"), in Welsh or Scottish Gaelic where the register has the name (\"Caerdydd\"), with or without \"council\". Closest first, with the place clearly meant as best.");
         api.MapGet("/areas/{code}", GetArea)
-            .WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population.");
+            .WithSummary("An area: its type, nation, region, parents nearest first, code changes, dates and population. CSV for a code ending .csv, XLSX for one ending .xlsx.");
+        api.MapGet("/areas/{code}/data.csv", GetAreaDataAsCsvAsync)
+            .WithSummary("Everything the area page shows as one file: every indicator's value for the area in every period, with its unit, confidence interval, status, source and licence. CSV.");
+        api.MapGet("/areas/{code}/data.xlsx", GetAreaDataAsXlsxAsync)
+            .WithSummary("The same as /api/areas/{code}/data.csv, as a spreadsheet (XLSX) with a notes sheet giving the sources, their licences and the date made.");
         api.MapGet("/areas/{code}/related/{relation}", GetRelated)
             .WithSummary("An area's parents (nearest first), children, siblings (same type, same parent) or neighbours (sharing a border).");
         // The background every area page's locator map draws its area over: kept by the browser, not sent in each page.
@@ -74,11 +82,57 @@ public static class AreasApi
         return TypedResults.Text(background.Svg, "image/svg+xml; charset=utf-8");
     }
 
-    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreas(string? q, string? nation, string? type, bool? historic,
-        HttpContext context, PlaceRegistry places) => List(q, nation, type, historic, context, places, csv: false);
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult> FindAreas(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places, TimeProvider clock) => List(q, nation, type, historic, context, places, clock, csv: false);
 
-    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> FindAreasAsCsv(string? q, string? nation, string? type, bool? historic,
-        HttpContext context, PlaceRegistry places) => List(q, nation, type, historic, context, places, csv: true);
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult> FindAreasAsCsv(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places, TimeProvider clock) => List(q, nation, type, historic, context, places, clock, csv: true);
+
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult> FindAreasAsXlsx(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places, TimeProvider clock) => List(q, nation, type, historic, context, places, clock, csv: false, xlsx: true);
+
+    /// <summary>One row of an area's data: an observation with the words a reader needs beside it.</summary>
+    private sealed record AreaDataRow(ObservationPoint Point, IndicatorDefinition Indicator, IndicatorDataset Dataset);
+
+    private static readonly IReadOnlyList<CsvResults.Column<AreaDataRow>> AreaDataColumns =
+    [
+        new("area", r => r.Point.AreaCode), new("indicator", r => r.Indicator.Id), new("indicator_name", r => r.Indicator.Name),
+        new("period", r => r.Point.Period.ToIso()), new("value", r => Numbers.RoundTrip(r.Point.Value)), new("unit", r => r.Indicator.Unit),
+        new("lci95", r => Numbers.RoundTrip(r.Point.Lci95)), new("uci95", r => Numbers.RoundTrip(r.Point.Uci95)),
+        new("status", r => r.Point.Status), new("note", r => r.Point.Note),
+        new("source", r => r.Dataset.Source.Organisation), new("source_url", r => r.Dataset.Source.Url), new("licence", r => r.Dataset.Source.Licence),
+    ];
+
+    private static Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetAreaDataAsCsvAsync(string code, HttpContext context,
+        PlaceRegistry places, IndicatorCatalogue catalogue, ObservationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        AreaDataAsync(code, xlsx: false, context, places, catalogue, queries, clock, ct);
+
+    private static Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetAreaDataAsXlsxAsync(string code, HttpContext context,
+        PlaceRegistry places, IndicatorCatalogue catalogue, ObservationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        AreaDataAsync(code, xlsx: true, context, places, catalogue, queries, clock, ct);
+
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> AreaDataAsync(string code, bool xlsx, HttpContext context,
+        PlaceRegistry places, IndicatorCatalogue catalogue, ObservationQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        if (places.Find(code) is not { } place)
+        {
+            return ApiSetup.NotFound($"There is no area with the code '{code}'.");
+        }
+        // In catalogue order, then oldest period first, as the area page lists them.
+        var order = catalogue.Indicators.Select((indicator, i) => (indicator.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var rows = (await queries.ForAreasAsync([place.Code], ct))
+            .Where(p => catalogue.Find(p.IndicatorId) is not null)
+            .Select(p => new AreaDataRow(p, catalogue.Find(p.IndicatorId)!, catalogue.FindDataset(catalogue.Find(p.IndicatorId)!.DatasetId)!))
+            .OrderBy(r => order[r.Indicator.Id]).ThenBy(r => r.Point.Period.Start).ToList();
+        var name = $"{place.Code}-data";
+        if (!xlsx)
+        {
+            return CsvResults.Csv(rows, AreaDataColumns, name + CsvResults.Extension, context.Response);
+        }
+        var notes = SpreadsheetResults.Notes($"{place.Name} ({place.Code}): every indicator the Observatory holds for the area", clock,
+            [.. rows.Select(r => r.Dataset).Distinct().Select(SpreadsheetResults.Source), .. SpreadsheetResults.Places]);
+        return SpreadsheetResults.File(CsvResults.Write(rows, AreaDataColumns), notes, name + SpreadsheetResults.Extension);
+    }
 
     private static Results<Ok<PlaceSearch>, ProblemHttpResult> SearchPlaces(string? q, PlaceRegistry places)
     {
@@ -92,14 +146,19 @@ public static class AreasApi
                 m.Place.IsCurrent, Math.Round(m.Score, 3), m.Exact, m.MatchedName))]));
     }
 
-    private static Results<Ok<AreaDetail>, ContentHttpResult, ProblemHttpResult> GetArea(string code, HttpContext context, PlaceRegistry places)
+    private static Results<Ok<AreaDetail>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult> GetArea(string code, HttpContext context, PlaceRegistry places, TimeProvider clock)
     {
-        code = CsvResults.StripExtension(code, out var csv);
+        code = SpreadsheetResults.StripExtension(CsvResults.StripExtension(code, out var csv), out var xlsx);
         if (places.Find(code) is not { } place)
         {
             return ApiSetup.NotFound($"There is no area with the code '{code}'.");
         }
         var detail = Detail(place, places);
+        if (xlsx)
+        {
+            return SpreadsheetResults.File(CsvResults.Write([detail], DetailColumns),
+                SpreadsheetResults.Notes($"{place.Name} ({place.Code}): the area's details", clock, SpreadsheetResults.Places), $"{place.Code}.xlsx");
+        }
         return csv || CsvResults.Wants(context.Request)
             ? CsvResults.Csv([detail], DetailColumns, $"{place.Code}.csv", context.Response)
             : TypedResults.Ok(detail);
@@ -131,8 +190,8 @@ public static class AreasApi
             : TypedResults.Ok(refs);
     }
 
-    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, ProblemHttpResult> List(string? q, string? nation, string? type, bool? historic,
-        HttpContext context, PlaceRegistry places, bool csv)
+    private static Results<Ok<List<AreaSummary>>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult> List(string? q, string? nation, string? type, bool? historic,
+        HttpContext context, PlaceRegistry places, TimeProvider clock, bool csv, bool xlsx = false)
     {
         string? nationName = null;
         if (!string.IsNullOrWhiteSpace(nation) && (nationName = AreaSearch.NationNamed(nation)) is null)
@@ -149,6 +208,10 @@ public static class AreasApi
             placeType = parsed;
         }
         var found = AreaSearch.Find(places, q, nationName, placeType, historic ?? false).Select(p => Summary(p, places)).ToList();
+        if (xlsx)
+        {
+            return SpreadsheetResults.File(CsvResults.Write(found, SummaryColumns), SpreadsheetResults.Notes("UK areas", clock, SpreadsheetResults.Places), "areas.xlsx");
+        }
         return csv || CsvResults.Wants(context.Request) ? CsvResults.Csv(found, SummaryColumns, "areas.csv", context.Response) : TypedResults.Ok(found);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Observatory.Accounts;
+using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Evidence.Search;
 using Observatory.Frameworks;
@@ -38,6 +39,8 @@ public static class EvidenceApi
 
         api.MapGet("/evidence.csv", SearchAsCsvAsync).WithSummary("The same search as /api/evidence, as CSV: every match (not one page) in the order the pages list them, one row per item. "
             + "page and pageSize are refused, as the file holds every match.");
+
+        api.MapGet("/evidence.xlsx", SearchAsXlsxAsync).WithSummary("The same search as /api/evidence.csv, as a spreadsheet (XLSX) with a notes sheet giving the sources, their licences and the date made.");
 
         api.MapGet("/evidence/{id}", GetItemAsync).WithSummary("One evidence item: every field (organisations omitted when it is published anonymously), its curation state, version and when it last changed. 404 when it does not exist or you may not see it.");
     }
@@ -81,6 +84,26 @@ public static class EvidenceApi
     private static async Task<Results<ContentHttpResult, ValidationProblem>> SearchAsCsvAsync(HttpContext context, IEvidenceSearch search,
         CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, PublicAddress address, CancellationToken cancellationToken)
     {
+        var (csv, invalid) = await SearchCsvAsync(context, search, current, frameworks, places, address, cancellationToken);
+        return invalid is not null ? invalid : CsvResults.Csv(csv!.Value.Rows, csv.Value.Columns, "evidence-results.csv", context.Response);
+    }
+
+    /// <summary>The same file as <see cref="SearchAsCsvAsync"/>, as a spreadsheet.</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> SearchAsXlsxAsync(HttpContext context, IEvidenceSearch search,
+        CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, PublicAddress address, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (csv, invalid) = await SearchCsvAsync(context, search, current, frameworks, places, address, cancellationToken);
+        return invalid is not null
+            ? invalid
+            : SpreadsheetResults.File(CsvResults.Write(csv!.Value.Rows, csv.Value.Columns),
+                SpreadsheetResults.Notes("Evidence library: the items of a search", clock, SpreadsheetNotes.EvidenceDocuments, SpreadsheetNotes.Observatory),
+                "evidence-results" + SpreadsheetResults.Extension);
+    }
+
+    private static async Task<((IEnumerable<(int Position, EvidenceHit Hit)> Rows, IReadOnlyList<CsvResults.Column<(int Position, EvidenceHit Hit)>> Columns)? Csv, ValidationProblem? Invalid)> SearchCsvAsync(
+        HttpContext context, IEvidenceSearch search, CurrentActor current, FrameworkCatalogue frameworks, PlaceRegistry places, PublicAddress address,
+        CancellationToken cancellationToken)
+    {
         var request = context.Request.Query;
         var (query, problems) = EvidenceQueryReader.Read(name => [.. request[name].OfType<string>()], frameworks, places);
         var errors = problems.ToDictionary(p => p.Key, p => new[] { p.Value });
@@ -93,12 +116,12 @@ public static class EvidenceApi
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return (null, Invalid(errors));
         }
         var hits = await search.EveryMatchAsync(current.Actor, query with { Page = 1 }, cancellationToken);
         // Links name the configured public address, never the request's Host header (docs/security.md).
         var site = address.BaseUrl.AbsoluteUri;
-        return CsvResults.Csv(hits.Select((hit, i) => (Position: i + 1, Hit: hit)), CsvColumns(new EvidenceLabels(frameworks, places), site), "evidence-results.csv", context.Response);
+        return ((hits.Select((hit, i) => (Position: i + 1, Hit: hit)), CsvColumns(new EvidenceLabels(frameworks, places), site)), null);
     }
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>

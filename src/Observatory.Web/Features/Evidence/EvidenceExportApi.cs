@@ -1,10 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Observatory.Accounts;
+using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Evidence.Search;
 using Observatory.Frameworks;
 using Observatory.Places;
+using Observatory.Web.Features.Shared;
 
 namespace Observatory.Web.Features.Evidence;
 
@@ -15,18 +17,19 @@ namespace Observatory.Web.Features.Evidence;
 /// </summary>
 public static class EvidenceExportApi
 {
-    public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonld"];
+    public static readonly IReadOnlyList<string> Formats = ["csv", "xlsx", "json", "jsonld"];
 
     public static void MapEvidenceExportApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Evidence");
 
-        api.MapGet("/evidence/export", ExportAsync).WithSummary("Published evidence items as CSV, JSON or schema.org JSON-LD (format=csv|json|jsonld), filtered as /api/evidence is by element (any), "
+        api.MapGet("/evidence/export", ExportAsync).WithSummary("Published evidence items as CSV, a spreadsheet (XLSX, the CSV's table with a notes sheet), JSON or schema.org JSON-LD (format=csv|xlsx|json|jsonld), filtered as /api/evidence is by element (any), "
             + "all (every one), place, region, nation, kind, strength (minimum) and year; not by q, page or pageSize, which are refused.");
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string? format, HttpContext context,
-        EvidenceExports exports, FrameworkLibrary frameworks, PlaceRegistry places, CurrentActor current, PublicAddress address, CancellationToken cancellationToken)
+        EvidenceExports exports, FrameworkLibrary frameworks, PlaceRegistry places, CurrentActor current, PublicAddress address, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var request = context.Request.Query;
         var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
@@ -54,6 +57,12 @@ public static class EvidenceExportApi
         var items = await exports.ItemsAsync(current.Actor, filter, cancellationToken);
         // Links name the configured public address, never the request's Host header (docs/security.md).
         var site = address.BaseUrl.AbsoluteUri;
+        if (chosen == "xlsx")
+        {
+            return TypedResults.File(SpreadsheetWriter.FromCsv(EvidenceExports.Csv(items, site),
+                SpreadsheetResults.Notes("Evidence library: published items", clock, SpreadsheetNotes.EvidenceDocuments, SpreadsheetNotes.Observatory)),
+                SpreadsheetWriter.ContentType, "evidence.xlsx");
+        }
         var (body, type) = chosen switch
         {
             "csv" => (EvidenceExports.Csv(items, site), "text/csv; charset=utf-8; header=present"),

@@ -6,6 +6,7 @@ using Observatory.Accounts;
 using Observatory.Content;
 using Observatory.Evidence;
 using Observatory.Frameworks;
+using Observatory.Web.Features.Shared;
 
 namespace Observatory.Web.Features.Evidence;
 
@@ -14,7 +15,7 @@ namespace Observatory.Web.Features.Evidence;
 /// focus against the 4Rs), each cell the number of published items tagged with both, and an empty cell a gap. An
 /// unknown framework or kind is answered with 400 and an error beside its selector, with the default map beneath.
 /// </summary>
-public sealed class GapsModel(EvidenceCounts counts, FrameworkLibrary frameworks, CurrentActor current) : PageModel
+public sealed class GapsModel(EvidenceCounts counts, FrameworkLibrary frameworks, CurrentActor current, TimeProvider clock) : PageModel
 {
     public FrameworkCatalogue Catalogue { get; private set; } = null!;
     public GapMatrix Matrix { get; private set; } = null!;
@@ -29,9 +30,9 @@ public sealed class GapsModel(EvidenceCounts counts, FrameworkLibrary frameworks
         var notes = new List<string>();
         var rowAxis = Choose("rows", "rowKind", rows, rowKind, EvidenceCounts.DefaultRowFramework, EvidenceCounts.DefaultRowKind, notes);
         var columnAxis = Choose("columns", "columnKind", columns, columnKind, EvidenceCounts.DefaultColumnFramework, EvidenceCounts.DefaultColumnKind, notes);
-        if (format is { Length: > 0 } && format != "csv")
+        if (format is { Length: > 0 } && format is not "csv" and not "xlsx")
         {
-            Errors.Add("format", $"‘{format}’ is not a download format. The matrix downloads as csv");
+            Errors.Add("format", $"‘{format}’ is not a download format. The matrix downloads as csv or xlsx");
         }
         Notes = notes;
         Matrix = await counts.GapsAsync(current.Actor, rowAxis, columnAxis, cancellationToken);
@@ -47,10 +48,16 @@ public sealed class GapsModel(EvidenceCounts counts, FrameworkLibrary frameworks
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        var name = $"evidence-gaps-{rowAxis.Framework.Id}-{rowAxis.Kind}-by-{columnAxis.Framework.Id}-{columnAxis.Kind}";
         if (format == "csv")
         {
-            var name = $"evidence-gaps-{rowAxis.Framework.Id}-{rowAxis.Kind}-by-{columnAxis.Framework.Id}-{columnAxis.Kind}.csv";
-            return File(Encoding.UTF8.GetBytes(Csv()), "text/csv; charset=utf-8", name);
+            return File(Encoding.UTF8.GetBytes(Csv()), "text/csv; charset=utf-8", name + ".csv");
+        }
+        if (format == "xlsx")
+        {
+            var about = SpreadsheetResults.Notes($"Evidence and gap map: {rowAxis.Framework.Name} ({rowAxis.Kind}) by {columnAxis.Framework.Name} ({columnAxis.Kind}), published items in each pairing",
+                clock, SpreadsheetNotes.EvidenceDocuments, SpreadsheetNotes.Observatory);
+            return File(SpreadsheetWriter.FromCsv(Csv(), about), SpreadsheetWriter.ContentType, name + SpreadsheetWriter.Extension);
         }
         return Page();
     }

@@ -58,6 +58,9 @@ public sealed class IndexModel(IEvidenceSearch search, CurrentActor current, Fra
     /// <summary>The same search as a CSV file of every match (not only this page), from /api/evidence.csv.</summary>
     public string DownloadHref => "/api/evidence.csv" + QueryString.Create(Pairs().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 
+    /// <summary>The same file as <see cref="DownloadHref"/>, as a spreadsheet with a notes sheet (/api/evidence.xlsx).</summary>
+    public string SpreadsheetHref => "/api/evidence.xlsx" + QueryString.Create(Pairs().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
     /// <summary>How many filters are in force, words aside: shown on the "Filter" link.</summary>
     public int FilterCount => Pairs().Count(p => p.Key != "q");
 

@@ -39,8 +39,12 @@ public static class IndicatorsApi
         api.MapGet("/indicators/{id}/data", GetDataAsync)
             .WithSummary("Values of an indicator: ?area= one code or a comma-separated list, ?period= an ISO 8601 period. CSV (tidy layout) with Accept: text/csv.");
         api.MapGet("/indicators/{id}/data.csv", GetDataAsCsvAsync).WithSummary("Values of an indicator as CSV in the tidy layout, ready to edit and import again.");
+        api.MapGet("/indicators/{id}/data.xlsx", GetDataAsXlsxAsync)
+            .WithSummary("The same as data.csv (?area=, ?period=), as a spreadsheet (XLSX) with a notes sheet giving the source, its licence and the date made.");
         api.MapGet("/indicators/{id}/export", ExportAsync)
-            .WithSummary("Download every value of an indicator: ONS Explore Local Statistics CSV (els), Open SDG CSV (opensdg) or CSVW metadata for the ELS CSV (csvw).");
+            .WithSummary("Download every value of an indicator: ONS Explore Local Statistics CSV (els), the same as a spreadsheet (xlsx), Open SDG CSV (opensdg) or CSVW metadata for the ELS CSV (csvw).");
+        api.MapGet("/indicators.zip", BulkAsync)
+            .WithSummary("Every indicator for every council in one ZIP: an ONS Explore Local Statistics CSV per indicator (as /api/indicators/{id}/export?format=els) and csv-metadata.json, CSV on the Web metadata describing each CSV. Built once per import, not per request.");
         api.MapGet("/imports", ListImportsAsync).WithTags("Imports").WithSummary("Every import of indicator data, newest first.");
         api.MapGet("/imports/{id:long}", GetImportAsync).WithTags("Imports").WithSummary("One import: its file, hash, source, who, the indicators it held and what it changed.");
     }
@@ -79,8 +83,16 @@ public static class IndicatorsApi
         IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, CancellationToken ct) =>
         DataAsync(id, area, period, csv: true, catalogue, places, queries, ct);
 
+    private static Task<Results<Ok<List<DataPoint>>, FileContentHttpResult, ProblemHttpResult>> GetDataAsXlsxAsync(string id, string? area, string? period,
+        IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        DataAsync(id, area, period, csv: true, catalogue, places, queries, ct, clock);
+
+    /// <summary>The notes of an indicator's spreadsheet: its dataset's publisher and licence.</summary>
+    private static SpreadsheetNotes Notes(IndicatorDefinition indicator, IndicatorCatalogue catalogue, TimeProvider clock) =>
+        SpreadsheetResults.Notes($"{indicator.Name} ({indicator.Id})", clock, SpreadsheetResults.Source(catalogue.FindDataset(indicator.DatasetId)!));
+
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(string id, string? format, HttpRequest request,
-        IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, CancellationToken ct)
+        IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, TimeProvider clock, CancellationToken ct)
     {
         if (catalogue.Find(id) is not { } i)
         {
@@ -90,6 +102,9 @@ public static class IndicatorsApi
         {
             case "els":
                 return CsvResults.File(ObservationExport.ToElsCsv(i, await queries.ForIndicatorAsync(id, cancellationToken: ct), places), $"{i.Id}.csv");
+            case "xlsx":
+                return SpreadsheetResults.File(ObservationExport.ToElsCsv(i, await queries.ForIndicatorAsync(id, cancellationToken: ct), places),
+                    Notes(i, catalogue, clock), $"{i.Id}{SpreadsheetResults.Extension}");
             case "opensdg":
                 return CsvResults.File(ObservationExport.ToOpenSdgCsv(i, await queries.ForIndicatorAsync(id, allBreakdowns: true, cancellationToken: ct)), $"{i.Id}-opensdg.csv");
             case "csvw":
@@ -97,9 +112,13 @@ public static class IndicatorsApi
                 return TypedResults.File(Encoding.UTF8.GetBytes(ObservationExport.ToCsvwMetadata(i, catalogue.FindDataset(i.DatasetId)!, csvUrl)),
                     "application/csvm+json", $"{i.Id}.csv-metadata.json");
             default:
-                return ApiSetup.BadRequest($"'{format}' is not an export format; use els, opensdg or csvw.");
+                return ApiSetup.BadRequest($"'{format}' is not an export format; use els, xlsx, opensdg or csvw.");
         }
     }
+
+    /// <summary>The bulk ZIP, kept with the data it was built from; page caching adds the ETag, as for every public answer.</summary>
+    private static async Task<FileContentHttpResult> BulkAsync(BulkDownload bulk, CancellationToken ct) =>
+        TypedResults.File((await bulk.CurrentAsync(ct)).Content, "application/zip", BulkDownload.FileName);
 
     private static async Task<Ok<List<ImportView>>> ListImportsAsync(ImportHistory history, CancellationToken ct) =>
         TypedResults.Ok((await history.AllAsync(ct)).Select(View).ToList());
@@ -107,8 +126,9 @@ public static class IndicatorsApi
     private static async Task<Results<Ok<ImportView>, ProblemHttpResult>> GetImportAsync(long id, ImportHistory history, CancellationToken ct) =>
         await history.FindAsync(id, ct) is { } import ? TypedResults.Ok(View(import)) : ApiSetup.NotFound($"There is no import {id}.");
 
+    /// <param name="clock">Given for a spreadsheet: the CSV is written, then made into an XLSX with its notes.</param>
     private static async Task<Results<Ok<List<DataPoint>>, FileContentHttpResult, ProblemHttpResult>> DataAsync(string id, string? area, string? period, bool csv,
-        IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, CancellationToken ct)
+        IndicatorCatalogue catalogue, PlaceRegistry places, ObservationQueries queries, CancellationToken ct, TimeProvider? clock = null)
     {
         if (catalogue.Find(id) is not { } indicator)
         {
@@ -144,7 +164,10 @@ public static class IndicatorsApi
                 new("value", p => Numbers.RoundTrip(p.Value)), new("lci95", p => Numbers.RoundTrip(p.Lci95)), new("uci95", p => Numbers.RoundTrip(p.Uci95)),
                 new("status", p => p.Status), new("note", p => p.Note),
             ];
-            return CsvResults.File(CsvResults.Write(points, columns), $"{indicator.Id}.csv");
+            var text = CsvResults.Write(points, columns);
+            return clock is null
+                ? CsvResults.File(text, $"{indicator.Id}.csv")
+                : SpreadsheetResults.File(text, Notes(indicator, catalogue, clock), $"{indicator.Id}{SpreadsheetResults.Extension}");
         }
         return TypedResults.Ok(points.Select(p => new DataPoint(p.AreaCode, p.Period.ToIso(), p.Value, p.Lci95, p.Uci95, p.Status, p.Note)).ToList());
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Observatory.Content;
+using Observatory.Indicators;
 using Observatory.Places;
 using Observatory.Portraits;
 using Observatory.Rendering.Charts;
@@ -9,7 +10,8 @@ namespace Observatory.Web.Features.Portraits;
 
 /// <summary>
 /// Doughnut portraits: one place's dimensions with values, thresholds, ratios and statuses, or every place of a
-/// definition with its counts. JSON by default; CSV for <c>Accept: text/csv</c> or a path ending in <c>.csv</c>.
+/// definition with its counts. JSON by default; CSV for <c>Accept: text/csv</c> or a path ending in <c>.csv</c>; a
+/// spreadsheet (XLSX) for a path ending in <c>.xlsx</c>.
 /// </summary>
 public static class PortraitsApi
 {
@@ -34,21 +36,34 @@ public static class PortraitsApi
     {
         var api = app.MapGroup("/api").WithTags("Portraits");
         api.MapGet("/portraits/{place}", GetPortraitAsync)
-            .WithSummary("A place's Doughnut portrait (GSS code for a council, ISO 3166 alpha-3 for a country, WLD for the world): every dimension with its value, threshold, ratio (1 = the threshold) and status, and the counts. The definition defaults to uk-council for councils and oneill-2018 for countries.");
+            .WithSummary("A place's Doughnut portrait (GSS code for a council, ISO 3166 alpha-3 for a country, WLD for the world): every dimension with its value, threshold, ratio (1 = the threshold) and status, and the counts. The definition defaults to uk-council for councils and oneill-2018 for countries. CSV for a place ending .csv, XLSX (with a notes sheet of sources and licences) for one ending .xlsx.");
         api.MapGet("/portraits", ListPortraitsAsync)
             .WithSummary("Every place of a portrait definition (default uk-council) with its counts of social thresholds achieved and ecological boundaries transgressed, and each dimension's status.");
     }
 
-    private static async Task<Results<Ok<PortraitJson>, ContentHttpResult, ProblemHttpResult>> GetPortraitAsync(string place, string? definition, string? period,
-        HttpContext context, PlaceRegistry places, PortraitDefinitions definitions, PortraitService service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PortraitJson>, ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetPortraitAsync(string place, string? definition, string? period,
+        HttpContext context, PlaceRegistry places, PortraitDefinitions definitions, PortraitService service, IndicatorCatalogue catalogue, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        place = CsvResults.StripExtension(place, out var csv);
+        place = SpreadsheetResults.StripExtension(CsvResults.StripExtension(place, out var csv), out var xlsx);
         var lookup = await PortraitRequest.ResolveAsync(place, definition, period, places, definitions, service, cancellationToken);
         if (lookup.Portrait is not { } portrait)
         {
             return Problem(lookup);
         }
         var json = Json(portrait, lookup.PlaceName);
+        if (xlsx)
+        {
+            var d = lookup.Definition!;
+            // A council definition reads the Observatory's indicators; a national one its published dataset.
+            var datasets = d.Indicators.Select(i => i.IndicatorId is { } id ? catalogue.Find(id) : null).OfType<IndicatorDefinition>()
+                .Select(i => catalogue.FindDataset(i.DatasetId)!).Distinct().Select(SpreadsheetResults.Source).ToList();
+            var notes = SpreadsheetResults.Notes($"Doughnut portrait of {json.Name} ({json.Place}), {d.Name}{(json.Period is null ? "" : ", " + json.Period)}", clock,
+                [new SpreadsheetSource(d.Citation, d.Url ?? (d.Doi is null ? null : "https://doi.org/" + d.Doi), "As the published source states; thresholds and their reasons are on the definition's page"),
+                    .. datasets]);
+            return SpreadsheetResults.File(CsvResults.Write(json.Dimensions.Select(dim => new DimensionRow(json, dim)), DimensionColumns), notes,
+                $"portrait-{json.Place}-{json.Definition}{SpreadsheetResults.Extension}");
+        }
         return csv || CsvResults.Wants(context.Request)
             ? CsvResults.Csv(json.Dimensions.Select(d => new DimensionRow(json, d)), DimensionColumns, $"portrait-{json.Place}-{json.Definition}.csv", context.Response)
             : TypedResults.Ok(json);

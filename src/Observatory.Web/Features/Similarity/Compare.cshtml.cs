@@ -17,7 +17,7 @@ namespace Observatory.Web.Features.Similarity;
 /// similar councils): every indicator they share in the latest period they share, each council's direction of
 /// travel, and one indicator over time as a chart with its table. <c>?handler=csv</c> downloads the comparison.
 /// </summary>
-public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry places) : PageModel
+public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry places, IndicatorCatalogue catalogue, TimeProvider clock) : PageModel
 {
     /// <summary>What was typed in the boxes, blanks dropped, so a mistake can be corrected in place.</summary>
     public IReadOnlyList<string> Entries { get; private set; } = [];
@@ -85,7 +85,12 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
     }
 
     /// <summary>The comparison as CSV: one row per council and shared indicator, values exactly as stored.</summary>
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery] string?[]? council, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetCsvAsync([FromQuery] string?[]? council, CancellationToken cancellationToken) => DownloadAsync(council, xlsx: false, cancellationToken);
+
+    /// <summary>The same table as <see cref="OnGetCsvAsync"/>, as a spreadsheet with a notes sheet of its sources.</summary>
+    public Task<IActionResult> OnGetXlsxAsync([FromQuery] string?[]? council, CancellationToken cancellationToken) => DownloadAsync(council, xlsx: true, cancellationToken);
+
+    private async Task<IActionResult> DownloadAsync(string?[]? council, bool xlsx, CancellationToken cancellationToken)
     {
         var outcome = await comparison.CompareAsync([.. (council ?? [])], cancellationToken);
         if (!outcome.Succeeded(out var result, out var refusal))
@@ -110,7 +115,13 @@ public sealed class CompareModel(CouncilComparison comparison, PlaceRegistry pla
             new("previous_value", r => r.Value.Previous?.Value is { } p ? Numbers.RoundTrip(p) : null),
             new("direction", r => IndicatorStatistics.Describe(r.Value.Direction)),
         ]);
-        return File(Encoding.UTF8.GetBytes(csv), CsvResults.ContentType + "; charset=utf-8",
-            "comparison-" + string.Join("-", result.Councils.Select(c => c.Code.ToLower(CultureInfo.InvariantCulture))) + CsvResults.Extension);
+        var name = "comparison-" + string.Join("-", result.Councils.Select(c => c.Code.ToLower(CultureInfo.InvariantCulture)));
+        if (xlsx)
+        {
+            var notes = SpreadsheetResults.Notes("Comparison of " + string.Join(", ", result.Councils.Select(c => $"{c.Name} ({c.Code})")), clock,
+                [.. result.Shared.Select(s => catalogue.FindDataset(s.Indicator.DatasetId)).OfType<IndicatorDataset>().Distinct().Select(SpreadsheetResults.Source)]);
+            return File(SpreadsheetWriter.FromCsv(csv, notes), SpreadsheetWriter.ContentType, name + SpreadsheetWriter.Extension);
+        }
+        return File(Encoding.UTF8.GetBytes(csv), CsvResults.ContentType + "; charset=utf-8", name + CsvResults.Extension);
     }
 }
