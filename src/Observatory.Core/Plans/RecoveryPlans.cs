@@ -201,6 +201,20 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             return refusal;
         }
         var problems = new List<ContentProblem>();
+        if (await TargetAsync(record, input, problems, cancellationToken) is not { } target)
+        {
+            return Refusal.Invalid(problems);
+        }
+        db.PlanTargets.Add(target);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>A target checked against the catalogue and the store, ready to add; null with the problems when it is not right.</summary>
+    private async Task<PlanTarget?> TargetAsync(PlanRecord record, TargetInput input, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var planId = record.Plan.Id;
         var indicator = string.IsNullOrWhiteSpace(input.Indicator) ? null : indicators.Find(input.Indicator.Trim());
         if (indicator is null)
         {
@@ -258,9 +272,9 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         var elements = await ElementsAsync(record.Plan, input.Elements, problems, cancellationToken);
         if (problems.Count > 0)
         {
-            return Refusal.Invalid(problems);
+            return null;
         }
-        var target = new PlanTarget
+        return new PlanTarget
         {
             PlanId = planId,
             OrganisationId = record.Plan.OrganisationId,
@@ -275,10 +289,6 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             Elements = elements,
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.PlanTargets.Add(target);
-        await TouchAsync(planId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(planId, cancellationToken);
     }
 
     public async Task<Outcome<PlanRecord>> RemoveTargetAsync(long planId, long targetId, CancellationToken cancellationToken = default)
@@ -305,6 +315,65 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             return refusal;
         }
         var problems = new List<ContentProblem>();
+        if (await ActionAsync(record, input, problems, cancellationToken) is not { } action)
+        {
+            return Refusal.Invalid(problems);
+        }
+        db.PlanActions.Add(action);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds every target and action of a plan file (<see cref="PlanImportFile"/>) to the plan, or none: each line is
+    /// checked as the forms and API check one, and every problem is placed at its line and column in the file.
+    /// </summary>
+    public async Task<Outcome<PlanRecord>> ImportAsync(long planId, PlanFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!(await WritableAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var problems = new List<ContentProblem>();
+        var targets = new List<PlanTarget>();
+        var actions = new List<PlanAction>();
+        foreach (var row in file.Rows)
+        {
+            var found = new List<ContentProblem>();
+            if (row.Target is { } t && await TargetAsync(record, t, found, cancellationToken) is { } target)
+            {
+                targets.Add(target);
+            }
+            if (row.Action is { } a && await ActionAsync(record, a, found, cancellationToken) is { } action)
+            {
+                actions.Add(action);
+            }
+            // What the file's reader could not read is reported once, not again as missing.
+            problems.AddRange(row.Problems);
+            problems.AddRange(found.Select(p => PlanImportFile.Locate(p, file, row.Line)).Where(p => !row.Problems.Any(r => r.Field == p.Field)));
+            if (problems.Count >= InputLimits.MaxProblems)
+            {
+                break;
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        // One save: every line is added, or (if the database refuses any) none is.
+        db.PlanTargets.AddRange(targets);
+        db.PlanActions.AddRange(actions);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>An action checked against the plan's framework and the evidence library, ready to add; null with the problems when it is not right.</summary>
+    private async Task<PlanAction?> ActionAsync(PlanRecord record, ActionInput input, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var planId = record.Plan.Id;
         var title = Text(input.Title, "title", "Enter the action's title", Plan.MaxTitleLength, problems, required: true);
         var description = Text(input.Description, "description", "", PlanAction.MaxTextLength, problems, required: false);
         var owner = Text(input.Owner, "owner", "", Plan.MaxTitleLength, problems, required: false);
@@ -332,9 +401,9 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         }
         if (problems.Count > 0)
         {
-            return Refusal.Invalid(problems);
+            return null;
         }
-        db.PlanActions.Add(new PlanAction
+        return new PlanAction
         {
             PlanId = planId,
             OrganisationId = record.Plan.OrganisationId,
@@ -348,10 +417,7 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             Elements = elements,
             Evidence = string.Join(',', slugs),
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await TouchAsync(planId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(planId, cancellationToken);
+        };
     }
 
     /// <summary>Reports on an action: the update is kept with its date, and the action takes its status.</summary>
