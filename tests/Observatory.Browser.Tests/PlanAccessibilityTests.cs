@@ -41,6 +41,9 @@ public sealed class PlanAccessibilityTests(BrowserFixture fixture)
             await plans.SubmitAsync(published).ShouldSucceed();
             await plans.PublishAsync(published).ShouldSucceed();
             var draft = (await plans.CreateAsync(organisation.Slug, new PlanInput("Wigan digital plan", null, "E08000010", 2026, 2029))).ShouldSucceed().Plan.Id;
+            // A partner on the draft, so its officer's page shows the partners with their buttons.
+            var partner = await TestAccounts.OrganisationAsync(services, "Plan Bolton Council", "E08000001");
+            await plans.AddPartnerAsync(draft, partner.Slug).ShouldSucceed();
             _plans = (published, record.Targets[0].Target.Id, record.Actions[0].Action.Id, draft);
             return _plans.Value;
         }
@@ -92,6 +95,18 @@ public sealed class PlanAccessibilityTests(BrowserFixture fixture)
             {
                 await CheckAsync(page, path, axe: true, failures);
             }
+        }
+        // Adding a partner without JavaScript, with a wrong address: the error is shown beside the field, and the page still fits.
+        await using (var context = await fixture.NewContextAsync(javaScript: false))
+        {
+            var page = await context.NewPageAsync();
+            await SignInAsync(page);
+            await page.GotoAsync(fixture.BaseUrl + $"/plans/{draft}");
+            (await page.Locator("#plan-partners ~ ul").InnerTextAsync()).ShouldContain("Plan Bolton Council");
+            await page.Locator("#organisation").FillAsync("no-such-council");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Add the partner" }).ClickAsync();
+            (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("There is no organisation with the address");
+            await CheckAsync(page, null, axe: false, failures);
         }
         // Adding a target without JavaScript, with a mistake first: the error is shown beside the field, then the target is added.
         await using (var context = await fixture.NewContextAsync(javaScript: false))

@@ -50,6 +50,54 @@ public sealed class PlansCommandTests
     }
 
     [Fact]
+    public async Task Import_adds_a_files_targets_and_actions_or_none_and_export_writes_them_back()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        long plan;
+        await using (var services = CoreServices.For(database))
+        {
+            await CoreServices.PrepareAsync(services, shippedData: false);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            var import = new IndicatorImport { FileName = "claimant.csv", Format = "tidy", FileHash = "test", Source = "test", Indicators = "claimant-count" };
+            db.IndicatorImports.Add(import);
+            await db.SaveChangesAsync();
+            db.Observations.Add(new Observation { IndicatorId = "claimant-count", AreaCode = "E08000010", PeriodStart = new DateOnly(2022, 1, 1), PeriodDuration = "P1Y", Value = 4.1, ImportId = import.Id });
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
+            plan = (await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().CreateAsync("wigan-council", new PlanInput("Wigan plan", null, null, 2022, 2030))).ShouldSucceed().Plan.Id;
+        }
+        var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var folder = Directory.CreateTempSubdirectory("plan-import-");
+        try
+        {
+            var bad = Path.Combine(folder.FullName, "bad.csv");
+            await File.WriteAllTextAsync(bad, "kind,title,indicator,target_period,target_value,due_on\ntarget,,claimant-count,2030,3\naction,Jobs fairs,,,,next spring\n");
+            var refused = await CliRunner.RunAsync("plans", "import", id, bad, "--db", database.Setting);
+            refused.ExitCode.ShouldBe(ExitCodes.InputRefused, refused.Error);
+            refused.Error.ShouldContain("bad.csv:3:6: due_on:");
+
+            var good = Path.Combine(folder.FullName, "good.csv");
+            await File.WriteAllTextAsync(good, "kind,title,indicator,target_period,target_value,due_on\ntarget,,claimant-count,2030,3\naction,Jobs fairs,,,,2026-03-31\n");
+            var added = await CliRunner.RunAsync("plans", "import", id, good, "--db", database.Setting);
+            added.ExitCode.ShouldBe(ExitCodes.Success, added.Error);
+            added.Out.ShouldContain("Added 1 targets and 1 actions");
+
+            var export = await CliRunner.RunAsync("plans", "export", id, "--db", database.Setting);
+            export.ExitCode.ShouldBe(ExitCodes.Success, export.Error);
+            var json = System.Text.Json.JsonDocument.Parse(export.Out).RootElement;
+            // The refused file added nothing: one target and one action, from the second file.
+            json.GetProperty("targets").GetArrayLength().ShouldBe(1);
+            json.GetProperty("actions").EnumerateArray().Single().GetProperty("dueOn").GetString().ShouldBe("2026-03-31");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Progress_of_a_plan_that_is_not_there_is_not_found()
     {
         await using var database = TestDatabase.CreateSqlite();

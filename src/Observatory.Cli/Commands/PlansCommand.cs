@@ -6,7 +6,7 @@ using Observatory.Web.Features.Plans;
 
 namespace Observatory.Cli.Commands;
 
-/// <summary>observatory plans progress ID [--format csv|json].</summary>
+/// <summary>observatory plans progress|export ID [--format csv|json]; observatory plans import ID FILE --as EMAIL.</summary>
 public static class PlansCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -15,7 +15,67 @@ public static class PlansCommand
         new("plans", "Recovery and resilience plans: targets on published indicators and their progress.")
         {
             Progress(console),
+            Export(console),
+            Import(console),
         };
+
+    /// <summary>The same as progress: a plan's download is its progress now, the values read from the store.</summary>
+    private static Command Export(CliConsole console)
+    {
+        var id = new Argument<long>("PLAN") { Description = "The plan's number, as in its address /plans/PLAN." };
+        var format = new Option<string>("--format") { Description = "json (the plan as the API gives it, the default) or csv (one line per target and per action, which plans import reads back).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = new Command("export", "Write a plan as JSON or CSV, as its download on the plan's page.") { id, format };
+        command.SetAction((parse, ct) => console.Run(async () =>
+        {
+            await using var services = CliServices.Build(parse);
+            await using var scope = services.CreateAsyncScope();
+            if (!(await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().GetAsync(parse.GetValue(id), ct)).Succeeded(out var record, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
+            await console.Out.WriteAsync(parse.GetValue(format) == "csv" ? PlanText.Csv(record) : JsonSerializer.Serialize(PlansApi.Json(record), Json) + Environment.NewLine);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Import(CliConsole console)
+    {
+        var id = new Argument<long>("PLAN") { Description = "The plan's number, as in its address /plans/PLAN." };
+        var path = new Argument<string>("FILE") { Description = "A CSV file of targets and actions (the columns of the plan's CSV download; see docs/plans.md)." };
+        var command = new Command("import", "Add a CSV file's targets and actions to a plan, all or none: every problem is reported with its file, line, column and field, and nothing is added if there is one.")
+        {
+            id,
+            path,
+        };
+        command.SetAction((parse, ct) => console.Run(async () =>
+        {
+            var file = parse.GetValue(path)!;
+            if (!File.Exists(file))
+            {
+                throw new CommandException($"the file '{file}' does not exist.", ExitCodes.NotFound);
+            }
+            if (!(await InputFiles.ReadTextAsync(file, (int)PlansApi.MaxImportBytes, ct)).Succeeded(out var text, out var tooLong))
+            {
+                return await console.Refused(tooLong);
+            }
+            var (read, problems) = PlanImportFile.ReadCsv(Path.GetFileName(file), text);
+            if (read is null)
+            {
+                return await console.Refused(Outcomes.Refusal.Invalid(problems));
+            }
+            await using var services = CliServices.Build(parse);
+            await using var scope = services.CreateAsyncScope();
+            if (!(await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().ImportAsync(parse.GetValue(id), read, ct)).Succeeded(out var record, out var refusal))
+            {
+                return await console.Refused(refusal);
+            }
+            await console.Out.WriteLineAsync($"Added {read.Rows.Count(r => r.Target is not null)} targets and {read.Rows.Count(r => r.Action is not null)} actions to plan {record.Plan.Id}: {record.Plan.Title}.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
 
     private static Command Progress(CliConsole console)
     {

@@ -49,6 +49,12 @@ public sealed record PlanGrid(Framework Rows, string RowKind, IReadOnlyList<Fram
 public sealed record PlanRecord(Plan Plan, Organisation Organisation, Place Place, Framework Framework, IReadOnlyList<TargetView> Targets, IReadOnlyList<ActionView> Actions,
     bool CanEdit, bool CanSubmit, bool CanPublish)
 {
+    /// <summary>The organisations working on the plan beside the one that leads it, by name.</summary>
+    public IReadOnlyList<Organisation> Partners { get; init; } = [];
+
+    /// <summary>Whether the actor may add and remove partners: the lead organisation's editors.</summary>
+    public bool CanManagePartners { get; init; }
+
     public TargetView? Target(long id) => Targets.FirstOrDefault(t => t.Target.Id == id);
 
     public ActionView? Action(long id) => Actions.FirstOrDefault(a => a.Action.Id == id);

@@ -15,5 +15,7 @@ public static class PlansDbSets
         public DbSet<PlanAction> PlanActions => db.Set<PlanAction>();
 
         public DbSet<PlanActionUpdate> PlanActionUpdates => db.Set<PlanActionUpdate>();
+
+        public DbSet<PlanPartner> PlanPartners => db.Set<PlanPartner>();
     }
 }

@@ -26,7 +26,10 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
     /// <summary>The catalogue's indicators a target may sit on, by name.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators => [.. indicators.Indicators.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>An organisation's plans: every one for its members, the published ones for anyone else (not found when there are none).</summary>
+    /// <summary>
+    /// An organisation's plans, those it leads and those it is a partner in: every one for its members, the published
+    /// ones for anyone else (not found when there are none).
+    /// </summary>
     public async Task<Outcome<(Organisation Organisation, IReadOnlyList<PlanSummary> Plans)>> ListAsync(string slug, CancellationToken cancellationToken = default)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
@@ -34,15 +37,21 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         {
             return Refusal.NotFound($"There is no organisation '{slug}' with plans you can see.");
         }
-        var plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == organisation.Id).OrderByDescending(p => p.StartYear).ThenBy(p => p.Title).ToListAsync(cancellationToken))
-            .Where(p => AccessPolicy.CanView(Actor, p)).ToList();
+        var partnered = db.PlanPartners.Where(pp => pp.OrganisationId == organisation.Id).Select(pp => pp.PlanId);
+        var found = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == organisation.Id || partnered.Contains(p.Id))
+            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+        var partners = await PartnersOfAsync([.. found.Select(p => p.Id)], cancellationToken);
+        var plans = found.Where(p => PlanPartnership.CanView(Actor, p, partners[p.Id].ToList())).ToList();
+        var leads = plans.Any(p => p.OrganisationId != organisation.Id)
+            ? await db.Organisations.AsNoTracking().Where(o => plans.Select(p => p.OrganisationId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken)
+            : new Dictionary<long, string> { [organisation.Id] = organisation.Name };
         var member = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
         if (!member && plans.Count == 0)
         {
             // Outsiders are not told which organisations draft plans.
             return Refusal.NotFound($"There is no organisation '{slug}' with plans you can see.");
         }
-        return (organisation, [.. plans.Select(p => new PlanSummary(p, organisation.Name, places.Find(p.PlaceCode)?.Name ?? p.PlaceCode))]);
+        return (organisation, [.. plans.Select(p => new PlanSummary(p, leads[p.OrganisationId], places.Find(p.PlaceCode)?.Name ?? p.PlaceCode))]);
     }
 
     /// <summary>Whether the actor may start a plan for the organisation.</summary>
@@ -129,11 +138,13 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
     public async Task<Outcome<PlanRecord>> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null || !AccessPolicy.CanView(Actor, plan))
+        var partnerIds = plan is null ? [] : await db.PlanPartners.AsNoTracking().Where(pp => pp.PlanId == id).Select(pp => pp.OrganisationId).ToListAsync(cancellationToken);
+        if (plan is null || !PlanPartnership.CanView(Actor, plan, partnerIds))
         {
             return NoSuchPlan;
         }
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == plan.OrganisationId, cancellationToken);
+        var partners = partnerIds.Count == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
         var catalogue = await frameworks.GetCatalogueAsync(cancellationToken);
         var framework = catalogue.Find(plan.FrameworkId) ?? catalogue.Find(Plan.DefaultFramework)!;
         var store = await observations.CurrentAsync(cancellationToken);
@@ -157,7 +168,11 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         var actionViews = actions.Select(a => new ActionView(a, [.. updates[a.Id]],
             [.. Split(a.Evidence).Where(titles.ContainsKey).Select(s => (s, titles[s]))])).ToList();
         return new PlanRecord(plan, organisation, places.Find(plan.PlaceCode)!, framework, views, actionViews,
-            AccessPolicy.CanEdit(Actor, plan), AccessPolicy.CanSubmit(Actor, plan), AccessPolicy.CanPublish(Actor, plan));
+            PlanPartnership.CanEdit(Actor, plan, partnerIds), AccessPolicy.CanSubmit(Actor, plan), AccessPolicy.CanPublish(Actor, plan))
+        {
+            Partners = partners,
+            CanManagePartners = PlanPartnership.CanManagePartners(Actor, plan),
+        };
     }
 
     /// <summary>A target's published values and the rule's verdict on the latest of them.</summary>
@@ -186,6 +201,20 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             return refusal;
         }
         var problems = new List<ContentProblem>();
+        if (await TargetAsync(record, input, problems, cancellationToken) is not { } target)
+        {
+            return Refusal.Invalid(problems);
+        }
+        db.PlanTargets.Add(target);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>A target checked against the catalogue and the store, ready to add; null with the problems when it is not right.</summary>
+    private async Task<PlanTarget?> TargetAsync(PlanRecord record, TargetInput input, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var planId = record.Plan.Id;
         var indicator = string.IsNullOrWhiteSpace(input.Indicator) ? null : indicators.Find(input.Indicator.Trim());
         if (indicator is null)
         {
@@ -243,9 +272,9 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         var elements = await ElementsAsync(record.Plan, input.Elements, problems, cancellationToken);
         if (problems.Count > 0)
         {
-            return Refusal.Invalid(problems);
+            return null;
         }
-        var target = new PlanTarget
+        return new PlanTarget
         {
             PlanId = planId,
             OrganisationId = record.Plan.OrganisationId,
@@ -260,10 +289,6 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             Elements = elements,
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.PlanTargets.Add(target);
-        await TouchAsync(planId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(planId, cancellationToken);
     }
 
     public async Task<Outcome<PlanRecord>> RemoveTargetAsync(long planId, long targetId, CancellationToken cancellationToken = default)
@@ -290,6 +315,65 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             return refusal;
         }
         var problems = new List<ContentProblem>();
+        if (await ActionAsync(record, input, problems, cancellationToken) is not { } action)
+        {
+            return Refusal.Invalid(problems);
+        }
+        db.PlanActions.Add(action);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds every target and action of a plan file (<see cref="PlanImportFile"/>) to the plan, or none: each line is
+    /// checked as the forms and API check one, and every problem is placed at its line and column in the file.
+    /// </summary>
+    public async Task<Outcome<PlanRecord>> ImportAsync(long planId, PlanFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!(await WritableAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var problems = new List<ContentProblem>();
+        var targets = new List<PlanTarget>();
+        var actions = new List<PlanAction>();
+        foreach (var row in file.Rows)
+        {
+            var found = new List<ContentProblem>();
+            if (row.Target is { } t && await TargetAsync(record, t, found, cancellationToken) is { } target)
+            {
+                targets.Add(target);
+            }
+            if (row.Action is { } a && await ActionAsync(record, a, found, cancellationToken) is { } action)
+            {
+                actions.Add(action);
+            }
+            // What the file's reader could not read is reported once, not again as missing.
+            problems.AddRange(row.Problems);
+            problems.AddRange(found.Select(p => PlanImportFile.Locate(p, file, row.Line)).Where(p => !row.Problems.Any(r => r.Field == p.Field)));
+            if (problems.Count >= InputLimits.MaxProblems)
+            {
+                break;
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        // One save: every line is added, or (if the database refuses any) none is.
+        db.PlanTargets.AddRange(targets);
+        db.PlanActions.AddRange(actions);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>An action checked against the plan's framework and the evidence library, ready to add; null with the problems when it is not right.</summary>
+    private async Task<PlanAction?> ActionAsync(PlanRecord record, ActionInput input, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var planId = record.Plan.Id;
         var title = Text(input.Title, "title", "Enter the action's title", Plan.MaxTitleLength, problems, required: true);
         var description = Text(input.Description, "description", "", PlanAction.MaxTextLength, problems, required: false);
         var owner = Text(input.Owner, "owner", "", Plan.MaxTitleLength, problems, required: false);
@@ -317,9 +401,9 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         }
         if (problems.Count > 0)
         {
-            return Refusal.Invalid(problems);
+            return null;
         }
-        db.PlanActions.Add(new PlanAction
+        return new PlanAction
         {
             PlanId = planId,
             OrganisationId = record.Plan.OrganisationId,
@@ -333,10 +417,7 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
             Elements = elements,
             Evidence = string.Join(',', slugs),
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await TouchAsync(planId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(planId, cancellationToken);
+        };
     }
 
     /// <summary>Reports on an action: the update is kept with its date, and the action takes its status.</summary>
@@ -371,6 +452,86 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(planId, cancellationToken);
     }
+
+    /// <summary>
+    /// Makes another organisation a partner on the plan (named by its address, as in /organisations/{slug}): its
+    /// members see the plan from then on, and its editors change its targets and actions. The lead organisation's
+    /// editors choose partners; a partner cannot add others.
+    /// </summary>
+    public async Task<Outcome<PlanRecord>> AddPartnerAsync(long planId, string? organisationSlug, CancellationToken cancellationToken = default)
+    {
+        if (!(await PartnersWritableAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var slug = organisationSlug?.Trim() ?? "";
+        if (slug.Length == 0)
+        {
+            return Refusal.Invalid("organisation", "Enter the partner organisation's address, for example bolton-council");
+        }
+        if (slug.Length > Plan.MaxTitleLength || await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken) is not { } partner)
+        {
+            return Refusal.Invalid("organisation", $"There is no organisation with the address {InputLimits.Quote(slug)}");
+        }
+        if (partner.Id == record.Plan.OrganisationId)
+        {
+            return Refusal.Invalid("organisation", $"{partner.Name} leads the plan, so it cannot also be a partner");
+        }
+        if (record.Partners.Any(p => p.Id == partner.Id))
+        {
+            return Refusal.Invalid("organisation", $"{partner.Name} is already a partner on the plan");
+        }
+        db.PlanPartners.Add(new PlanPartner
+        {
+            PlanId = planId,
+            OrganisationId = partner.Id,
+            LeadOrganisationId = record.Plan.OrganisationId,
+            AddedAt = clock.GetUtcNow().UtcDateTime,
+            AddedBy = Actor.Name,
+        });
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>Ends a partnership: the organisation's members no longer see a draft plan nor change it. What its editors added stays.</summary>
+    public async Task<Outcome<PlanRecord>> RemovePartnerAsync(long planId, string? organisationSlug, CancellationToken cancellationToken = default)
+    {
+        if (!(await PartnersWritableAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var partner = record.Partners.FirstOrDefault(p => p.Slug == organisationSlug?.Trim());
+        if (partner is null || await db.PlanPartners.FirstOrDefaultAsync(pp => pp.PlanId == planId && pp.OrganisationId == partner.Id, cancellationToken) is not { } row)
+        {
+            return Refusal.NotFound("That organisation is not a partner on the plan.");
+        }
+        db.PlanPartners.Remove(row);
+        await TouchAsync(planId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(planId, cancellationToken);
+    }
+
+    /// <summary>A plan whose partners the actor may choose: the lead organisation's editors only.</summary>
+    private async Task<Outcome<PlanRecord>> PartnersWritableAsync(long planId, CancellationToken cancellationToken)
+    {
+        if (!(await GetAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (!record.CanManagePartners)
+        {
+            return record.CanEdit
+                ? Refusal.Forbidden($"Only {record.Organisation.Name}, which leads the plan, chooses its partners.")
+                : Refusal.Forbidden($"Only a contributor of {record.Organisation.Name} can choose the plan's partners, and only an approver once it has been submitted.");
+        }
+        return record;
+    }
+
+    /// <summary>The partner organisations of each plan.</summary>
+    private async Task<ILookup<long, long>> PartnersOfAsync(IReadOnlyCollection<long> planIds, CancellationToken cancellationToken) =>
+        (await db.PlanPartners.AsNoTracking().Where(pp => planIds.Contains(pp.PlanId)).Select(pp => new { pp.PlanId, pp.OrganisationId }).ToListAsync(cancellationToken))
+            .ToLookup(pp => pp.PlanId, pp => pp.OrganisationId);
 
     /// <summary>Sends a draft to the organisation's approvers.</summary>
     public async Task<Outcome<PlanRecord>> SubmitAsync(long planId, CancellationToken cancellationToken = default)
@@ -468,15 +629,16 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         {
             return refusal;
         }
-        if (Actor.RoleIn(record.Plan.OrganisationId) is null && !Actor.IsSiteAdministrator)
+        if (!PlanPartnership.IsInside(Actor, record.Plan, [.. record.Partners.Select(p => p.Id)]))
         {
-            // A published plan is public, but only its own organisation changes it.
-            return Refusal.Forbidden($"Only {record.Organisation.Name} can change its plan.");
+            // A published plan is public, but only its own organisation and its partners change it.
+            return Refusal.Forbidden($"Only {record.Organisation.Name} and its partners on the plan can change it.");
         }
         if (!record.CanEdit)
         {
-            return record.Plan.State == WorkflowState.Draft || !AccessPolicy.CanContribute(Actor, record.Plan.OrganisationId)
-                ? Refusal.Forbidden($"Only a contributor of {record.Organisation.Name} can change its plan.")
+            var contributes = AccessPolicy.CanContribute(Actor, record.Plan.OrganisationId) || record.Partners.Any(p => AccessPolicy.CanContribute(Actor, p.Id));
+            return record.Plan.State == WorkflowState.Draft || !contributes
+                ? Refusal.Forbidden($"Only a contributor of {record.Organisation.Name} or of a partner on the plan can change it.")
                 : Refusal.Conflict("The plan has been submitted: only an approver can change it now.");
         }
         return record;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Accounts;
 using Observatory.Indicators;
+using Observatory.Outcomes;
 using Observatory.Plans;
 using Observatory.Storage;
 using Observatory.Testing;
@@ -79,6 +80,33 @@ public abstract class PlanStoreTests(TestProvider provider) : IAsyncLifetime
             (equity.Actions, equity.Targets).ShouldBe((1, 1));
             grid.Gaps.Count.ShouldBe(grid.Lines.Count - 1);
         }
+    }
+
+    /// <summary>Migration M0021: a partner is stored once per plan, lists the plan among its own, and goes with the plan.</summary>
+    [Fact]
+    public async Task A_partner_is_stored_once_lists_the_plan_among_its_own_and_is_removed_with_the_plan()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
+        await accounts.CreateOrganisationAsync(Actor.System("tests"), "Bolton Council", OrganisationKind.Council, ["E08000001"]).ShouldSucceed();
+        var plans = scope.ServiceProvider.GetRequiredService<RecoveryPlans>();
+        var plan = (await plans.CreateAsync("wigan-council", new PlanInput("Joint plan", null, "E08000010", 2025, 2030))).ShouldSucceed().Plan.Id;
+        (await plans.AddPartnerAsync(plan, "bolton-council")).ShouldSucceed().Partners.Select(p => p.Slug).ShouldBe(["bolton-council"]);
+        (await plans.AddPartnerAsync(plan, "bolton-council")).ShouldBeRefused(RefusalKind.Invalid);
+        (await plans.ListAsync("bolton-council")).ShouldSucceed().Plans.Single().OrganisationName.ShouldBe("Wigan Council");
+
+        // The database itself refuses a second row for the same plan and partner.
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        var bolton = await db.Organisations.SingleAsync(o => o.Slug == "bolton-council");
+        db.PlanPartners.Add(new PlanPartner { PlanId = plan, OrganisationId = bolton.Id, LeadOrganisationId = 1, AddedAt = DateTime.UtcNow, AddedBy = "tests" });
+        await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        db.Plans.Remove(await db.Plans.SingleAsync(p => p.Id == plan));
+        await db.SaveChangesAsync();
+        (await db.PlanPartners.CountAsync()).ShouldBe(0);
     }
 }
 

@@ -58,6 +58,7 @@ public sealed class IsolationTests : IAsyncLifetime
         ["relation"] = "parents",
         ["format"] = "json",
         ["wheel"] = "alpha-wheel",
+        ["organisation"] = "gamma-council",
     };
 
     private long _assessmentId;
@@ -507,9 +508,10 @@ public sealed class IsolationTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Alpha's draft recovery plan, with a secret in its title, a target and an action: every route of plans (pages
-    /// and API, read from the endpoints) answers anyone outside Alpha 404 or asks them to sign in, shows no secret and
-    /// writes nothing; Alpha's viewer reads it but cannot change it.
+    /// Alpha's draft recovery plan, with a secret in its title, a target, an action and Gamma as a partner: every route
+    /// of plans (pages and API, read from the endpoints) answers anyone outside Alpha and Gamma 404 or asks them to sign
+    /// in, shows no secret and writes nothing (Beta's admin cannot make Beta a partner, nor remove Gamma); Alpha's
+    /// viewer reads it but cannot change it; Gamma's viewer reads it too.
     /// </summary>
     [Fact]
     public async Task Another_organisations_draft_plan_is_not_found_on_any_of_its_routes()
@@ -524,6 +526,9 @@ public sealed class IsolationTests : IAsyncLifetime
             plan = (await plans.CreateAsync("alpha-council", new Observatory.Plans.PlanInput("ALPHA-PRIVATE-7731 recovery plan", "Not yet agreed", "E08000010", 2025, 2030))).ShouldSucceed().Plan.Id;
             await plans.AddTargetAsync(plan, new Observatory.Plans.TargetInput("claimant-count", null, null, "2030", 2.5, ["place-making/social-equity"])).ShouldSucceed();
             await plans.AddActionAsync(plan, new Observatory.Plans.ActionInput("ALPHA-PRIVATE-7731 action", "", "", [], null, null, null)).ShouldSucceed();
+            var gamma = await TestAccounts.OrganisationAsync(_app.Services, "Gamma Council", "E08000001");
+            await TestAccounts.MemberAsync(_app.Services, "gamma-viewer@gamma.gov.uk", gamma, Role.Viewer);
+            await plans.AddPartnerAsync(plan, "gamma-council").ShouldSucceed();
         }
         var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
         const string Filled = "/plans/alpha-secret-plan";
@@ -533,14 +538,18 @@ public sealed class IsolationTests : IAsyncLifetime
             .Select(r => (Path: r.Path.Replace(Filled, "/plans/" + id, StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);
-        (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted", "place": "E08000010", "startYear": 2025, "endYear": 2030, "indicator": "claimant-count", "targetPeriod": "2030", "targetValue": 1, "status": "done", "note": "Planted"}""")).ShouldBeEmpty();
+        routes.ShouldContain(r => r.Path == $"/api/plans/{id}/partners/gamma-council" && r.Method == "DELETE");
+        (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted", "place": "E08000010", "startYear": 2025, "endYear": 2030, "indicator": "claimant-count", "targetPeriod": "2030", "targetValue": 1, "status": "done", "note": "Planted", "organisation": "beta-council"}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/plans/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        var partnerViewer = await TestAccounts.ClientAsync(_app, "gamma-viewer@gamma.gov.uk");
+        (await partnerViewer.GetStringAsync($"/plans/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the partner's viewer sees it");
         (await _anonymous.GetStringAsync("/areas/E08000010")).ShouldNotContain("ALPHA-PRIVATE-7731");
         await using var check = _app.Services.CreateAsyncScope();
         var store = check.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
         (await store.Set<Observatory.Plans.Plan>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await store.Set<Observatory.Plans.PlanTarget>().CountAsync()).ShouldBe(1);
         (await store.Set<Observatory.Plans.PlanAction>().SingleAsync()).Status.ShouldBe(Observatory.Plans.ActionStatus.NotStarted);
+        (await store.Set<Observatory.Plans.PlanPartner>().SingleAsync()).OrganisationId.ShouldNotBe(0);
     }
 
     /// <summary>

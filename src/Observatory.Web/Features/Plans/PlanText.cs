@@ -52,16 +52,18 @@ public static class PlanText
         ArgumentNullException.ThrowIfNull(record);
         string N(double? v) => Numbers.RoundTrip(v);
         var header = new[] { "kind", "id", "title", "indicator", "area", "baseline_period", "baseline_value", "target_period", "target_value", "latest_period", "latest_value", "trajectory_value",
-            "status", "owner", "start_on", "due_on", "elements" };
+            "status", "owner", "start_on", "due_on", "elements", "description", "partners", "evidence" };
         var rows = record.Targets.Select(t => new string?[]
         {
             "target", t.Target.Id.ToString(CultureInfo.InvariantCulture), t.Indicator.Name, t.Indicator.Id, t.Area.Code, t.Baseline.Period.ToIso(), N(t.Baseline.Value),
             t.Goal.Period.ToIso(), N(t.Goal.Value), t.Assessment.Latest?.Period.ToIso(), N(t.Assessment.Latest?.Value), N(t.Assessment.Expected),
-            TargetProgress.Code(t.Assessment.Status), "", "", "", t.Target.Elements.Replace(',', ' '),
+            TargetProgress.Code(t.Assessment.Status), "", "", "", t.Target.Elements.Replace(',', ' '), "", "", "",
         }).Concat(record.Actions.Select(a => new string?[]
         {
             "action", a.Action.Id.ToString(CultureInfo.InvariantCulture), a.Action.Title, "", "", "", "", "", "", "", "", "", RecoveryPlans.Code(a.Action.Status), a.Action.Owner,
             a.Action.StartOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Action.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Action.Elements.Replace(',', ' '),
+            // As a plan file reads them back (PlanImportFile): partners separated by semicolons, evidence by spaces.
+            a.Action.Description, string.Join("; ", Lines(a.Action.Partners)), a.Action.Evidence.Replace(',', ' '),
         }));
         return CsvWriter.Write(header, rows);
     }

@@ -16,6 +16,9 @@ namespace Observatory.Web.Features.Plans;
 /// </summary>
 public static class PlansApi
 {
+    /// <summary>Far more than any plan's file; a bigger body is refused before it is read.</summary>
+    public const long MaxImportBytes = 2 * 1024 * 1024;
+
     public sealed record PlanListItem(long Id, string Title, string Place, string PlaceName, int StartYear, int EndYear, string State, string Url);
 
     public sealed record PeriodValueJson(string Period, string Label, double Value);
@@ -28,8 +31,16 @@ public static class PlansApi
     public sealed record ActionJson(long Id, string Title, string Description, string Owner, IReadOnlyList<string> Partners, string? StartOn, string? DueOn, string Status,
         IReadOnlyList<string> Elements, IReadOnlyList<string> Evidence, IReadOnlyList<UpdateJson> Updates);
 
+    public sealed record PartnerJson(string Organisation, string Name);
+
     public sealed record PlanJson(long Id, string Title, string Summary, string Organisation, string Place, string PlaceName, int StartYear, int EndYear, string Framework,
-        string State, string Rule, IReadOnlyList<TargetJson> Targets, IReadOnlyList<ActionJson> Actions, string Url);
+        string State, string Rule, IReadOnlyList<TargetJson> Targets, IReadOnlyList<ActionJson> Actions, string Url)
+    {
+        /// <summary>The organisations working on the plan beside the one that leads it (<see cref="Organisation"/>).</summary>
+        public IReadOnlyList<PartnerJson> Partners { get; init; } = [];
+    }
+
+    public sealed record PartnerRequest(string? Organisation);
 
     public sealed record CreateRequest(string? Title, string? Summary, string? Place, int? StartYear, int? EndYear, string? Framework);
 
@@ -63,6 +74,17 @@ public static class PlansApi
         api.MapPost("/plans/{id:long}/actions/{actionId:long}/updates", AddUpdateAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Reports on an action ({on: yyyy-mm-dd, status, note}); the action takes the status reported.");
+        api.MapPost("/plans/{id:long}/import", ImportAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            // No Accepts metadata: routing would answer 415 to any other body before the plan is looked up, and someone
+            // outside the organisation must be told the plan does not exist, whatever they send.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
+            .WithSummary("Adds the targets and actions of a CSV file to the plan, all or none (the columns of the CSV download: kind = target or action, title, description, indicator, area, baseline_period, target_period, target_value, status, owner, partners separated by ;, start_on, due_on, elements and evidence separated by spaces). Every problem names the file, line, column and field; nothing is added if there is one. Up to 2 MB.");
+        api.MapPost("/plans/{id:long}/partners", AddPartnerAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Makes another organisation a partner on the plan ({organisation: its address, for example bolton-council}): its members see the plan and its editors change its targets and actions. The lead organisation's editors only.");
+        api.MapDelete("/plans/{id:long}/partners/{organisation}", RemovePartnerAsync)
+            .WithSummary("Ends a partnership: the organisation's members no longer see a draft plan nor change it. The lead organisation's editors only.");
         api.MapPost("/plans/{id:long}/submit", SubmitAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Submits a draft plan to the organisation's approvers; 409 once submitted.");
@@ -122,6 +144,33 @@ public static class PlansApi
     private static async Task<Results<Ok<PlanJson>, ProblemHttpResult>> AddUpdateAsync(long id, long actionId, UpdateRequest request, RecoveryPlans plans, CancellationToken ct) =>
         Respond(await plans.AddActionUpdateAsync(id, actionId, new ActionUpdateInput(request.On, request.Status, request.Note), ct));
 
+    private static async Task<Results<Ok<PlanJson>, ProblemHttpResult>> ImportAsync(long id, HttpRequest request, RecoveryPlans plans, CancellationToken ct)
+    {
+        // Outsiders are told the plan does not exist before anything they sent is read.
+        if (!(await plans.GetAsync(id, ct)).Succeeded(out _, out var hidden))
+        {
+            return hidden.ToProblem();
+        }
+        string text;
+        using (var reader = new StreamReader(request.Body))
+        {
+            text = await reader.ReadToEndAsync(ct);
+        }
+        var (file, problems) = PlanImportFile.ReadCsv(FileName(request), text);
+        return file is null ? Refusal.Invalid(problems).ToProblem() : Respond(await plans.ImportAsync(id, file, ct));
+    }
+
+    /// <summary>The name the sender gave the file (Content-Disposition), which every problem names; "request body" otherwise.</summary>
+    private static string FileName(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
+            && disposition.FileName.HasValue ? Path.GetFileName(disposition.FileName.Value!.Trim('"')) : "request body";
+
+    private static async Task<Results<Ok<PlanJson>, ProblemHttpResult>> AddPartnerAsync(long id, PartnerRequest request, RecoveryPlans plans, CancellationToken ct) =>
+        Respond(await plans.AddPartnerAsync(id, request.Organisation, ct));
+
+    private static async Task<Results<Ok<PlanJson>, ProblemHttpResult>> RemovePartnerAsync(long id, string organisation, RecoveryPlans plans, CancellationToken ct) =>
+        Respond(await plans.RemovePartnerAsync(id, organisation, ct));
+
     private static async Task<Results<Ok<PlanJson>, ProblemHttpResult>> SubmitAsync(long id, RecoveryPlans plans, CancellationToken ct) =>
         Respond(await plans.SubmitAsync(id, ct));
 
@@ -143,7 +192,10 @@ public static class PlansApi
             a.Action.StartOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Action.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             RecoveryPlans.Code(a.Action.Status), [.. RecoveryPlans.Refs(a.Action.Elements).Select(e => e.ToString())], [.. a.Evidence.Select(e => e.Slug)],
             [.. a.Updates.Select(u => new UpdateJson(u.ReportedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RecoveryPlans.Code(u.Status), u.Note, u.ReportedBy))]))],
-        PlanText.Path(record.Plan.Id));
+        PlanText.Path(record.Plan.Id))
+    {
+        Partners = [.. record.Partners.Select(p => new PartnerJson(p.Slug, p.Name))],
+    };
 
     /// <summary>A JSON answer saved as a file by a browser.</summary>
     private sealed class DownloadResult(IResult inner, string fileName) : IResult

@@ -50,6 +50,10 @@ public sealed class ShowModel(RecoveryPlans plans) : PlanPageModel(plans)
     [BindProperty]
     public string? Evidence { get; set; }
 
+    /// <summary>The address of the organisation to make, or stop being, a partner.</summary>
+    [BindProperty]
+    public string? Organisation { get; set; }
+
     public IReadOnlyList<global::Observatory.Indicators.IndicatorDefinition> Indicators => Plans.Indicators;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
@@ -76,6 +80,12 @@ public sealed class ShowModel(RecoveryPlans plans) : PlanPageModel(plans)
             (Evidence ?? "").Split([',', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return Done(await Plans.AddActionAsync(id, input, cancellationToken), "The action was added.");
     }
+
+    public async Task<IActionResult> OnPostPartnerAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Done(await Plans.AddPartnerAsync(id, Organisation, cancellationToken), "The partner was added: its members can now see the plan, and its editors change it.") : NotFound();
+
+    public async Task<IActionResult> OnPostRemovePartnerAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Done(await Plans.RemovePartnerAsync(id, Organisation, cancellationToken), "The partner was removed from the plan.") : NotFound();
 
     public async Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Done(await Plans.SubmitAsync(id, cancellationToken), "The plan was sent to your organisation's approvers.") : NotFound();
