@@ -51,7 +51,7 @@ public static class ApplicationsApi
             .WithSummary("Adds an entry from a JSON object of fields (name required; service_areas and algorithm_records as arrays; sharing private, councils or published, private by default). Contributors with a write token. 400 naming each field wrong.");
         api.MapPost("/organisations/{slug}/applications/import", ImportAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
-            .Accepts<string>("text/csv", XlsxType)
+            // No Accepts metadata: it would answer 415 to another content type before anyone is asked who they are.
             .WithMetadata(new RequestSizeLimitAttribute(RegisterText.MaxImportBytes))
             .WithSummary("Imports entries from CSV (text/csv) or XLSX, all or none: a header row of field keys, one entry a row, lists separated by semicolons. Every problem names the file, line and field; nothing is added if there is one. Up to 4 MB.");
         api.MapGet("/applications/{id:long}", GetAsync)
