@@ -8,6 +8,15 @@ public static class ApplicationText
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Whether an uploaded file is an Excel workbook, by its content type or its name.</summary>
+    public static bool IsXlsx(string? contentType, string file) =>
+        contentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true || file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An entry in the API.</summary>
+    public static string ApiUrl(long id) => "/api/applications/" + id.ToString(CultureInfo.InvariantCulture);
+
     public static string Date(string? value) => ApplicationFields.DateOf(value) is { } d ? d.ToString("d MMMM yyyy", British) : "";
 
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", British);

@@ -68,7 +68,7 @@ public sealed class ApplicationsModel(ApplicationsRegister register) : PageModel
         }
         var name = Path.GetFileName(file.FileName);
         Outcome<List<ImportedApplication>> read;
-        if (ApplicationsApi.IsXlsx(file.ContentType, name))
+        if (ApplicationText.IsXlsx(file.ContentType, name))
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);

@@ -16,7 +16,7 @@ namespace Observatory.Web.Features.Registers;
 /// </summary>
 public static class ApplicationsApi
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxType = ApplicationText.XlsxType;
 
     public sealed record ServiceAreaItem(string Id, string Name, string Description);
 
@@ -138,8 +138,7 @@ public static class ApplicationsApi
             : why.ToProblem();
     }
 
-    public static bool IsXlsx(string? contentType, string file) =>
-        contentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true || file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+    public static bool IsXlsx(string? contentType, string file) => ApplicationText.IsXlsx(contentType, file);
 
     private static async Task<IResult> GetAsync(long id, ApplicationsRegister register, CancellationToken ct) =>
         (await register.GetAsync(id, ct)).Succeeded(out var view, out var refusal) ? TypedResults.Ok(ResultOf(view)) : refusal.ToProblem();
@@ -203,7 +202,7 @@ public static class ApplicationsApi
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Url(long id) => "/api/applications/" + id.ToString(CultureInfo.InvariantCulture);
+    public static string Url(long id) => ApplicationText.ApiUrl(id);
 
     public static string PageUrl(long id) => "/applications/" + id.ToString(CultureInfo.InvariantCulture);
 }
