@@ -49,7 +49,7 @@ public static class ObservatoryCore
         services.AddSurveys();
         services.AddPlans();
         services.AddDecisions(data, frameworks);
-        services.AddRegisters();
+        services.AddRegisters(data);
         return services;
     }
 

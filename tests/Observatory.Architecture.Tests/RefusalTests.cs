@@ -37,7 +37,7 @@ public sealed class RefusalTests
         "Observatory.Places.PlaceReader", "Observatory.Frameworks.FrameworkCatalogue", "Observatory.Indicators.IndicatorCatalogue",
         "Observatory.Indicators.Importing.ShippedDataSeeder", "Observatory.Portraits.PortraitDefinitions", "Observatory.Portraits.NationalPortraitData",
         "Observatory.Indices.IndexDefinitions", "Observatory.Similarity.SimilarAreaSets", "Observatory.Evidence.ShippedEvidence",
-        "Observatory.Assessments.AssessmentCatalogue", "Observatory.Decisions.DecisionWheels", "Observatory.Similarity.OnsClusters", "Observatory.Frameworks.SourceDocuments",
+        "Observatory.Assessments.AssessmentCatalogue", "Observatory.Decisions.DecisionWheels", "Observatory.Registers.ServiceAreas", "Observatory.Similarity.OnsClusters", "Observatory.Frameworks.SourceDocuments",
         "Observatory.Assessments.AlgorithmicImpact.AlgorithmicImpactAssessment",
     ];
 

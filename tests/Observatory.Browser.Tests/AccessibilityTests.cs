@@ -32,11 +32,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>A published algorithm record's pages: the seeded Observatory has none; AlgorithmRegisterAccessibilityTests publishes one and checks them.</summary>
     private static readonly string[] AlgorithmRecords = ["/registers/algorithms/{id:long}", "/registers/algorithms/{id:long}/report"];
 
+    /// <summary>An application entry's page: the seeded Observatory has none; ApplicationsRegisterAccessibilityTests publishes one and checks it.</summary>
+    private const string PublishedApplication = "/applications/{id:long}";
+
     /// <summary>
     /// Templates with no page in the seeded Observatory: an evidence item's earlier version exists only once an item
     /// has been edited, and the shipped items have not been. Checked when a test first edits an item in the browser.
     /// </summary>
-    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. Plans, PublishedDecision, .. AlgorithmRecords];
+    private static readonly string[] NoPageYet = ["/evidence/{id}/versions/{n:int}", AssessmentReport, PublicAssessmentResults, .. Surveys, .. Plans, PublishedDecision, .. AlgorithmRecords, PublishedApplication];
 
     /// <summary>No seeded decision is published: DecisionAccessibilityTests publishes one and checks its page signed out.</summary>
     private const string PublishedDecision = "/decisions/{id:long}";

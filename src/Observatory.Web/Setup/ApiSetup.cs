@@ -49,6 +49,7 @@ public static class ApiSetup
         app.MapAssessmentResultsPdf();
         app.MapDecisionsApi();
         app.MapRegistersApi();
+        app.MapApplicationsApi();
         return app;
     }
 

@@ -16,6 +16,7 @@ public static class Navigation
         new("Frameworks", "/frameworks"),
         new("Decisions", "/decisions"),
         new("Algorithms", "/registers/algorithms"),
+        new("Applications", "/registers/applications"),
     ];
 
     /// <summary>The item a path belongs to, so the navigation can mark where the reader is.</summary>

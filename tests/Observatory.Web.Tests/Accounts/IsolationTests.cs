@@ -64,6 +64,7 @@ public sealed class IsolationTests : IAsyncLifetime
     private long _assessmentId;
     private long _decisionId;
     private long _algorithmRecordId;
+    private long _applicationId;
     private HttpClient _anonymous = null!;
     private HttpClient _otherOrganisation = null!;
     private HttpClient _viewer = null!;
@@ -94,6 +95,10 @@ public sealed class IsolationTests : IAsyncLifetime
             draft.Set("title", "ALPHA-PRIVATE-7731 rota planner");
             draft.AddEntry("model_specifications", [new("model_name", "ALPHA-PRIVATE-7731 model")]);
             _algorithmRecordId = (await scope.ServiceProvider.GetRequiredService<AlgorithmRegister>().CreateAsync("alpha-council", draft)).ShouldSucceed().Record.Id;
+            // An application entry, private to Alpha (the default).
+            _applicationId = (await scope.ServiceProvider.GetRequiredService<ApplicationsRegister>().CreateAsync("alpha-council",
+                [new("name", "ALPHA-PRIVATE-7731 benefits system"), new("product", "ALPHA-PRIVATE-7731 Revenues"), new("status", "live"), new("service_areas", "revenues-and-benefits"),
+                    new("contract_end", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))])).ShouldSucceed().Entry.Id;
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
             await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
             // A draft decision, private to Alpha, with a secret in its title and in a score's reasons.
@@ -576,5 +581,35 @@ public sealed class IsolationTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
         (await db.AlgorithmRecords.SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await db.AlgorithmProblemReports.CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Every route of the applications register (pages and API, read from the endpoints), filled with Alpha's private
+    /// entry: outsiders, including another council, are told it does not exist; Alpha's viewer may read it but not
+    /// change it; the public sector view neither names nor counts it.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_private_application_is_not_found_on_any_of_its_routes()
+    {
+        var id = _applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Routes() fills {id} with the framework's id: an entry's routes are those under /applications/{id}.
+        const string Filled = "/applications/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path.StartsWith("/organisations/alpha-council/applications", StringComparison.Ordinal) || r.Path.StartsWith("/api/organisations/alpha-council/applications", StringComparison.Ordinal))
+            .Select(r => (Path: r.Path.Replace(Filled, "/applications/" + id, StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        (await OutsidersTryEveryRouteAsync(routes, """{"name": "Planted", "sharing": "published"}""")).ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/applications/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        foreach (var client in new[] { _anonymous, _otherOrganisation })
+        {
+            (await client.GetStringAsync("/registers/applications")).ShouldNotContain("ALPHA-PRIVATE-7731");
+            (await client.GetStringAsync("/api/registers/applications")).ShouldNotContain("ALPHA-PRIVATE-7731");
+        }
+        await using var scope = _app.Services.CreateAsyncScope();
+        var entry = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().ApplicationEntries.SingleAsync();
+        entry.Sharing.ShouldBe(ApplicationSharing.Private);
+        entry.Content.ShouldNotContain("Planted");
     }
 }
