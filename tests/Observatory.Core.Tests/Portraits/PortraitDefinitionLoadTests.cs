@@ -36,6 +36,7 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
                 column: Life
                 normalisation: ratio-to-boundary
                 threshold:
+                  kind: social-minimum
                   value: 6.5
                   source: A test source
                   rationale: A test rationale.
@@ -136,12 +137,12 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
                     name: HLE
                     indicator: healthy-life-expectancy-overall
                     normalisation: ratio-to-boundary
-                    threshold: { value: 65, source: s, rationale: r }
+                    threshold: { kind: social-minimum, value: 65, source: s, rationale: r }
                   - id: museums
                     name: Museums
                     indicator: museums
                     normalisation: ratio-to-boundary
-                    threshold: { value: 1, source: s, rationale: r }
+                    threshold: { kind: policy-target, value: 1, source: s, rationale: r }
 
             """);
 
