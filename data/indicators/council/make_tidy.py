@@ -31,7 +31,7 @@ IOD = {
     "Income Deprivation": "iod2025-income-deprivation",
     "Employment Deprivation": "iod2025-employment-deprivation",
     "Crime": "iod2025-crime",
-    "Living Environment": "iod2025-living-environment",
+    "Living Environment Deprivation": "iod2025-living-environment",
 }
 
 def convert(source, target, indicator_of, period_of, keep=lambda r: True):

@@ -31,10 +31,10 @@ public sealed class ShippedIndicatorCatalogueTests
     [Fact]
     public void The_shipped_catalogue_loads_with_every_dataset()
     {
-        Catalogue.Datasets.Count.ShouldBe(37);
+        Catalogue.Datasets.Count.ShouldBe(43);
         Catalogue.Datasets.Count(d => d.Format == DataFormat.Els).ShouldBe(30);
         Catalogue.Datasets.Count(d => d.Format == DataFormat.OpenSdg).ShouldBe(5);
-        Catalogue.Datasets.Count(d => d.Format == DataFormat.Tidy).ShouldBe(2);
+        Catalogue.Datasets.Count(d => d.Format == DataFormat.Tidy).ShouldBe(8);
         Catalogue.Indicators.ShouldAllBe(i => i.PolarityReason.Length > 0 && i.Evidences.Count > 0);
     }
 
