@@ -173,11 +173,16 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
     {
         var definitions = PortraitDefinitions.LoadShipped(Shipped, Frameworks, Indicators);
 
-        definitions.All.Select(d => d.Id).ShouldBe(["fanning-2022", "fanning-raworth-2025", "oneill-2018", "uk-council"]);
+        definitions.All.Select(d => d.Id).ShouldBe(["cornwall-local", "fanning-2022", "fanning-raworth-2025", "oneill-2018", "uk-council"]);
         var council = definitions.Find("uk-council")!;
         council.Ring(Ring.Social).Count().ShouldBe(13);
         council.Ring(Ring.Ecological).Count().ShouldBe(9);
         council.Indicators.ShouldAllBe(i => i.Threshold != null && i.Threshold.Source.Length > 0 && i.Threshold.Rationale.Length > 0);
+        // Cornwall's State of the Doughnut: twelve social and nine environmental local domains.
+        var local = definitions.Find("cornwall-local")!;
+        local.Ring(Ring.Social).Count().ShouldBe(12);
+        local.Ring(Ring.Ecological).Count().ShouldBe(9);
+        local.Indicators.ShouldAllBe(i => i.Threshold != null && i.Threshold.Source.Length > 0 && i.Threshold.Rationale.Length > 0);
     }
 
     private void Write(string text) => System.IO.File.WriteAllText(Path.Combine(_folder, "portraits", "test-portrait.yaml"), text);
