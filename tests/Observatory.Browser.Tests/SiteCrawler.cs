@@ -53,6 +53,11 @@ public static partial class SiteCrawler
         "/portraits/fanning-2022/GBR?period=2015",
         "/portraits/uk-council",
         "/portraits/oneill-2018",
+        // The local doughnut after Cornwall's domains, with its key of threshold kinds, and a new council series.
+        "/portraits/cornwall-local",
+        "/portraits/cornwall-local/E06000052",
+        "/indicators/household-recycling-rate",
+        "/indicators/epc-rated-a-to-c",
         "/areas/E08000010/similar?set=ons-global&k=20",
         // Councils side by side, chosen by name (the similar councils link to a comparison by code), and the
         // over-time chart by name.

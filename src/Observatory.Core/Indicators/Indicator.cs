@@ -48,6 +48,9 @@ public enum PeriodFormat
     ThreeYear,
     FiveYear,
     Instant,
+
+    /// <summary>One total over several years (energy certificates lodged over a decade), not an average.</summary>
+    Cumulative,
 }
 
 public sealed record Threshold(ThresholdKind Kind, double Value, string Source, string Rationale);

@@ -53,6 +53,7 @@ public static partial class IndicatorReader
         ["3-year"] = PeriodFormat.ThreeYear,
         ["5-year"] = PeriodFormat.FiveYear,
         ["instant"] = PeriodFormat.Instant,
+        ["cumulative"] = PeriodFormat.Cumulative,
     };
 
     public static readonly IReadOnlyDictionary<string, ThresholdKind> ThresholdKinds = new Dictionary<string, ThresholdKind>

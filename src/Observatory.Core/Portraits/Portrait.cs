@@ -33,6 +33,9 @@ public sealed record IndicatorResult
     /// <summary>The threshold applied: the definition's, or a local one (then <see cref="LocalReason"/> says why).</summary>
     public PortraitThreshold? Threshold { get; init; }
 
+    /// <summary>What kind of line the value is read against: a boundary, a minimum, a policy target or a local aspiration.</summary>
+    public ThresholdBasis ThresholdKind { get; init; }
+
     public string? LocalReason { get; init; }
 
     /// <summary>The normalised value, rounded to the definition's decimals; 1 is the threshold.</summary>
@@ -79,6 +82,9 @@ public sealed record DimensionResult
 
     public double? Value => Deciding?.Value;
     public PortraitThreshold? Threshold => Deciding?.Threshold ?? Indicators.FirstOrDefault()?.Threshold;
+
+    /// <summary>The kind of the deciding indicator's threshold (or the first indicator's); null when nothing measures the dimension.</summary>
+    public ThresholdBasis? ThresholdKind => (Deciding ?? Indicators.FirstOrDefault())?.ThresholdKind;
     public double? Ratio => Deciding?.Ratio;
 }
 

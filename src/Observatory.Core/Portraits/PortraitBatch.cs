@@ -108,6 +108,7 @@ public sealed class PortraitBatch
                     Unit = indicator.Unit,
                     Period = Columns.Periods?[column][place] ?? (double.IsNaN(ratio) ? null : Period),
                     Threshold = Thresholds[column],
+                    ThresholdKind = Thresholds[column]?.Kind ?? indicator.ThresholdKind,
                     LocalReason = LocalReasons[column],
                     Ratio = Present(ratio),
                     RatioLower = RatiosLower is { } rl ? Present(rl[column][place]) : null,

@@ -71,8 +71,29 @@ public enum DealLens
     GlobalEcological,
 }
 
-/// <summary>A threshold or boundary and why it applies. <see cref="Baseline"/> only for baseline-anchored ratios.</summary>
-public sealed record PortraitThreshold(double Value, string? Unit, string Source, string Rationale, double? Baseline = null, double? Worst = null);
+/// <summary>
+/// What kind of line a threshold is, so a reader never mistakes a national policy target for a planetary boundary.
+/// </summary>
+public enum ThresholdBasis
+{
+    /// <summary>A per-person share of a planetary boundary (the ecological ceiling as Rockström, Steffen and Raworth draw it).</summary>
+    PlanetaryBoundary,
+
+    /// <summary>A minimum every person needs, as the social foundation's papers set it.</summary>
+    SocialMinimum,
+
+    /// <summary>A published government target or ambition, read where no boundary or minimum exists (as DEAL's local lenses do).</summary>
+    PolicyTarget,
+
+    /// <summary>A target a council or partnership set for its own place (the local-targets lens).</summary>
+    LocalAspiration,
+}
+
+/// <summary>
+/// A threshold or boundary, its kind and why it applies. <see cref="Baseline"/> only for baseline-anchored ratios.
+/// </summary>
+public sealed record PortraitThreshold(double Value, string? Unit, string Source, string Rationale, double? Baseline = null, double? Worst = null,
+    ThresholdBasis Kind = ThresholdBasis.SocialMinimum);
 
 /// <summary>
 /// One indicator standing for (part of) a dimension. National definitions name the data column (<see cref="Column"/>,
@@ -89,6 +110,12 @@ public sealed record PortraitIndicator
 
     /// <summary>Null only for published ratios, whose threshold is 1 by construction.</summary>
     public PortraitThreshold? Threshold { get; init; }
+
+    /// <summary>
+    /// The kind of the threshold: the threshold's own, or for a published ratio the kind its paper reads it against
+    /// (a social minimum on the social ring, a planetary boundary on the ecological).
+    /// </summary>
+    public ThresholdBasis ThresholdKind { get; init; }
 
     public string? Column { get; init; }
     public string? Code { get; init; }

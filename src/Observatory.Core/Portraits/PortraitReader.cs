@@ -77,7 +77,19 @@ public static class PortraitReader
     private static readonly string[] DataKeys = ["file", "layout", "place-column", "place-column-number", "place-names", "period-column", "year", "code-column", "value-column", "series", "bound"];
     private static readonly string[] DimensionKeys = ["id", "name", "element", "ring", "lenses", "related", "indicators", "no-data"];
     private static readonly string[] IndicatorKeys = ["id", "name", "column", "code", "indicator", "normalisation", "polarity", "unit", "threshold"];
-    private static readonly string[] ThresholdKeys = ["value", "unit", "source", "rationale", "baseline", "worst"];
+    private static readonly string[] ThresholdKeys = ["kind", "value", "unit", "source", "rationale", "baseline", "worst"];
+
+    /// <summary>The kinds of threshold, as definitions and the API write them.</summary>
+    public static readonly IReadOnlyDictionary<string, ThresholdBasis> ThresholdKinds = new Dictionary<string, ThresholdBasis>
+    {
+        ["planetary-boundary"] = ThresholdBasis.PlanetaryBoundary,
+        ["social-minimum"] = ThresholdBasis.SocialMinimum,
+        ["policy-target"] = ThresholdBasis.PolicyTarget,
+        ["local-aspiration"] = ThresholdBasis.LocalAspiration,
+    };
+
+    /// <summary>The API's and CSV's word for a kind of threshold.</summary>
+    public static string ThresholdKindSlug(ThresholdBasis kind) => ThresholdKinds.First(k => k.Value == kind).Key;
 
     public static (PortraitDefinition? Definition, IReadOnlyList<ContentProblem> Problems) Read(string file, string text, string expectedId, PortraitContext context)
     {
@@ -326,6 +338,7 @@ public static class PortraitReader
             Normalisation = normalisation,
             Polarity = effectivePolarity,
             Threshold = threshold,
+            ThresholdKind = threshold?.Kind ?? (ring == Ring.Social ? ThresholdBasis.SocialMinimum : ThresholdBasis.PlanetaryBoundary),
             Column = column,
             Code = code,
             IndicatorId = indicatorId,
@@ -380,6 +393,8 @@ public static class PortraitReader
         }
         doc.RejectUnknownKeys(t, thresholdPath, ThresholdKeys);
         var given = doc.Number(t, "value", thresholdPath, required: true);
+        // Required, so no threshold is drawn without saying whether it is a boundary, a minimum or a target.
+        var kind = doc.Choice(t, "kind", thresholdPath, ThresholdKinds);
         var value = given ?? double.NaN;
         var baseline = doc.Number(t, "baseline", thresholdPath, required: false);
         var worst = doc.Number(t, "worst", thresholdPath, required: false);
@@ -413,7 +428,8 @@ public static class PortraitReader
             doc.RequiredString(t, "source", thresholdPath),
             doc.RequiredString(t, "rationale", thresholdPath),
             baseline,
-            worst);
+            worst,
+            kind ?? ThresholdBasis.SocialMinimum);
     }
 
     private static List<DealLens> ReadLenses(YamlFile doc, YamlMappingNode map, string path, PortraitContext context, Ring? ring)

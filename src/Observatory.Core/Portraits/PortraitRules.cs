@@ -147,6 +147,7 @@ public sealed class PortraitRules
             Unit = indicator.Unit,
             Period = _columns.Periods?[column][place] ?? (double.IsNaN(ratio) ? null : period),
             Threshold = _thresholds[column],
+            ThresholdKind = _thresholds[column]?.Kind ?? indicator.ThresholdKind,
             LocalReason = _localReasons[column],
             Ratio = Present(ratio),
             // An interval's bounds are read on the central values' scale (the same worst place).
@@ -307,7 +308,7 @@ public sealed class PortraitRules
                             throw new ArgumentException($"'{key}': a local threshold needs a reason.", nameof(local));
                         }
                         var original = indicator.Threshold!;
-                        thresholds[column] = original with { Value = value.Value, Source = "Set locally", Rationale = value.Reason };
+                        thresholds[column] = original with { Value = value.Value, Source = "Set locally", Rationale = value.Reason, Kind = ThresholdBasis.LocalAspiration };
                         reasons[column] = value.Reason;
                         matched = true;
                     }

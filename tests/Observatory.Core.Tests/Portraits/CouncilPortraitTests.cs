@@ -48,7 +48,7 @@ public sealed class CouncilPortraitTests(SeededDatabase seeded) : IClassFixture<
             portrait.Dimensions.Select(d => d.Id).ShouldBe(definition.Dimensions.Select(d => d.Id), portrait.PlaceCode);
             (portrait.SocialTotal, portrait.EcologicalTotal).ShouldBe((13, 9));
             portrait.Dimensions.Where(d => d.Indicators.Count == 0).ShouldAllBe(d => d.Status == DimensionStatus.NoData && d.NoDataReason != null);
-            portrait.SocialWithData.ShouldBeLessThanOrEqualTo(6);
+            portrait.SocialWithData.ShouldBeLessThanOrEqualTo(7);
             portrait.EcologicalWithData.ShouldBeLessThanOrEqualTo(1);
         }
         // The shipped series reach almost every council: all have some social dimension with data.

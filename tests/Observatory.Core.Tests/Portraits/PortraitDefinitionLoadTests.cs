@@ -36,6 +36,7 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
                 column: Life
                 normalisation: ratio-to-boundary
                 threshold:
+                  kind: social-minimum
                   value: 6.5
                   source: A test source
                   rationale: A test rationale.
@@ -92,13 +93,15 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
     [Theory]
     [InlineData("element: doughnut/health", "element: doughnut/wellbeing", 16, "dimensions[0].element", "'doughnut/wellbeing' names no element of the Doughnut framework")]
     [InlineData("element: doughnut/health", "element: place-making/health", 16, "dimensions[0].element", "must be doughnut/element-id")]
-    [InlineData("element: doughnut/climate-change", "element: doughnut/food", 29, "dimensions[1].element", "is on the social ring, but the dimension says ring: ecological")]
+    [InlineData("element: doughnut/climate-change", "element: doughnut/food", 30, "dimensions[1].element", "is on the social ring, but the dimension says ring: ecological")]
     [InlineData("normalisation: ratio-to-boundary", "normalisation: ratio", 22, "dimensions[0].indicators[0].normalisation", "'ratio' is not one of: published-ratio")]
     [InlineData("column: Life", "column: Lif", 21, "dimensions[0].indicators[0].column", "'Lif' is a column of none of the definition's data files")]
-    [InlineData("          value: 6.5", "          value: six", 24, "dimensions[0].indicators[0].threshold.value", "'six' must be a number")]
+    [InlineData("          value: 6.5", "          value: six", 25, "dimensions[0].indicators[0].threshold.value", "'six' must be a number")]
+    [InlineData("          kind: social-minimum\n", "", 24, "dimensions[0].indicators[0].threshold.kind", "is required")]
+    [InlineData("          kind: social-minimum", "          kind: boundary", 24, "dimensions[0].indicators[0].threshold.kind", "'boundary' is not one of: planetary-boundary")]
     [InlineData("          source: A test source\n", "", 24, "dimensions[0].indicators[0].threshold.source", "is required")]
-    [InlineData("    no-data: Nothing measures it.", "    no-data: Nothing measures it.\n    colour: blue", 41, "dimensions[2].colour", "unknown key 'colour'")]
-    [InlineData("    no-data: Nothing measures it.", "", 36, "dimensions[2].no-data", "is required when a dimension has no indicators")]
+    [InlineData("    no-data: Nothing measures it.", "    no-data: Nothing measures it.\n    colour: blue", 42, "dimensions[2].colour", "unknown key 'colour'")]
+    [InlineData("    no-data: Nothing measures it.", "", 37, "dimensions[2].no-data", "is required when a dimension has no indicators")]
     [InlineData("lenses: [local-social, global-ecological]", "lenses: [local-social, city-selfie]", 5, "lenses[1]", "'city-selfie' is not one of the DEAL lenses")]
     [InlineData("  - file: test/values.csv", "  - file: test/missing.csv", 7, "data[0].file", "'test/missing.csv' does not exist under data/doughnut/")]
     [InlineData("places: countries", "places: planets", 4, "places", "'planets' is not one of: countries, uk-councils, world")]
@@ -136,12 +139,12 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
                     name: HLE
                     indicator: healthy-life-expectancy-overall
                     normalisation: ratio-to-boundary
-                    threshold: { value: 65, source: s, rationale: r }
+                    threshold: { kind: social-minimum, value: 65, source: s, rationale: r }
                   - id: museums
                     name: Museums
                     indicator: museums
                     normalisation: ratio-to-boundary
-                    threshold: { value: 1, source: s, rationale: r }
+                    threshold: { kind: policy-target, value: 1, source: s, rationale: r }
 
             """);
 
@@ -170,11 +173,16 @@ public sealed class PortraitDefinitionLoadTests : IDisposable
     {
         var definitions = PortraitDefinitions.LoadShipped(Shipped, Frameworks, Indicators);
 
-        definitions.All.Select(d => d.Id).ShouldBe(["fanning-2022", "fanning-raworth-2025", "oneill-2018", "uk-council"]);
+        definitions.All.Select(d => d.Id).ShouldBe(["cornwall-local", "fanning-2022", "fanning-raworth-2025", "oneill-2018", "uk-council"]);
         var council = definitions.Find("uk-council")!;
         council.Ring(Ring.Social).Count().ShouldBe(13);
         council.Ring(Ring.Ecological).Count().ShouldBe(9);
         council.Indicators.ShouldAllBe(i => i.Threshold != null && i.Threshold.Source.Length > 0 && i.Threshold.Rationale.Length > 0);
+        // Cornwall's State of the Doughnut: twelve social and nine environmental local domains.
+        var local = definitions.Find("cornwall-local")!;
+        local.Ring(Ring.Social).Count().ShouldBe(12);
+        local.Ring(Ring.Ecological).Count().ShouldBe(9);
+        local.Indicators.ShouldAllBe(i => i.Threshold != null && i.Threshold.Source.Length > 0 && i.Threshold.Rationale.Length > 0);
     }
 
     private void Write(string text) => System.IO.File.WriteAllText(Path.Combine(_folder, "portraits", "test-portrait.yaml"), text);

@@ -64,12 +64,17 @@ public sealed class LocalTargetsTests : IAsyncLifetime
         var lens = await _contributor.GetHtmlAsync("/portraits/uk-council/E08000010?targets=wigan-council");
         lens.QuerySelector(".govuk-inset-text")!.TextContent.ShouldContain("Local-targets lens");
         lens.Body!.TextContent.ShouldContain("local threshold: Wigan Deal 2030: everyone thriving");
+        // A council's own target is marked as a local aspiration, in the key and beside the value, never as a minimum.
+        lens.QuerySelectorAll("dl.app-threshold-kinds dt").Select(t => t.TextContent.Trim()).ShouldContain("Local aspiration");
+        lens.Body!.TextContent.ShouldContain("Local aspiration: 9.5");
         // Against 9.5 out of 10 no council's life satisfaction is within the foundation.
         var local = await ForPlace("wigan-council");
         var standard = await ForPlace(null);
         var key = LifeSatisfactionKey().Split('/')[0];
         local.Find(key)!.Status.ShouldBe(DimensionStatus.Shortfall);
         local.Find(key)!.Threshold.ShouldNotBe(standard.Find(key)!.Threshold);
+        local.Find(key)!.ThresholdKind.ShouldBe(ThresholdBasis.LocalAspiration);
+        standard.Find(key)!.ThresholdKind.ShouldBe(ThresholdBasis.SocialMinimum);
 
         await using var scope = _app.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().AuditEntries.Where(a => a.EntityType == nameof(LocalTarget)).ToListAsync();

@@ -41,6 +41,7 @@ public static class IndicatorText
         PeriodFormat.TwoYear => "2-year rolling average",
         PeriodFormat.ThreeYear => "3-year rolling average",
         PeriodFormat.FiveYear => "5-year rolling average",
+        PeriodFormat.Cumulative => "A total over several years",
         _ => "A single date",
     };
 

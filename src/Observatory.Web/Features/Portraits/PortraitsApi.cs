@@ -15,7 +15,8 @@ namespace Observatory.Web.Features.Portraits;
 /// </summary>
 public static class PortraitsApi
 {
-    public sealed record DimensionJson(string Id, string Name, string Ring, double? Value, string? Unit, double? Threshold, double? Ratio, string Status, string? Period);
+    public sealed record DimensionJson(string Id, string Name, string Ring, double? Value, string? Unit, double? Threshold, string? ThresholdKind, string? ThresholdSource,
+        double? Ratio, string Status, string? Period);
 
     public sealed record PortraitJson(string Place, string Name, string Definition, string? Period, IReadOnlyList<DimensionJson> Dimensions,
         int SocialAchieved, int SocialWithData, int EcologicalTransgressed, int EcologicalWithData);
@@ -29,6 +30,7 @@ public static class PortraitsApi
         new("place", r => r.Portrait.Place), new("definition", r => r.Portrait.Definition), new("period", r => r.Portrait.Period),
         new("dimension", r => r.Dimension.Id), new("name", r => r.Dimension.Name), new("ring", r => r.Dimension.Ring),
         new("value", r => Numbers.RoundTrip(r.Dimension.Value)), new("unit", r => r.Dimension.Unit), new("threshold", r => Numbers.RoundTrip(r.Dimension.Threshold)),
+        new("threshold_kind", r => r.Dimension.ThresholdKind), new("threshold_source", r => r.Dimension.ThresholdSource),
         new("ratio", r => Numbers.RoundTrip(r.Dimension.Ratio)), new("status", r => r.Dimension.Status), new("value_period", r => r.Dimension.Period),
     ];
 
@@ -103,7 +105,8 @@ public static class PortraitsApi
     private static PortraitJson Json(Portrait portrait, string name) => new(
         portrait.PlaceCode, name, portrait.DefinitionId, portrait.Period?.Label(),
         [.. portrait.Dimensions.Select(d => new DimensionJson(d.Id, d.Name, RingSlug(d.Ring), d.Value, d.Deciding?.Unit ?? d.Indicators.FirstOrDefault()?.Unit,
-            d.Threshold?.Value, d.Ratio, DoughnutChart.StatusSlug(d.Status), d.Deciding?.Period?.Label()))],
+            d.Threshold?.Value, d.ThresholdKind is { } kind ? PortraitReader.ThresholdKindSlug(kind) : null, d.Threshold?.Source,
+            d.Ratio, DoughnutChart.StatusSlug(d.Status), d.Deciding?.Period?.Label()))],
         portrait.SocialAchieved, portrait.SocialWithData, portrait.EcologicalTransgressed, portrait.EcologicalWithData);
 
     private static string RingSlug(Ring ring) => ring == Ring.Social ? "social" : "ecological";
