@@ -67,4 +67,28 @@ public static class Refusals
                 return page.StatusCode(refusal.StatusCode());
         }
     }
+
+    /// <summary>
+    /// For a page that imports a file: a refused file is one problem on the file field (the only one, or how many
+    /// there are), with every problem's file, line and field listed in <paramref name="problems"/> for the page to
+    /// show below the form, and the page answered 400 or 409. Forbidden and not found answer the error page. Returns
+    /// null when the form should be re-rendered.
+    /// </summary>
+    public static IActionResult? RefuseFile(this PageModel page, Refusal refusal, FormErrors errors, out IReadOnlyList<string> problems)
+    {
+        problems = [];
+        if (refusal.Kind is not (RefusalKind.Invalid or RefusalKind.Conflict))
+        {
+            return page.StatusCode(refusal.StatusCode());
+        }
+        problems = [.. refusal.Problems.Select(p => p.ToString())];
+        errors.Add("file", refusal.Problems.Count switch
+        {
+            0 => refusal.Message,
+            1 => refusal.Problems[0].ToString(),
+            var n => $"The file has {n} problems, listed below the form; nothing was imported",
+        });
+        page.Response.StatusCode = refusal.StatusCode();
+        return null;
+    }
 }

@@ -83,14 +83,9 @@ public sealed class ApplicationsModel(ApplicationsRegister register) : PageModel
         Outcome<List<ApplicationEntry>> imported = read.Succeeded(out var rows, out var refusal) ? await register.ImportAsync(slug, name, rows, ct) : refusal;
         if (!imported.Succeeded(out var added, out var why))
         {
-            if (why.Kind is not (RefusalKind.Invalid or RefusalKind.Conflict))
-            {
-                return StatusCode(why.StatusCode());
-            }
-            FileProblems = [.. why.Problems.Select(p => p.ToString())];
-            Errors.Add("file", why.Problems.Count == 1 ? why.Problems[0].ToString() : $"The file has {why.Problems.Count} problems, listed below the form; nothing was imported");
-            Response.StatusCode = why.StatusCode();
-            return Page();
+            var refused = this.RefuseFile(why, Errors, out var problems);
+            FileProblems = problems;
+            return refused ?? Page();
         }
         TempData["Notice"] = added.Count == 1 ? "Imported 1 application." : $"Imported {added.Count} applications.";
         return Redirect($"/organisations/{slug}/applications");

@@ -86,14 +86,9 @@ public sealed class MineModel(AlgorithmRegister register) : PageModel
         Outcome<List<AlgorithmRecord>> imported = read.Succeeded(out var records, out var refusal) ? await register.ImportAsync(slug, name, records, ct) : refusal;
         if (!imported.Succeeded(out var added, out var why))
         {
-            if (why.Kind is not (RefusalKind.Invalid or RefusalKind.Conflict))
-            {
-                return StatusCode(why.StatusCode());
-            }
-            FileProblems = [.. why.Problems.Select(p => p.ToString())];
-            Errors.Add("file", why.Problems.Count == 1 ? why.Problems[0].ToString() : $"The file has {why.Problems.Count} problems, listed below the form; nothing was imported");
-            Response.StatusCode = why.StatusCode();
-            return Page();
+            var refused = this.RefuseFile(why, Errors, out var problems);
+            FileProblems = problems;
+            return refused ?? Page();
         }
         TempData["Notice"] = added.Count == 1 ? "Imported 1 record as a draft." : $"Imported {added.Count} records as drafts.";
         return Redirect($"/organisations/{slug}/algorithms");
