@@ -29,6 +29,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         "/organisations/{slug}/decision-wheels/{wheel}", "/organisations/{slug}/decision-wheels/{wheel}/segments/{segment}",
         // An organisation's algorithm records need records: AlgorithmRegisterAccessibilityTests makes them and checks each page.
         "/organisations/{slug}/algorithms", "/registers/algorithms/{id:long}/edit",
+        // An organisation's applications and an entry's edit page: ApplicationsRegisterAccessibilityTests makes entries and checks each page.
+        "/organisations/{slug}/applications", "/applications/{id:long}/edit",
     ];
 
     /// <summary>Where each person's crawl starts, beyond their account: the site administrator's includes the survey form.</summary>

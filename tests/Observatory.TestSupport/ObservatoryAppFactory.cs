@@ -18,10 +18,15 @@ public class ObservatoryAppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private bool _prepared;
 
-    // Each host would watch its settings files for changes: one inotify instance each, and Linux allows a user 128,
-    // which a test process holding dozens of hosts (and a second test process beside it) runs out of. Tests never
-    // edit the settings files, so nothing is lost.
-    static ObservatoryAppFactory() => System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // Each host would watch its settings files, and its web root for the stylesheet's version in every page, for
+    // changes: an inotify instance each, and Linux allows a user 128, which a test process holding dozens of hosts
+    // (and a second test process beside it) runs out of. Tests never edit those files, so settings are not watched
+    // and the web root is polled instead (a timer, no inotify instance).
+    static ObservatoryAppFactory()
+    {
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     /// <param name="database">A database of the test's own; without one, a copy of the seeded template.</param>
     /// <param name="ownsDatabase">Whether disposing the app drops the database (not when two apps share one).</param>
