@@ -116,6 +116,12 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string WithDatabase(string connectionString, string database) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = true }.ConnectionString;
+    // A minute to connect, not Npgsql's 15 s: a 2-core machine running two suites (and their Chromium) can take longer
+    // than that to answer, and the test then fails on the wait rather than on what it checks.
+    private static string WithDatabase(string connectionString, string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = true };
+        builder.Timeout = Math.Max(builder.Timeout, 60);
+        return builder.ConnectionString;
+    }
 }
