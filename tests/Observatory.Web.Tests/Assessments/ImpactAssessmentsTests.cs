@@ -246,6 +246,18 @@ public sealed class ImpactAssessmentsTests : IAsyncLifetime
         (await Send(_contributor, HttpMethod.Post, "/api/organisations/alpha-council/impact-assessments", """{"name": " "}""")).Status.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task The_routes_are_in_the_openapi_document()
+    {
+        var paths = JsonDocument.Parse(await _anonymous.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        paths.GetProperty("/api/organisations/{slug}/impact-assessments").TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/organisations/{slug}/impact-assessments").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/impact-assessments/{id}").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/impact-assessments/{id}/answers").TryGetProperty("put", out _).ShouldBeTrue();
+        paths.GetProperty("/api/impact-assessments/{id}/answers").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/impact-assessments/{id}/complete").TryGetProperty("post", out _).ShouldBeTrue();
+    }
+
     private async Task<Organisation> OrganisationAsync(string slug)
     {
         await using var scope = _app.Services.CreateAsyncScope();
