@@ -31,6 +31,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         "/organisations/{slug}/algorithms", "/registers/algorithms/{id:long}/edit",
         // An organisation's applications and an entry's edit page: ApplicationsRegisterAccessibilityTests makes entries and checks each page.
         "/organisations/{slug}/applications", "/applications/{id:long}/edit",
+        // An algorithmic impact assessment's page needs an assessment: ImpactAssessmentAccessibilityTests makes a draft and a completed one and checks them.
+        "/impact-assessments/{id:long}",
     ];
 
     /// <summary>Where each person's crawl starts, beyond their account: the site administrator's includes the survey form.</summary>

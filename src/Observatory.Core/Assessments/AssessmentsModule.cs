@@ -15,6 +15,7 @@ public static class AssessmentsModule
         services.AddScoped<OrganisationAssessments>();
         services.AddScoped<AssessmentResults>();
         services.AddSingleton(AlgorithmicImpactAssessment.LoadShipped(data));
+        services.AddScoped<OrganisationImpactAssessments>();
         return services;
     }
 }

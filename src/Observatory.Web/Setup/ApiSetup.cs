@@ -45,6 +45,7 @@ public static class ApiSetup
         app.MapSurveysApi();
         app.MapBenchmarksApi();
         app.MapAlgorithmicImpactApi();
+        app.MapImpactAssessmentsApi();
         app.MapPlansApi();
         app.MapAssessmentResultsPdf();
         app.MapDecisionsApi();

@@ -67,6 +67,7 @@ public sealed class IsolationTests : IAsyncLifetime
     private long _applicationId;
     private readonly Dictionary<string, List<string?>> _pageHandlers = new(StringComparer.Ordinal);
     private List<string?> _allHandlers = [];
+    private long _impactAssessmentId;
     private HttpClient _anonymous = null!;
     private HttpClient _otherOrganisation = null!;
     private HttpClient _viewer = null!;
@@ -101,6 +102,13 @@ public sealed class IsolationTests : IAsyncLifetime
             _applicationId = (await scope.ServiceProvider.GetRequiredService<ApplicationsRegister>().CreateAsync("alpha-council",
                 [new("name", "ALPHA-PRIVATE-7731 benefits system"), new("product", "ALPHA-PRIVATE-7731 Revenues"), new("status", "live"), new("service_areas", "revenues-and-benefits"),
                     new("contract_end", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))])).ShouldSucceed().Entry.Id;
+            // A draft algorithmic impact assessment, private to Alpha, with a secret in its name and in an answer in words.
+            _impactAssessmentId = (await scope.ServiceProvider.GetRequiredService<Observatory.Assessments.AlgorithmicImpact.OrganisationImpactAssessments>().StartAsync("alpha-council",
+                "ALPHA-PRIVATE-7731 fraud referrals", new Dictionary<string, Observatory.Assessments.AlgorithmicImpact.ImpactAnswer?>
+                {
+                    ["projectDetailsTitle"] = Observatory.Assessments.AlgorithmicImpact.ImpactAnswer.One("ALPHA-PRIVATE-7731 project"),
+                    ["impact6"] = Observatory.Assessments.AlgorithmicImpact.ImpactAnswer.One("item4-4"),
+                })).ShouldSucceed().Assessment.Id;
             // Token 1 is the contributor's, so every "revoke token 1" below is an attempt on someone else's token.
             await accounts.CreateTokenAsync(contributor.Id, "alpha loader", TokenScopes.Read, 30).ShouldSucceed();
             // A draft decision, private to Alpha, with a secret in its title and in a score's reasons.
@@ -629,5 +637,30 @@ public sealed class IsolationTests : IAsyncLifetime
         var entry = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().ApplicationEntries.SingleAsync();
         entry.Sharing.ShouldBe(ApplicationSharing.Private);
         entry.Content.ShouldNotContain("Planted");
+    }
+
+    /// <summary>
+    /// Every route of Alpha's algorithmic impact assessments (pages and API, read from the endpoints), filled with its
+    /// private draft: outsiders are told it does not exist; Alpha's viewer may read it but not change it.
+    /// </summary>
+    [Fact]
+    public async Task Another_organisations_impact_assessment_is_not_found_on_any_of_its_routes()
+    {
+        var id = _impactAssessmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Routes() fills {id} with the framework's id: an assessment's routes are those under /impact-assessments/{id}.
+        const string Filled = "/impact-assessments/alpha-secret-plan";
+        var routes = Routes()
+            .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
+                || r.Path.StartsWith("/organisations/alpha-council/impact-assessments", StringComparison.Ordinal) || r.Path.StartsWith("/api/organisations/alpha-council/impact-assessments", StringComparison.Ordinal))
+            .Select(r => (Path: r.Path.Replace(Filled, "/impact-assessments/" + id, StringComparison.Ordinal), r.Method, r.Handler))
+            .ToList();
+        routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        (await OutsidersTryEveryRouteAsync(routes, """{"name": "Planted", "answers": {"impact7": "item4-4"}, "data": {"impact7": "item4-4"}}""")).ShouldBeEmpty();
+        (await _viewer.GetStringAsync($"/impact-assessments/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().Set<Observatory.Assessments.AlgorithmicImpact.ImpactAssessmentRecord>().SingleAsync();
+        row.State.ShouldBe(WorkflowState.Draft);
+        row.Answers.ShouldNotContain("impact7");
+        row.Name.ShouldNotContain("Planted");
     }
 }

@@ -22,9 +22,7 @@ public sealed class AlgorithmicImpactModel(AlgorithmicImpactAssessment assessmen
 
     public FormErrors Errors { get; } = new();
 
-    /// <summary>The pages with questions that score, in the questionnaire's order.</summary>
-    public IEnumerable<(ImpactPage Page, IReadOnlyList<ImpactQuestion> Questions)> Sections =>
-        Template.Pages.Select(p => (p, (IReadOnlyList<ImpactQuestion>)[.. p.Questions.Where(q => q.IsScored)])).Where(s => s.Item2.Count > 0);
+    public ImpactQuestionsForm Form => new(Template, Given, Errors);
 
     public void OnGet()
     {
@@ -32,19 +30,7 @@ public sealed class AlgorithmicImpactModel(AlgorithmicImpactAssessment assessmen
 
     public IActionResult OnPost()
     {
-        var answers = new Dictionary<string, ImpactAnswer?>(StringComparer.Ordinal);
-        foreach (var (key, values) in Request.Form)
-        {
-            if (!key.StartsWith(AnswerForm.FieldPrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var name = key[AnswerForm.FieldPrefix.Length..];
-            var given = values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
-            Given[name] = given;
-            answers[name] = given.Count == 0 ? null
-                : Template.Question(name)?.Kind == ImpactQuestionKind.ManyChoices ? ImpactAnswer.Many(given) : given.Count == 1 ? ImpactAnswer.One(given[0]) : ImpactAnswer.Many(given);
-        }
+        var answers = ImpactQuestionsForm.Read(Template, Request.Form, Given);
         if (!assessment.Score(answers).Succeeded(out var score, out var refusal))
         {
             return this.Refuse(refusal, Errors) ?? Page();
@@ -61,4 +47,32 @@ public sealed class AlgorithmicImpactModel(AlgorithmicImpactAssessment assessmen
         page.Name.EndsWith("Design", StringComparison.Ordinal) ? "if the system is being designed"
         : page.Name.EndsWith("Implementation", StringComparison.Ordinal) ? "if the system is in use"
         : null;
+}
+
+/// <summary>The scored questions as a form (<c>_ImpactQuestions.cshtml</c>): the questionnaire, the values given for each question, and the problems.</summary>
+public sealed record ImpactQuestionsForm(AlgorithmicImpactTemplate Template, IReadOnlyDictionary<string, IReadOnlyList<string>> Given, FormErrors Errors)
+{
+    /// <summary>The pages with questions that score, in the questionnaire's order: words and unscored lists are not asked.</summary>
+    public IEnumerable<(ImpactPage Page, IReadOnlyList<ImpactQuestion> Questions)> Sections =>
+        Template.Pages.Select(p => (p, (IReadOnlyList<ImpactQuestion>)[.. p.Questions.Where(q => q.IsScored)])).Where(s => s.Item2.Count > 0);
+
+    /// <summary>The answers in a posted form, one field per question; what was sent is put in <paramref name="given"/> to show again.</summary>
+    public static Dictionary<string, ImpactAnswer?> Read(AlgorithmicImpactTemplate template, IFormCollection form, Dictionary<string, IReadOnlyList<string>> given)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var answers = new Dictionary<string, ImpactAnswer?>(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
+        {
+            if (!key.StartsWith(AnswerForm.FieldPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var name = key[AnswerForm.FieldPrefix.Length..];
+            var sent = values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+            given[name] = sent;
+            answers[name] = sent.Count == 0 ? null
+                : template.Question(name)?.Kind == ImpactQuestionKind.ManyChoices ? ImpactAnswer.Many(sent) : sent.Count == 1 ? ImpactAnswer.One(sent[0]) : ImpactAnswer.Many(sent);
+        }
+        return answers;
+    }
 }

@@ -63,6 +63,28 @@ public static class AlgorithmicImpactApi
         {
             return Refusal.Invalid("answers", "Give the answers as {\"answers\": {questionName: choiceValue or [choiceValue, …]}}, or a file saved from Canada's tool ({\"data\": {…}}), not both.").ToProblem();
         }
+        if (!ReadAnswers(given).Succeeded(out var answers, out var unreadable))
+        {
+            return unreadable.ToProblem();
+        }
+        if (!assessment.Score(answers).Succeeded(out var score, out var refusal))
+        {
+            return refusal.ToProblem();
+        }
+        return TypedResults.Ok(ResultOf(assessment.Template, score));
+    }
+
+    public static ScoreResult ResultOf(AlgorithmicImpactTemplate template, ImpactScore score) =>
+        new(template.Id, template.Version, score.RawScore, score.MaxRawScore, score.MitigationScore,
+            score.MaxMitigationScore, score.CurrentScore, score.ImpactLevel, score.ImpactLevelName, score.Reduced, score.MitigationThreshold, score.LevelBounds,
+            [.. score.Obligations.Select(o => new Obligation(o.Requirement, o.Text))]);
+
+    /// <summary>
+    /// The answers of a request's <c>answers</c> (or <c>data</c>) object: a string or number is one value, an array
+    /// several, null no answer; an object is refused, naming the question.
+    /// </summary>
+    public static Outcome<Dictionary<string, ImpactAnswer?>> ReadAnswers(IReadOnlyDictionary<string, JsonElement> given)
+    {
         var answers = new Dictionary<string, ImpactAnswer?>(StringComparer.Ordinal);
         var problems = new List<ContentProblem>();
         foreach (var (name, value) in given)
@@ -83,17 +105,7 @@ public static class AlgorithmicImpactApi
                     break;
             }
         }
-        if (problems.Count > 0)
-        {
-            return Refusal.Invalid(problems).ToProblem();
-        }
-        if (!assessment.Score(answers).Succeeded(out var score, out var refusal))
-        {
-            return refusal.ToProblem();
-        }
-        return TypedResults.Ok(new ScoreResult(assessment.Template.Id, assessment.Template.Version, score.RawScore, score.MaxRawScore, score.MitigationScore,
-            score.MaxMitigationScore, score.CurrentScore, score.ImpactLevel, score.ImpactLevelName, score.Reduced, score.MitigationThreshold, score.LevelBounds,
-            [.. score.Obligations.Select(o => new Obligation(o.Requirement, o.Text))]));
+        return problems.Count > 0 ? Refusal.Invalid(problems) : answers;
     }
 
     /// <summary>A value as its text: a number keeps its own spelling, so 3 is not mistaken for the choice "item1-3".</summary>
