@@ -115,6 +115,7 @@ public sealed partial class EvidenceCuration(
             PlaceNames = before.PlaceNames,
             StrengthReason = fields.Strength == before.Strength ? before.StrengthReason : null,
             TagReasons = [.. before.TagReasons.Where(r => fields.Elements.Contains(r.Element))],
+            NoAreaOfFocus = before.NoAreaOfFocus,
         }, note);
         if (item is null)
         {

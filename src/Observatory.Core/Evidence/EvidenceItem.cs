@@ -83,6 +83,11 @@ public sealed record EvidenceItem
     /// </summary>
     public IReadOnlyList<EvidenceTagReason> TagReasons { get; init; } = [];
 
+    /// <summary>
+    /// Where the source names no area of focus for the item: why none is claimed, rather than a tag it cannot support.
+    /// </summary>
+    public string? NoAreaOfFocus { get; init; }
+
     public required WhatWorksStatus Status { get; init; }
 
     /// <summary>

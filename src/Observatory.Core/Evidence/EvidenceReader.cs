@@ -18,7 +18,7 @@ public static class EvidenceReader
     private static readonly string[] ItemKeys =
     [
         "id", "title", "kind", "summary", "body", "places", "place-names", "organisations", "year", "links", "elements",
-        "strength", "strength-reason", "status", "anonymous", "source",
+        "strength", "strength-reason", "no-area-of-focus", "status", "anonymous", "source",
     ];
 
     private static readonly string[] TagKeys = ["element", "because"];
@@ -127,10 +127,16 @@ public static class EvidenceReader
             doc.Problem(map, YamlFile.Join(path, "strength-reason"),
                 $"is required: one sentence on why {InputLimits.Quote(id)} sits at its level on the standards of evidence scale");
         }
+        var noAreaOfFocus = doc.OptionalString(map, "no-area-of-focus", path, EvidenceItem.MaxReasonLength);
+        if (noAreaOfFocus is not null && elementKind is not null && elements.Any(e => IsA(e, elementKind, AreaFramework, AreaKind)))
+        {
+            doc.Problem(doc.Get(map, "no-area-of-focus"), YamlFile.Join(path, "no-area-of-focus"),
+                $"{InputLimits.Quote(id)} is tagged with an area of focus, so it cannot also say its source names none");
+        }
         if (requireSource && elementKind is not null)
         {
-            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, PillarFramework, PillarKind, "a 4Rs pillar");
-            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, AreaFramework, AreaKind, "an area of focus");
+            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, PillarFramework, PillarKind, "a 4Rs pillar", mayBeNone: false);
+            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, AreaFramework, AreaKind, "an area of focus", mayBeNone: noAreaOfFocus is not null);
         }
         var status = doc.Choice(map, "status", path, EvidenceSpellings.Statuses);
         var anonymous = false;
@@ -179,6 +185,7 @@ public static class EvidenceReader
             Elements = elements,
             Strength = strength.Value,
             StrengthReason = strengthReason,
+            NoAreaOfFocus = noAreaOfFocus,
             TagReasons = tagReasons,
             Status = status.Value,
             Anonymous = anonymous,
@@ -267,13 +274,14 @@ public static class EvidenceReader
     /// say for each why (its because).
     /// </summary>
     private static void RequireJustifiedTag(YamlFile doc, YamlMappingNode map, string path, string id, IReadOnlyList<ElementRef> elements,
-        IReadOnlyList<EvidenceTagReason> reasons, Func<ElementRef, string?> elementKind, string framework, string kind, string what)
+        IReadOnlyList<EvidenceTagReason> reasons, Func<ElementRef, string?> elementKind, string framework, string kind, string what, bool mayBeNone)
     {
         var field = YamlFile.Join(path, "elements");
-        var tagged = elements.Where(e => e.FrameworkId == framework && elementKind(e) == kind).ToList();
-        if (tagged.Count == 0)
+        var tagged = elements.Where(e => IsA(e, elementKind, framework, kind)).ToList();
+        if (tagged.Count == 0 && !mayBeNone)
         {
-            doc.Problem(doc.Get(map, "elements") ?? map, field, $"must tag {InputLimits.Quote(id)} with at least {what} ({framework}/…), with because: the words of its source that justify it");
+            doc.Problem(doc.Get(map, "elements") ?? map, field, $"must tag {InputLimits.Quote(id)} with at least {what} ({framework}/…), with because: the words of its source that justify it"
+                + (framework == AreaFramework ? " (or, where the source names none, say why in no-area-of-focus)" : ""));
         }
         foreach (var element in tagged.Where(e => reasons.All(r => r.Element != e)))
         {
@@ -281,6 +289,9 @@ public static class EvidenceReader
                 $"{InputLimits.Quote(element.ToString())} on {InputLimits.Quote(id)} needs because: the words of its source that justify the tag (write it as element: … and because: …)");
         }
     }
+
+    private static bool IsA(ElementRef element, Func<ElementRef, string?> elementKind, string framework, string kind) =>
+        element.FrameworkId == framework && elementKind(element) == kind;
 
     private static string? Limited(YamlFile doc, YamlMappingNode map, string key, string path, int max, bool required) =>
         required ? doc.RequiredString(map, key, path, max) : doc.OptionalString(map, key, path, max);

@@ -69,6 +69,10 @@ public static class EvidenceWriter
         {
             map["strength-reason"] = item.StrengthReason;
         }
+        if (!string.IsNullOrEmpty(item.NoAreaOfFocus))
+        {
+            map["no-area-of-focus"] = item.NoAreaOfFocus;
+        }
         map["status"] = EvidenceSpellings.Of(item.Status);
         if (item.Anonymous)
         {
