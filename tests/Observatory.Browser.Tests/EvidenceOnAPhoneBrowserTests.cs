@@ -27,7 +27,7 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
         await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         var failures = new StringBuilder();
-        foreach (var path in new[] { "/evidence", "/evidence?q=food&kind=case-study&nation=England", "/evidence?q=zzzz-nothing" })
+        foreach (var path in new[] { "/evidence", "/evidence?q=food&kind=policy-paper&nation=England", "/evidence?q=zzzz-nothing" })
         {
             await page.GotoAsync(fixture.BaseUrl + path);
             foreach (var violation in await Axe.ViolationsAsync(page, path))
@@ -73,7 +73,7 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
             }
         };
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(fixture.BaseUrl + "/evidence?q=food&kind=case-study");
+        await page.GotoAsync(fixture.BaseUrl + "/evidence?q=food&kind=policy-paper");
 
         var first = (await page.Locator("#results li a").First.BoundingBoxAsync()).ShouldNotBeNull();
         var layout = await page.EvaluateAsync<string>("() => ['header', '.govuk-phase-banner', '.govuk-breadcrumbs', 'main', 'h1', '#q', '#results-heading', '#filter-toggle', '#applied-filters', '#results'].map(s => s + ' ' + Math.round(document.querySelector(s)?.getBoundingClientRect().top ?? -1)).join(', ')");
@@ -88,12 +88,12 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
         await toggle.ClickAsync();
         (await toggle.GetAttributeAsync("aria-expanded")).ShouldBe("true");
         (await toggle.TextContentAsync())!.ShouldBe("Hide filters (1 chosen)");
-        (await page.Locator("#filters input[name=kind][value=case-study]").IsCheckedAsync()).ShouldBeTrue();
+        (await page.Locator("#filters input[name=kind][value=policy-paper]").IsCheckedAsync()).ShouldBeTrue();
         (await page.Locator("#filters").IsVisibleAsync()).ShouldBeTrue();
         (await Axe.ViolationsAsync(page, "open")).ShouldBeEmpty();
 
         // The filters still apply from the opened panel.
-        await page.Locator("#filters input[name=kind][value=case-study]").UncheckAsync();
+        await page.Locator("#filters input[name=kind][value=policy-paper]").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         page.Url.ShouldNotContain("kind=");
         (await page.Locator("#filter-toggle").GetAttributeAsync("aria-expanded")).ShouldBe("false");
@@ -113,12 +113,12 @@ public sealed class EvidenceOnAPhoneBrowserTests(BrowserFixture fixture)
 
         await page.Locator("#filter-link").ClickAsync();
         page.Url.ShouldEndWith("#filters");
-        await page.Locator("#filters input[name=kind][value=case-study]").CheckAsync();
+        await page.Locator("#filters input[name=kind][value=policy-paper]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
         page.Url.ShouldContain("q=food");
-        page.Url.ShouldContain("kind=case-study");
-        (await page.Locator("#applied-filters").TextContentAsync())!.ShouldContain("Case study");
+        page.Url.ShouldContain("kind=policy-paper");
+        (await page.Locator("#applied-filters").TextContentAsync())!.ShouldContain("Policy paper");
         await page.Locator("#skip-to-results").ClickAsync();
         page.Url.ShouldEndWith("#results-heading");
     }

@@ -85,7 +85,7 @@ public static partial class SiteCrawler
         "/evidence?q=food",
         "/evidence?q=zzzz-nothing",
         "/evidence?q=Wigan",
-        "/evidence?kind=case-study&element=place-making/food&nation=Scotland&strength=1",
+        "/evidence?kind=policy-paper&element=place-making/food&nation=Scotland&strength=1",
     ];
 
     /// <summary>

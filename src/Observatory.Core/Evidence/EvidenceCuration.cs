@@ -105,8 +105,18 @@ public sealed partial class EvidenceCuration(
             return shippedRefusal;
         }
         var before = record.Item;
-        // The form has no field for the source's place names, so they are carried over as the source is.
-        var (item, problems) = CheckSubmission(fields with { Id = record.Slug, Collection = null, Source = before.Source, PlaceNames = before.PlaceNames }, note);
+        // The form has no field for the source's place names, nor for reasons (an imported file may give them), so they
+        // are carried over as the source is: a tag's reason while the tag stays, the strength's while the strength does.
+        var (item, problems) = CheckSubmission(fields with
+        {
+            Id = record.Slug,
+            Collection = null,
+            Source = before.Source,
+            PlaceNames = before.PlaceNames,
+            StrengthReason = fields.Strength == before.Strength ? before.StrengthReason : null,
+            TagReasons = [.. before.TagReasons.Where(r => fields.Elements.Contains(r.Element))],
+            NoAreaOfFocus = before.NoAreaOfFocus,
+        }, note);
         if (item is null)
         {
             return Refusal.Invalid(problems);

@@ -23,6 +23,9 @@ public enum WhatWorksStatus
 
 public sealed record EvidenceLink(string Title, string Url);
 
+/// <summary>Why an item is tagged with one framework element: a sentence quoted or paraphrased from its source.</summary>
+public sealed record EvidenceTagReason(ElementRef Element, string Because);
+
 /// <summary>Where the sources name this example: the file in the source documents and its section.</summary>
 public sealed record EvidenceSource(string File, string Section);
 
@@ -40,6 +43,9 @@ public sealed record EvidenceItem
     public const int MaxNameLength = 300;
 
     public const int MaxUrlLength = 2_000;
+
+    /// <summary>A strength reason or a tag's "because": one or two sentences.</summary>
+    public const int MaxReasonLength = 1_000;
 
     public required string Id { get; init; }
     public required string Title { get; init; }
@@ -65,6 +71,23 @@ public sealed record EvidenceItem
     /// <summary>1–5 on the standards of evidence scale (<see cref="StrengthOfEvidence"/>).</summary>
     public required int Strength { get; init; }
 
+    /// <summary>
+    /// Why the item sits at its level on the standards of evidence scale, in one sentence drawn from what its source
+    /// shows (e.g. a plan with no measured outcome: level 1). Every shipped item has one; a contribution may not.
+    /// </summary>
+    public string? StrengthReason { get; init; }
+
+    /// <summary>
+    /// For some of <see cref="Elements"/>, why the item is tagged with it, from its source. Every shipped item gives
+    /// one for each 4Rs pillar and each area of focus it is tagged with.
+    /// </summary>
+    public IReadOnlyList<EvidenceTagReason> TagReasons { get; init; } = [];
+
+    /// <summary>
+    /// Where the source names no area of focus for the item: why none is claimed, rather than a tag it cannot support.
+    /// </summary>
+    public string? NoAreaOfFocus { get; init; }
+
     public required WhatWorksStatus Status { get; init; }
 
     /// <summary>
@@ -81,6 +104,9 @@ public sealed record EvidenceItem
 
     /// <summary>The organisations a reader may see: none when the item is published anonymously.</summary>
     public IReadOnlyList<string> ShownOrganisations => Anonymous ? [] : Organisations;
+
+    /// <summary>Why the item is tagged with <paramref name="element"/>, if its data says.</summary>
+    public string? BecauseOf(ElementRef element) => TagReasons.FirstOrDefault(r => r.Element == element)?.Because;
 }
 
 /// <summary>The five-level standards of evidence scale (after Nesta), documented in docs/data-formats.md.</summary>

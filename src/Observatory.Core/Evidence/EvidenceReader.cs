@@ -18,8 +18,17 @@ public static class EvidenceReader
     private static readonly string[] ItemKeys =
     [
         "id", "title", "kind", "summary", "body", "places", "place-names", "organisations", "year", "links", "elements",
-        "strength", "status", "anonymous", "source",
+        "strength", "strength-reason", "no-area-of-focus", "status", "anonymous", "source",
     ];
+
+    private static readonly string[] TagKeys = ["element", "because"];
+
+    // Every shipped item is placed on the default gap map: a 4Rs pillar and a place-making area of focus, each with
+    // the words of its source that justify it (docs/evidence-methods.md).
+    private const string PillarFramework = "four-rs";
+    private const string PillarKind = "pillar";
+    private const string AreaFramework = "place-making";
+    private const string AreaKind = "area-of-focus";
 
     private static readonly string[] LinkKeys = ["title", "url"];
     private static readonly string[] SourceKeys = ["file", "section"];
@@ -28,9 +37,16 @@ public static class EvidenceReader
     /// <param name="expectedId">The file name without extension, which a shipped collection's id must equal; null for uploads.</param>
     /// <param name="elementExists">Whether a framework element exists (the catalogue's Contains).</param>
     /// <param name="placeExists">Whether a GSS or ISO3 code names a known place.</param>
-    /// <param name="requireSource">Shipped items must cite their source; a contribution need not.</param>
+    /// <param name="requireSource">
+    /// Shipped items must cite their source and say why they sit at their strength; a contribution need not.
+    /// </param>
+    /// <param name="elementKind">
+    /// The kind of a framework element (the catalogue's element kind). Given for shipped items, it also requires each
+    /// to be tagged with a 4Rs pillar and an area of focus, every such tag with its "because".
+    /// </param>
     public static (EvidenceCollection? Collection, IReadOnlyList<ContentProblem> Problems) Read(
-        string file, string text, string? expectedId, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource = true)
+        string file, string text, string? expectedId, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource = true,
+        Func<ElementRef, string?>? elementKind = null)
     {
         var doc = YamlFile.Parse(file, text);
         if (doc.Root is not { } root)
@@ -45,7 +61,7 @@ public static class EvidenceReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (map, path) in doc.MappingList(root, "items", "", required: true))
         {
-            if (ReadItem(doc, map, path, id, elementExists, placeExists, requireSource) is { } item)
+            if (ReadItem(doc, map, path, id, elementExists, placeExists, requireSource, elementKind) is { } item)
             {
                 if (!seen.Add(item.Id))
                 {
@@ -76,7 +92,8 @@ public static class EvidenceReader
     }
 
     private static EvidenceItem? ReadItem(
-        YamlFile doc, YamlMappingNode map, string path, string collection, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource)
+        YamlFile doc, YamlMappingNode map, string path, string collection, Func<ElementRef, bool> elementExists, Func<string, bool> placeExists, bool requireSource,
+        Func<ElementRef, string?>? elementKind)
     {
         var before = doc.ProblemCount;
         doc.RejectUnknownKeys(map, path, ItemKeys);
@@ -102,34 +119,25 @@ public static class EvidenceReader
             }
             links.Add(new EvidenceLink(linkTitle, url));
         }
-        var elementTexts = doc.OptionalStringList(map, "elements", path, EvidenceItem.MaxNameLength);
-        if (doc.Get(map, "elements") is null)
-        {
-            doc.Problem(map, YamlFile.Join(path, "elements"), "is required: the framework elements this item is evidence for");
-        }
-        else if (elementTexts.Count == 0)
-        {
-            doc.Problem(doc.Get(map, "elements"), YamlFile.Join(path, "elements"), "must name at least one framework element");
-        }
-        var elements = new List<ElementRef>();
-        var elementNode = doc.Get(map, "elements") as YamlSequenceNode;
-        for (var i = 0; i < elementTexts.Count; i++)
-        {
-            var node = elementNode is not null && i < elementNode.Children.Count ? elementNode.Children[i] : map;
-            if (!ElementRef.TryParse(elementTexts[i], out var reference))
-            {
-                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"{InputLimits.Quote(elementTexts[i])} must be framework-id/element-id");
-            }
-            else if (!elementExists(reference))
-            {
-                doc.Problem(node, $"{YamlFile.Join(path, "elements")}[{i}]", $"{InputLimits.Quote(reference.ToString())} is not an element of any framework in the catalogue");
-            }
-            else if (!elements.Contains(reference))
-            {
-                elements.Add(reference);
-            }
-        }
+        var (elements, tagReasons) = ReadElements(doc, map, path, elementExists);
         var strength = doc.Whole(map, "strength", path, StrengthOfEvidence.Lowest, StrengthOfEvidence.Highest, required: true);
+        var strengthReason = doc.OptionalString(map, "strength-reason", path, EvidenceItem.MaxReasonLength);
+        if (strengthReason is null && requireSource)
+        {
+            doc.Problem(map, YamlFile.Join(path, "strength-reason"),
+                $"is required: one sentence on why {InputLimits.Quote(id)} sits at its level on the standards of evidence scale");
+        }
+        var noAreaOfFocus = doc.OptionalString(map, "no-area-of-focus", path, EvidenceItem.MaxReasonLength);
+        if (noAreaOfFocus is not null && elementKind is not null && elements.Any(e => IsA(e, elementKind, AreaFramework, AreaKind)))
+        {
+            doc.Problem(doc.Get(map, "no-area-of-focus"), YamlFile.Join(path, "no-area-of-focus"),
+                $"{InputLimits.Quote(id)} is tagged with an area of focus, so it cannot also say its source names none");
+        }
+        if (requireSource && elementKind is not null)
+        {
+            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, PillarFramework, PillarKind, "a 4Rs pillar", mayBeNone: false);
+            RequireJustifiedTag(doc, map, path, id, elements, tagReasons, elementKind, AreaFramework, AreaKind, "an area of focus", mayBeNone: noAreaOfFocus is not null);
+        }
         var status = doc.Choice(map, "status", path, EvidenceSpellings.Statuses);
         var anonymous = false;
         if (doc.OptionalString(map, "anonymous", path) is { } anon)
@@ -176,12 +184,114 @@ public static class EvidenceReader
             Links = links,
             Elements = elements,
             Strength = strength.Value,
+            StrengthReason = strengthReason,
+            NoAreaOfFocus = noAreaOfFocus,
+            TagReasons = tagReasons,
             Status = status.Value,
             Anonymous = anonymous,
             Source = source,
             Collection = collection,
         };
     }
+
+    /// <summary>
+    /// The elements list: each entry either "framework-id/element-id" or a mapping of element and because (why the item
+    /// is tagged with it, from its source).
+    /// </summary>
+    private static (List<ElementRef> Elements, List<EvidenceTagReason> Reasons) ReadElements(
+        YamlFile doc, YamlMappingNode map, string path, Func<ElementRef, bool> elementExists)
+    {
+        var elements = new List<ElementRef>();
+        var reasons = new List<EvidenceTagReason>();
+        var field = YamlFile.Join(path, "elements");
+        var node = doc.Get(map, "elements");
+        if (node is null)
+        {
+            doc.Problem(map, field, "is required: the framework elements this item is evidence for");
+            return (elements, reasons);
+        }
+        if (node is not YamlSequenceNode seq)
+        {
+            doc.Problem(node, field, "must be a list");
+            return (elements, reasons);
+        }
+        if (seq.Children.Count == 0)
+        {
+            doc.Problem(node, field, "must name at least one framework element");
+        }
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var entry = seq.Children[i];
+            var entryField = $"{field}[{i}]";
+            string? text = null;
+            string? because = null;
+            if (entry is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v))
+            {
+                text = v.Trim();
+            }
+            else if (entry is YamlMappingNode tag)
+            {
+                doc.RejectUnknownKeys(tag, entryField, TagKeys);
+                text = doc.RequiredString(tag, "element", entryField, EvidenceItem.MaxNameLength);
+                because = doc.RequiredString(tag, "because", entryField, EvidenceItem.MaxReasonLength);
+                entryField = YamlFile.Join(entryField, "element");
+            }
+            else
+            {
+                doc.Problem(entry, entryField, "must be framework-id/element-id, or a mapping of element and because");
+                continue;
+            }
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+            if (text.Length > EvidenceItem.MaxNameLength)
+            {
+                doc.Problem(entry, entryField, YamlFile.TooLong(text.Length, EvidenceItem.MaxNameLength));
+            }
+            else if (!ElementRef.TryParse(text, out var reference))
+            {
+                doc.Problem(entry, entryField, $"{InputLimits.Quote(text)} must be framework-id/element-id");
+            }
+            else if (!elementExists(reference))
+            {
+                doc.Problem(entry, entryField, $"{InputLimits.Quote(reference.ToString())} is not an element of any framework in the catalogue");
+            }
+            else if (!elements.Contains(reference))
+            {
+                elements.Add(reference);
+                if (!string.IsNullOrEmpty(because))
+                {
+                    reasons.Add(new EvidenceTagReason(reference, because));
+                }
+            }
+        }
+        return (elements, reasons);
+    }
+
+    /// <summary>
+    /// A shipped item must carry at least one element of <paramref name="kind"/> in <paramref name="framework"/>, and
+    /// say for each why (its because).
+    /// </summary>
+    private static void RequireJustifiedTag(YamlFile doc, YamlMappingNode map, string path, string id, IReadOnlyList<ElementRef> elements,
+        IReadOnlyList<EvidenceTagReason> reasons, Func<ElementRef, string?> elementKind, string framework, string kind, string what, bool mayBeNone)
+    {
+        var field = YamlFile.Join(path, "elements");
+        var tagged = elements.Where(e => IsA(e, elementKind, framework, kind)).ToList();
+        if (tagged.Count == 0 && !mayBeNone)
+        {
+            doc.Problem(doc.Get(map, "elements") ?? map, field, $"must tag {InputLimits.Quote(id)} with at least {what} ({framework}/…), with because: the words of its source that justify it"
+                + (framework == AreaFramework ? " (or, where the source names none, say why in no-area-of-focus)" : ""));
+        }
+        foreach (var element in tagged.Where(e => reasons.All(r => r.Element != e)))
+        {
+            doc.Problem(doc.Get(map, "elements") ?? map, field,
+                $"{InputLimits.Quote(element.ToString())} on {InputLimits.Quote(id)} needs because: the words of its source that justify the tag (write it as element: … and because: …)");
+        }
+    }
+
+    private static bool IsA(ElementRef element, Func<ElementRef, string?> elementKind, string framework, string kind) =>
+        element.FrameworkId == framework && elementKind(element) == kind;
 
     private static string? Limited(YamlFile doc, YamlMappingNode map, string key, string path, int max, bool required) =>
         required ? doc.RequiredString(map, key, path, max) : doc.OptionalString(map, key, path, max);

@@ -60,8 +60,19 @@ public static class EvidenceWriter
         {
             map["links"] = item.Links.Select(l => new OrderedDictionary<string, object> { ["title"] = l.Title, ["url"] = l.Url }).ToList();
         }
-        map["elements"] = item.Elements.Select(e => e.ToString()).ToList();
+        // An element with a reason is written as a mapping of element and because, as the shipped files write it.
+        map["elements"] = item.Elements.Select(e => item.BecauseOf(e) is { } because
+            ? (object)new OrderedDictionary<string, object> { ["element"] = e.ToString(), ["because"] = because }
+            : e.ToString()).ToList();
         map["strength"] = item.Strength;
+        if (!string.IsNullOrEmpty(item.StrengthReason))
+        {
+            map["strength-reason"] = item.StrengthReason;
+        }
+        if (!string.IsNullOrEmpty(item.NoAreaOfFocus))
+        {
+            map["no-area-of-focus"] = item.NoAreaOfFocus;
+        }
         map["status"] = EvidenceSpellings.Of(item.Status);
         if (item.Anonymous)
         {

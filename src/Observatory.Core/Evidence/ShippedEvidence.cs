@@ -35,7 +35,7 @@ public sealed class ShippedEvidence
         {
             var file = data.Relative(path);
             var (collection, found) = EvidenceReader.Read(file, File.ReadAllText(path), Path.GetFileNameWithoutExtension(path),
-                frameworks.Contains, code => places.Find(code) is not null);
+                frameworks.Contains, code => places.Find(code) is not null, elementKind: e => frameworks.FindElement(e)?.Kind);
             problems.AddRange(found);
             if (collection is null)
             {

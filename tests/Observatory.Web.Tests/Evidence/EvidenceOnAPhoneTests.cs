@@ -43,7 +43,7 @@ public sealed partial class EvidenceOnAPhoneTests(WebAppFixture fixture) : IClas
     [Theory]
     [InlineData("/evidence")]
     [InlineData("/evidence?q=food")]
-    [InlineData("/evidence?q=food&kind=case-study&nation=England")]
+    [InlineData("/evidence?q=food&kind=policy-paper&nation=England")]
     public async Task The_first_result_comes_before_every_filter_control_and_a_skip_link_leads_to_the_results(string url)
     {
         var page = await Client.GetHtmlAsync(url);
@@ -162,7 +162,7 @@ public sealed partial class EvidenceOnAPhoneTests(WebAppFixture fixture) : IClas
     [InlineData("/evidence")]
     [InlineData("/evidence?q=food")]
     [InlineData("/evidence?q=Wigan")]
-    [InlineData("/evidence?q=food&kind=case-study&nation=England")]
+    [InlineData("/evidence?q=food&kind=policy-paper&nation=England")]
     [InlineData("/evidence?strength=2")]
     public async Task The_csv_download_holds_exactly_the_results_the_page_counts_in_its_order(string url)
     {

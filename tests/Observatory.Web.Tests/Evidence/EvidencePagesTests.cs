@@ -299,4 +299,63 @@ public sealed class EvidencePagesTests(WebAppFixture fixture) : IClassFixture<We
         page.QuerySelector("main h1")!.TextContent.Normalised().ShouldBe("The evidence library");
         page.QuerySelector("main")!.TextContent.ShouldContain("How the counts are made");
     }
+
+    [Fact]
+    public async Task An_items_page_says_why_it_has_its_grade_and_each_tag_and_links_to_the_methods()
+    {
+        var item = Shipped.Items.Single(i => i.Id == "liverpool-online-benefits-growth");
+        var page = await Client.GetHtmlAsync("/evidence/liverpool-online-benefits-growth");
+
+        page.QuerySelector("#strength-reason")!.TextContent.Normalised().ShouldBe($"Why this level: {item.StrengthReason}");
+        page.QuerySelector("#item-details a[href='/about/evidence/methods#standards-of-evidence']").ShouldNotBeNull();
+        foreach (var reason in item.TagReasons)
+        {
+            var link = page.QuerySelector($"#elements ~ ul a[href='/frameworks/{reason.Element.FrameworkId}/{reason.Element.ElementId}']");
+            link.ShouldNotBeNull(reason.Element.ToString());
+            link.ParentElement!.QuerySelector(".app-tag-because")!.TextContent.Normalised().ShouldBe($"Because: {reason.Because}");
+        }
+        item.TagReasons.ShouldContain(r => r.Element.FrameworkId == "four-rs");
+        page.QuerySelector("#no-area-of-focus").ShouldBeNull();
+
+        var withoutArea = Shipped.Items.First(i => i.NoAreaOfFocus is not null);
+        var other = await Client.GetHtmlAsync($"/evidence/{withoutArea.Id}");
+        other.QuerySelector("#no-area-of-focus")!.TextContent.Normalised().ShouldContain(withoutArea.NoAreaOfFocus!);
+
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/evidence/liverpool-online-benefits-growth"));
+        json.RootElement.GetProperty("strengthReason").GetString().ShouldBe(item.StrengthReason);
+        json.RootElement.GetProperty("tagReasons").EnumerateArray().Select(r => r.GetProperty("element").GetString())
+            .ShouldBe(item.TagReasons.Select(r => r.Element.ToString()));
+    }
+
+    [Fact]
+    public async Task The_methods_page_gives_the_five_levels_their_source_and_the_pillar_rule_as_applied()
+    {
+        var page = await Client.GetHtmlAsync("/about/evidence/methods");
+
+        page.QuerySelector("main h1")!.TextContent.Normalised().ShouldBe("How evidence is graded and tagged");
+        page.QuerySelector("main a[href^='https://www.nesta.org.uk/']").ShouldNotBeNull();
+        var levels = page.QuerySelectorAll("#levels tbody tr");
+        levels.Length.ShouldBe(5);
+        for (var level = 1; level <= 5; level++)
+        {
+            var cells = levels[level - 1].Children;
+            cells[0].TextContent.Normalised().ShouldBe($"{level}: {StrengthOfEvidence.NameOf(level)}");
+            cells[3].TextContent.Normalised().ShouldBe(Shipped.Items.Count(i => i.Strength == level).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        // The rule as applied: one row per area of focus, naming the pillars its Table 1 items carry.
+        var rows = page.QuerySelectorAll("#table-1-pillars tbody tr");
+        rows.Length.ShouldBe(16);
+        var table1 = Shipped.Collections.Single(c => c.Id == "rr-table-1").Items;
+        foreach (var row in rows)
+        {
+            var areaId = row.QuerySelector("a")!.GetAttribute("href")!.Split('/').Last();
+            var items = table1.Where(i => i.Elements.Contains(new ElementRef("place-making", areaId))).ToList();
+            row.Children[2].TextContent.Normalised().ShouldBe(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var pillar in items[0].Elements.Where(e => e.FrameworkId == "four-rs"))
+            {
+                row.Children[1].TextContent.ShouldContain(Catalogue.FindElement(pillar)!.Name);
+            }
+        }
+        page.QuerySelectorAll("#items-without-area li").Length.ShouldBe(Shipped.Items.Count(i => i.NoAreaOfFocus is not null));
+    }
 }

@@ -54,17 +54,18 @@ public sealed class EvidenceSearchPageTests(WebAppFixture fixture) : IClassFixtu
     [Fact]
     public async Task Filters_combine_show_counts_and_each_can_be_removed()
     {
-        var page = await Client.GetHtmlAsync("/evidence?kind=case-study&element=place-making/food&nation=Scotland");
+        var page = await Client.GetHtmlAsync("/evidence?kind=policy-paper&element=place-making/food&nation=Scotland");
 
         var links = ResultLinks(page);
         links.ShouldBe(["/evidence/glasgow-food"]);
-        page.QuerySelector("#kind")!.GetAttribute("checked").ShouldNotBeNull();
+        var chosen = page.QuerySelector("input[name=kind][value=policy-paper]")!;
+        chosen.GetAttribute("checked").ShouldNotBeNull();
         var removes = page.QuerySelectorAll("#applied-filters a").Select(a => a.GetAttribute("href")!).ToList();
         removes.Count.ShouldBe(3);
         removes.ShouldContain("/evidence?element=place-making%2Ffood&nation=Scotland");
         var withoutNation = await Client.GetHtmlAsync(removes.Single(r => !r.Contains("nation")));
         ResultLinks(withoutNation).Count.ShouldBe(6);
-        page.QuerySelector("label[for=kind]")!.TextContent.ShouldMatch(@"Case study \(\d+\)");
+        page.QuerySelector($"label[for={chosen.Id}]")!.TextContent.ShouldMatch(@"Policy paper \(\d+\)");
     }
 
     [Fact]

@@ -27,7 +27,11 @@ public static class EvidenceApi
     public sealed record EvidenceDetail(string Id, string Title, string Kind, string Summary, string? Body, IReadOnlyList<string> Places,
         IReadOnlyList<string> PlaceNames, IReadOnlyList<string> Organisations, int? Year, IReadOnlyList<EvidenceLink> Links,
         IReadOnlyList<string> Elements, int Strength, string StrengthName, string Status, bool Anonymous, EvidenceSource? Source,
-        string? Collection, string State, int Version, DateTime Updated, string Url);
+        string? Collection, string State, int Version, DateTime Updated, string Url, string? StrengthReason, IReadOnlyList<TagReason> TagReasons,
+        string? NoAreaOfFocus);
+
+    /// <summary>Why the item is tagged with one element, from its source.</summary>
+    public sealed record TagReason(string Element, string Because);
 
     public static void MapEvidenceApi(this WebApplication app)
     {
@@ -167,7 +171,8 @@ public static class EvidenceApi
         return TypedResults.Ok(new EvidenceDetail(item.Id, item.Title, EvidenceSpellings.Of(item.Kind), item.Summary, item.Body, item.Places,
             item.PlaceNames, item.ShownOrganisations, item.Year, item.Links, [.. item.Elements.Select(e => e.ToString())], item.Strength,
             StrengthOfEvidence.NameOf(item.Strength), EvidenceSpellings.Of(item.Status), item.Anonymous, item.Source, item.Collection,
-            record.State.ToString().ToLowerInvariant(), record.Version, record.UpdatedAt, Url(item.Id)));
+            record.State.ToString().ToLowerInvariant(), record.Version, record.UpdatedAt, Url(item.Id), item.StrengthReason,
+            [.. item.TagReasons.Select(r => new TagReason(r.Element.ToString(), r.Because))], item.NoAreaOfFocus));
     }
 
     public static string Url(string id) => "/evidence/" + Uri.EscapeDataString(id);
