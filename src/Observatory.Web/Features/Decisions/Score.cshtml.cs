@@ -76,9 +76,10 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
         {
             return StatusCode(refusal.StatusCode());
         }
-        if (!record.MayContribute)
+        if (!record.MayContribute && !record.DelegatedToYou.Contains(segment))
         {
-            // Readers of a published decision, and the organisation's viewers, are not offered a form.
+            // Readers of a published decision, and the organisation's viewers, are not offered a form; a delegate is
+            // offered the segments given to them.
             return NotFound();
         }
         if (record.Options.FirstOrDefault(o => string.Equals(o.Key, option, StringComparison.OrdinalIgnoreCase)) is not { } chosen || record.Wheel.Segment(segment) is not { } part)
