@@ -311,18 +311,6 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
             return refusal;
         }
         var problems = new List<ContentProblem>();
-        var chosen = (segmentIds ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (chosen.Count == 0)
-        {
-            problems.Add(Problem("segments", "Choose at least one segment to delegate"));
-        }
-        for (var i = 0; i < chosen.Count; i++)
-        {
-            if (record.Wheel.Segment(chosen[i]) is null)
-            {
-                problems.Add(Problem($"segments[{i}]", $"{InputLimits.Quote(chosen[i])} is not a segment of {record.Wheel.Title}"));
-            }
-        }
         if (personId is not { } person)
         {
             problems.Add(Problem("delegate", "Choose the member who will answer the segments"));
@@ -335,6 +323,18 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         {
             // Said the same way whether the person exists or not: nobody learns who has an account elsewhere.
             problems.Add(Problem("delegate", $"Choose a member of {record.Organisation.Name}"));
+        }
+        var chosen = (segmentIds ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+        {
+            problems.Add(Problem("segments", "Choose at least one segment to delegate"));
+        }
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (record.Wheel.Segment(chosen[i]) is null)
+            {
+                problems.Add(Problem($"segments[{i}]", $"{InputLimits.Quote(chosen[i])} is not a segment of {record.Wheel.Title}"));
+            }
         }
         if (problems.Count > 0)
         {
