@@ -198,6 +198,16 @@ public sealed class DelegationTests : IAsyncLifetime
         (await CountAsync()).ShouldBe((1, 1));
     }
 
+    [Fact]
+    public async Task The_delegation_routes_are_in_the_openapi_document()
+    {
+        var document = await (await _app.ClientAsync()).GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "/api/decisions/{id}/delegates", "/api/decisions/{id}/delegations", "/api/decisions/{id}/delegations/{segment}" })
+        {
+            document.ShouldContain($"\"{route}\"");
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string Name, string Value)[] fields)
     {
         var token = await TestAccounts.FormTokenAsync(client, "/sign-out");
