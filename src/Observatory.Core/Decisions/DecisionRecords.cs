@@ -51,6 +51,9 @@ public sealed record SegmentDelegate(string SegmentId, long PersonId, string Nam
     public bool IsActive => EndedAt is null;
 }
 
+/// <summary>Evidence that can be picked for a segment: an Observatory page (an evidence library item or an indicator) with its title and what it is.</summary>
+public sealed record EvidenceChoice(string Link, string Title, string What);
+
 /// <summary>A member of the decision's organisation a segment can be delegated to.</summary>
 public sealed record Delegatable(long PersonId, string Name, Role Role);
 
@@ -70,8 +73,12 @@ public sealed record DecisionRecord(
     bool MayPublish,
     bool IsMember,
     IReadOnlyList<SegmentDelegate> Delegations,
-    IReadOnlySet<string> DelegatedToYou)
+    IReadOnlySet<string> DelegatedToYou,
+    IReadOnlyDictionary<string, string> LinkTitles)
 {
+    /// <summary>What to show for an evidence link: the title of the evidence library item or indicator it names, or the link itself.</summary>
+    public string LinkText(string link) => LinkTitles.GetValueOrDefault(link) ?? link;
+
     public bool CanEdit => MayContribute && Decision.State == WorkflowState.Draft;
 
     /// <summary>An editor of a draft gives segments to other members to answer.</summary>

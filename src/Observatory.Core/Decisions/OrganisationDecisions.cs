@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
 using Observatory.Auditing;
 using Observatory.Content;
+using Observatory.Evidence;
+using Observatory.Indicators;
 using Observatory.Outcomes;
 using Observatory.Places;
 using Observatory.Portraits;
@@ -17,8 +19,11 @@ namespace Observatory.Decisions;
 /// else is told a decision does not exist (not found, never forbidden).
 /// </summary>
 public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheels wheels, OrganisationWheels ownWheels, PlaceRegistry places, PortraitService portraits,
-    AuditLog audit, CurrentActor current, TimeProvider clock)
+    EvidenceLibrary evidence, IndicatorCatalogue indicators, AuditLog audit, CurrentActor current, TimeProvider clock)
 {
+    /// <summary>The most evidence library items offered beside a segment (newest first): a list to tick, not a search.</summary>
+    public const int MaxEvidenceChoices = 20;
+
     /// <summary>The council portrait each segment's place context is read from.</summary>
     public const string PortraitDefinition = "uk-council";
 
@@ -163,6 +168,7 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         }
         var options = await db.DecisionOptions.AsNoTracking().Where(o => o.DecisionId == id).OrderBy(o => o.Key).ToListAsync(cancellationToken);
         var scores = await db.SegmentScores.AsNoTracking().Where(s => s.DecisionId == id).ToListAsync(cancellationToken);
+        var titles = await LinkTitlesAsync(scores, cancellationToken);
         var context = await ContextAsync(wheel, decision.PlaceCode, cancellationToken);
         var own = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
         var delegations = await db.SegmentDelegations.AsNoTracking().Where(g => g.DecisionId == id)
@@ -177,7 +183,31 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
             own && Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisation.Id, Role.Approver)),
             own,
             [.. delegations.OrderBy(g => g.DelegatedAt).Select(g => new SegmentDelegate(g.SegmentId, g.PersonId, g.DisplayName, g.DelegatedBy, g.DelegatedAt, g.EndedAt))],
-            yours);
+            yours,
+            titles);
+    }
+
+    /// <summary>The titles of the evidence library items and indicators the scores link to, so the page names them rather than showing addresses.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> LinkTitlesAsync(IReadOnlyList<SegmentScore> scores, CancellationToken cancellationToken)
+    {
+        var links = scores.SelectMany(s => s.Links).Distinct(StringComparer.Ordinal).ToList();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in links.Where(l => l.StartsWith("/indicators/", StringComparison.Ordinal)))
+        {
+            if (indicators.Find(link["/indicators/".Length..]) is { } indicator)
+            {
+                titles[link] = indicator.Name;
+            }
+        }
+        var slugs = links.Where(l => l.StartsWith("/evidence/", StringComparison.Ordinal)).Select(l => l["/evidence/".Length..]).ToList();
+        if (slugs.Count > 0)
+        {
+            foreach (var item in await evidence.Published(Actor).Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Title }).ToListAsync(cancellationToken))
+            {
+                titles[EvidenceLink(item.Slug)] = item.Title;
+            }
+        }
+        return titles;
     }
 
     /// <summary>
@@ -210,7 +240,8 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         // A delegate answers for themselves; an editor may name the officer or specialist who answered.
         var answeredBy = record.CanEdit ? Blank(input.AnsweredBy) ?? Actor.Name : Actor.Name;
         CheckLength(problems, "answeredBy", answeredBy, SegmentScore.MaxAnsweredByLength, "Who answered");
-        var links = (input.Evidence ?? []).SelectMany(l => (l ?? "").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // Picked items and typed links arrive together; one chosen twice is one link.
+        var links = (input.Evidence ?? []).SelectMany(l => (l ?? "").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (links.Count > SegmentScore.MaxLinks)
         {
             problems.Add(Problem("evidence", $"Give at most {SegmentScore.MaxLinks} evidence links"));
@@ -298,6 +329,30 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
+
+    /// <summary>
+    /// What can be picked as evidence for a segment: the evidence library's published items the actor may read and the
+    /// indicators tagged to the segment's Doughnut element (the element that also gives the place's status beside it),
+    /// each as the Observatory page a score links to. None for a segment without an element.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceChoice>> EvidenceChoicesAsync(WheelSegment segment, CancellationToken cancellationToken = default)
+    {
+        if (segment.Element is not { } element)
+        {
+            return [];
+        }
+        var tag = element.ToString();
+        var items = await evidence.Published(Actor).Where(e => e.Elements.Any(x => x.Element == tag))
+            .OrderByDescending(e => e.Year).ThenBy(e => e.Title).Take(MaxEvidenceChoices)
+            .Select(e => new { e.Slug, e.Title, e.Year })
+            .ToListAsync(cancellationToken);
+        return [.. items.Select(i => new EvidenceChoice(EvidenceLink(i.Slug), i.Title, i.Year is { } year ? $"Evidence library, {year}" : "Evidence library")),
+            .. indicators.ByElement(element).Select(i => new EvidenceChoice(IndicatorLink(i.Id), i.Name, "Indicator"))];
+    }
+
+    public static string EvidenceLink(string slug) => $"/evidence/{slug}";
+
+    public static string IndicatorLink(string id) => $"/indicators/{id}";
 
     /// <summary>
     /// An editor of a draft gives one or more segments to another member of the organisation to answer, for every
