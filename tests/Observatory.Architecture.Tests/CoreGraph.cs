@@ -25,7 +25,7 @@ internal static partial class CoreGraph
         ["Evidence"] = ["Frameworks", "Places"],
         ["Assessments"] = ["Evidence", "Indicators", "Similarity"],
         ["Plans"] = ["Evidence", "Indicators"],
-        ["Decisions"] = ["Portraits"],
+        ["Decisions"] = ["Evidence", "Portraits"],
         ["Registers"] = ["Accounts"],
     };
 

@@ -22,6 +22,7 @@ public sealed class DecisionAccessibilityTests(BrowserFixture fixture)
         var email = $"browser-decider-{suffix}@example.gov.uk";
         var organisation = await TestAccounts.OrganisationAsync(fixture.App.Services, $"Deciding Council {suffix.ToUpperInvariant()}", "E06000052");
         await TestAccounts.MemberAsync(fixture.App.Services, email, organisation, Role.Approver);
+        await TestAccounts.MemberAsync(fixture.App.Services, $"browser-ecologist-{suffix}@example.gov.uk", organisation, Role.Viewer);
         await using var context = await fixture.NewContextAsync(javaScript);
         if (javaScript)
         {
@@ -50,6 +51,18 @@ public sealed class DecisionAccessibilityTests(BrowserFixture fixture)
         await PageChecks.CheckAsync(page, "a draft decision with its wheels", failures);
         var decision = new Uri(page.Url).AbsolutePath;
 
+        await page.Locator($"a[href='{decision}/delegation']").ClickAsync();
+        (await page.Locator("main h1").TextContentAsync())!.ShouldBe("Delegate segments");
+        await PageChecks.CheckAsync(page, "the page delegating segments", failures);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delegate the segments" }).ClickAsync();
+        (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
+        await PageChecks.CheckAsync(page, "the page delegating segments with errors", failures);
+        await page.Locator("#delegate").CheckAsync();
+        await page.Locator("#segments").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delegate the segments" }).ClickAsync();
+        (await page.Locator("#delegations .govuk-summary-list__row").CountAsync()).ShouldBe(1);
+        await PageChecks.CheckAsync(page, "the page delegating segments with one delegated", failures);
+        await page.GotoAsync(fixture.BaseUrl + decision);
         await page.Locator($"a[href='{decision}/options/A/segments/climate-change']").ClickAsync();
         (await page.Locator("main h1").TextContentAsync())!.ShouldBe("Climate change");
         await PageChecks.CheckAsync(page, "a segment's scoring page", failures);

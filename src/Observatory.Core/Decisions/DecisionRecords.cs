@@ -42,6 +42,21 @@ public sealed record SegmentContext(string DimensionName, DimensionStatus Status
     public bool IsUnderPressure => Status is DimensionStatus.Shortfall or DimensionStatus.Overshoot;
 }
 
+/// <summary>
+/// A segment delegated to a member to answer: who answers it, who gave it to them and when, and when the delegation
+/// ended (the decision was published). The person's id is for the organisation's own members; others see names only.
+/// </summary>
+public sealed record SegmentDelegate(string SegmentId, long PersonId, string Name, string DelegatedBy, DateTime DelegatedAt, DateTime? EndedAt)
+{
+    public bool IsActive => EndedAt is null;
+}
+
+/// <summary>Evidence that can be picked for a segment: an Observatory page (an evidence library item or an indicator) with its title and what it is.</summary>
+public sealed record EvidenceChoice(string Link, string Title, string What);
+
+/// <summary>A member of the decision's organisation a segment can be delegated to.</summary>
+public sealed record Delegatable(long PersonId, string Name, Role Role);
+
 /// <summary>An option that would make a segment worse (scored 1 or 2) where the place is already in shortfall or overshoot.</summary>
 public sealed record PressureWarning(string OptionKey, string OptionTitle, WheelSegment Segment, SegmentContext Context, SegmentImpact Impact);
 
@@ -56,9 +71,26 @@ public sealed record DecisionRecord(
     IReadOnlyDictionary<string, SegmentContext> Context,
     bool MayContribute,
     bool MayPublish,
-    bool IsMember = false)
+    bool IsMember,
+    IReadOnlyList<SegmentDelegate> Delegations,
+    IReadOnlySet<string> DelegatedToYou,
+    IReadOnlyDictionary<string, string> LinkTitles)
 {
+    /// <summary>What to show for an evidence link: the title of the evidence library item or indicator it names, or the link itself.</summary>
+    public string LinkText(string link) => LinkTitles.GetValueOrDefault(link) ?? link;
+
     public bool CanEdit => MayContribute && Decision.State == WorkflowState.Draft;
+
+    /// <summary>An editor of a draft gives segments to other members to answer.</summary>
+    public bool CanDelegate => CanEdit;
+
+    /// <summary>Whether the actor may score this segment: an editor any segment of a draft, a delegate only the segments given to them.</summary>
+    public bool MayAnswer(string segmentId) => CanEdit || Decision.State == WorkflowState.Draft && DelegatedToYou.Contains(segmentId);
+
+    /// <summary>Whether the actor answers some segments of this draft only because they were delegated to them.</summary>
+    public bool IsDelegateOnly => !CanEdit && Decision.State == WorkflowState.Draft && DelegatedToYou.Count > 0;
+
+    public SegmentDelegate? DelegateOf(string segmentId) => Delegations.FirstOrDefault(d => d.SegmentId == segmentId);
 
     public bool CanSubmit => CanEdit;
 

@@ -14,6 +14,8 @@ public static class DecisionsDbSets
 
         public DbSet<SegmentScore> SegmentScores => db.Set<SegmentScore>();
 
+        public DbSet<SegmentDelegation> SegmentDelegations => db.Set<SegmentDelegation>();
+
         public DbSet<OrganisationWheel> OrganisationWheels => db.Set<OrganisationWheel>();
 
         public DbSet<OrganisationWheelVersion> OrganisationWheelVersions => db.Set<OrganisationWheelVersion>();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Observatory.Accounts;
 using Observatory.Auditing;
 using Observatory.Content;
+using Observatory.Evidence;
+using Observatory.Indicators;
 using Observatory.Outcomes;
 using Observatory.Places;
 using Observatory.Portraits;
@@ -17,8 +19,11 @@ namespace Observatory.Decisions;
 /// else is told a decision does not exist (not found, never forbidden).
 /// </summary>
 public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheels wheels, OrganisationWheels ownWheels, PlaceRegistry places, PortraitService portraits,
-    AuditLog audit, CurrentActor current, TimeProvider clock)
+    EvidenceLibrary evidence, IndicatorCatalogue indicators, AuditLog audit, CurrentActor current, TimeProvider clock)
 {
+    /// <summary>The most evidence library items offered beside a segment (newest first): a list to tick, not a search.</summary>
+    public const int MaxEvidenceChoices = 20;
+
     /// <summary>The council portrait each segment's place context is read from.</summary>
     public const string PortraitDefinition = "uk-council";
 
@@ -163,20 +168,57 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         }
         var options = await db.DecisionOptions.AsNoTracking().Where(o => o.DecisionId == id).OrderBy(o => o.Key).ToListAsync(cancellationToken);
         var scores = await db.SegmentScores.AsNoTracking().Where(s => s.DecisionId == id).ToListAsync(cancellationToken);
+        var titles = await LinkTitlesAsync(scores, cancellationToken);
         var context = await ContextAsync(wheel, decision.PlaceCode, cancellationToken);
         var own = Actor.IsSiteAdministrator || Actor.RoleIn(organisation.Id) is not null;
+        var delegations = await db.SegmentDelegations.AsNoTracking().Where(g => g.DecisionId == id)
+            .Join(db.Set<Person>().AsNoTracking(), g => g.PersonId, p => p.Id, (g, p) => new { g.SegmentId, g.PersonId, p.DisplayName, g.DelegatedBy, g.DelegatedAt, g.EndedAt })
+            .ToListAsync(cancellationToken);
+        // A delegate writes only with a write token (or a signed-in session), and only while they are still a member.
+        var yours = own && Actor.MayWrite && Actor.RoleIn(organisation.Id) is not null && Actor.PersonId is { } me
+            ? delegations.Where(g => g.PersonId == me && g.EndedAt is null).Select(g => g.SegmentId).ToHashSet(StringComparer.Ordinal)
+            : [];
         return new DecisionRecord(decision, organisation, wheel, places.Find(decision.PlaceCode)?.Name ?? decision.PlaceCode, options, scores, context,
             own && AccessPolicy.CanContribute(Actor, organisation.Id),
             own && Actor.MayWrite && (Actor.IsSiteAdministrator || Actor.HasRole(organisation.Id, Role.Approver)),
-            own);
+            own,
+            [.. delegations.OrderBy(g => g.DelegatedAt).Select(g => new SegmentDelegate(g.SegmentId, g.PersonId, g.DisplayName, g.DelegatedBy, g.DelegatedAt, g.EndedAt))],
+            yours,
+            titles);
+    }
+
+    /// <summary>The titles of the evidence library items and indicators the scores link to, so the page names them rather than showing addresses.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> LinkTitlesAsync(IReadOnlyList<SegmentScore> scores, CancellationToken cancellationToken)
+    {
+        var links = scores.SelectMany(s => s.Links).Distinct(StringComparer.Ordinal).ToList();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in links.Where(l => l.StartsWith("/indicators/", StringComparison.Ordinal)))
+        {
+            if (indicators.Find(link["/indicators/".Length..]) is { } indicator)
+            {
+                titles[link] = indicator.Name;
+            }
+        }
+        var slugs = links.Where(l => l.StartsWith("/evidence/", StringComparison.Ordinal)).Select(l => l["/evidence/".Length..]).ToList();
+        if (slugs.Count > 0)
+        {
+            foreach (var item in await evidence.Published(Actor).Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Title }).ToListAsync(cancellationToken))
+            {
+                titles[EvidenceLink(item.Slug)] = item.Title;
+            }
+        }
+        return titles;
     }
 
     /// <summary>
     /// Scores one option on one segment of a draft. Every problem is named by its field; nothing is saved if there is one.
     /// </summary>
+    /// <remarks>
+    /// A member the segment is delegated to may score it (and no other); their name is recorded as who answered.
+    /// </remarks>
     public async Task<Outcome<DecisionRecord>> ScoreAsync(long id, string optionKey, string segmentId, ScoreInput input, CancellationToken cancellationToken = default)
     {
-        if (!(await WritableAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        if (!(await AnswerableAsync(id, segmentId, cancellationToken)).Succeeded(out var record, out var refusal))
         {
             return refusal;
         }
@@ -195,9 +237,11 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         var mitigations = Blank(input.Mitigations);
         CheckLength(problems, "rationale", rationale, SegmentScore.MaxTextLength, "The reasons");
         CheckLength(problems, "mitigations", mitigations, SegmentScore.MaxTextLength, "The mitigations");
-        var answeredBy = Blank(input.AnsweredBy) ?? Actor.Name;
+        // A delegate answers for themselves; an editor may name the officer or specialist who answered.
+        var answeredBy = record.CanEdit ? Blank(input.AnsweredBy) ?? Actor.Name : Actor.Name;
         CheckLength(problems, "answeredBy", answeredBy, SegmentScore.MaxAnsweredByLength, "Who answered");
-        var links = (input.Evidence ?? []).SelectMany(l => (l ?? "").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // Picked items and typed links arrive together; one chosen twice is one link.
+        var links = (input.Evidence ?? []).SelectMany(l => (l ?? "").Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (links.Count > SegmentScore.MaxLinks)
         {
             problems.Add(Problem("evidence", $"Give at most {SegmentScore.MaxLinks} evidence links"));
@@ -277,8 +321,134 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         tracked.PublishedAt = Now;
         tracked.PublishedBy = Actor.Name;
         Touch(tracked);
+        // Delegation ends with publication: what was answered stays, and who answered it, but nobody answers any more.
+        foreach (var delegation in await db.SegmentDelegations.Where(g => g.DecisionId == id && g.EndedAt == null).ToListAsync(cancellationToken))
+        {
+            delegation.EndedAt = Now;
+        }
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What can be picked as evidence for a segment: the evidence library's published items the actor may read and the
+    /// indicators tagged to the segment's Doughnut element (the element that also gives the place's status beside it),
+    /// each as the Observatory page a score links to. None for a segment without an element.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceChoice>> EvidenceChoicesAsync(WheelSegment segment, CancellationToken cancellationToken = default)
+    {
+        if (segment.Element is not { } element)
+        {
+            return [];
+        }
+        var tag = element.ToString();
+        var items = await evidence.Published(Actor).Where(e => e.Elements.Any(x => x.Element == tag))
+            .OrderByDescending(e => e.Year).ThenBy(e => e.Title).Take(MaxEvidenceChoices)
+            .Select(e => new { e.Slug, e.Title, e.Year })
+            .ToListAsync(cancellationToken);
+        return [.. items.Select(i => new EvidenceChoice(EvidenceLink(i.Slug), i.Title, i.Year is { } year ? $"Evidence library, {year}" : "Evidence library")),
+            .. indicators.ByElement(element).Select(i => new EvidenceChoice(IndicatorLink(i.Id), i.Name, "Indicator"))];
+    }
+
+    public static string EvidenceLink(string slug) => $"/evidence/{slug}";
+
+    public static string IndicatorLink(string id) => $"/indicators/{id}";
+
+    /// <summary>
+    /// An editor of a draft gives one or more segments to another member of the organisation to answer, for every
+    /// option; a segment already delegated passes to the new delegate. All or nothing: every problem is named by its
+    /// field and nothing is saved if there is one.
+    /// </summary>
+    public async Task<Outcome<DecisionRecord>> DelegateAsync(long id, long? personId, IReadOnlyList<string>? segmentIds, CancellationToken cancellationToken = default)
+    {
+        if (!(await WritableAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        var problems = new List<ContentProblem>();
+        if (personId is not { } person)
+        {
+            problems.Add(Problem("delegate", "Choose the member who will answer the segments"));
+        }
+        else if (person == Actor.PersonId)
+        {
+            problems.Add(Problem("delegate", "Choose another member: you can already answer every segment"));
+        }
+        else if (!await db.Memberships.AsNoTracking().AnyAsync(m => m.OrganisationId == record.Organisation.Id && m.PersonId == person, cancellationToken))
+        {
+            // Said the same way whether the person exists or not: nobody learns who has an account elsewhere.
+            problems.Add(Problem("delegate", $"Choose a member of {record.Organisation.Name}"));
+        }
+        var chosen = (segmentIds ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+        {
+            problems.Add(Problem("segments", "Choose at least one segment to delegate"));
+        }
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (record.Wheel.Segment(chosen[i]) is null)
+            {
+                problems.Add(Problem($"segments[{i}]", $"{InputLimits.Quote(chosen[i])} is not a segment of {record.Wheel.Title}"));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid(problems);
+        }
+        var existing = await db.SegmentDelegations.Where(g => g.DecisionId == id && chosen.Contains(g.SegmentId)).ToListAsync(cancellationToken);
+        foreach (var segment in chosen)
+        {
+            if (existing.FirstOrDefault(g => g.SegmentId == segment) is not { } row)
+            {
+                db.SegmentDelegations.Add(new SegmentDelegation { DecisionId = id, OrganisationId = record.Organisation.Id, SegmentId = segment, PersonId = personId!.Value, DelegatedAt = Now, DelegatedBy = Actor.Name });
+            }
+            else if (row.PersonId != personId)
+            {
+                row.PersonId = personId!.Value;
+                row.DelegatedAt = Now;
+                row.DelegatedBy = Actor.Name;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>An editor of a draft takes a delegated segment back: the delegate can no longer answer it; their answers stay.</summary>
+    public async Task<Outcome<DecisionRecord>> TakeBackAsync(long id, string segmentId, CancellationToken cancellationToken = default)
+    {
+        if (!(await WritableAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (record.Wheel.Segment(segmentId) is null)
+        {
+            return Refusal.NotFound($"{record.Wheel.Title} has no segment {InputLimits.Quote(segmentId)}.");
+        }
+        if (await db.SegmentDelegations.FirstOrDefaultAsync(g => g.DecisionId == id && g.SegmentId == segmentId, cancellationToken) is { } row)
+        {
+            db.SegmentDelegations.Remove(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>The members of the decision's organisation its segments can be delegated to, by name: everyone but the actor.</summary>
+    public async Task<Outcome<IReadOnlyList<Delegatable>>> DelegatableAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (!record.IsMember)
+        {
+            // A published decision shows who answered, never who else is in the organisation.
+            return NoSuchDecision;
+        }
+        var me = Actor.PersonId ?? -1;
+        var people = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == record.Organisation.Id && m.PersonId != me)
+            .Join(db.Set<Person>().AsNoTracking(), m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.DisplayName, m.Role })
+            .ToListAsync(cancellationToken);
+        return Outcome.Success<IReadOnlyList<Delegatable>>([.. people.OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Id).Select(p => new Delegatable(p.Id, p.DisplayName, p.Role))]);
     }
 
     /// <summary>The recorded changes to a decision, its options and its scores, newest first, for whoever may read it.</summary>
@@ -294,6 +464,10 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
         entries.AddRange(await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(DecisionOption) && optionIds.Contains(a.EntityId) || a.EntityType == nameof(SegmentScore) && scoreIds.Contains(a.EntityId))
             .ToListAsync(cancellationToken));
+        // Delegations taken back are gone from the table, so their entries are found by the decision their values name.
+        var organisationId = record.Organisation.Id;
+        var delegations = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(SegmentDelegation) && a.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        entries.AddRange(delegations.Where(a => DecisionOf(a.After ?? a.Before) == id));
         return entries.OrderByDescending(e => e.Id).ToList();
     }
 
@@ -333,6 +507,43 @@ public sealed class OrganisationDecisions(ObservatoryDbContext db, DecisionWheel
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return [.. decisions.OrderByDescending(d => d.PublishedAt ?? d.UpdatedAt).ThenByDescending(d => d.Id)
             .Select(d => new DecisionSummary(d, organisations[d.OrganisationId].Name, organisations[d.OrganisationId].Slug, optionCounts.GetValueOrDefault(d.Id)))];
+    }
+
+    private static long? DecisionOf(string? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(values);
+        return json.RootElement.TryGetProperty(nameof(SegmentDelegation.DecisionId), out var decision) && decision.TryGetInt64(out var n) ? n : null;
+    }
+
+    /// <summary>
+    /// A segment of a draft the actor may score: not found if they may not see the decision, forbidden unless they edit
+    /// it or the segment is delegated to them, a conflict once submitted.
+    /// </summary>
+    private async Task<Outcome<DecisionRecord>> AnswerableAsync(long id, string segmentId, CancellationToken cancellationToken)
+    {
+        if (!(await GetAsync(id, cancellationToken)).Succeeded(out var record, out var refusal))
+        {
+            return refusal;
+        }
+        if (!record.IsMember)
+        {
+            return NoSuchDecision;
+        }
+        if (!record.MayContribute && !record.DelegatedToYou.Contains(segmentId))
+        {
+            return Refusal.Forbidden(record.DelegatedToYou.Count > 0
+                ? $"You were asked to answer {string.Join(", ", record.Wheel.Segments.Where(s => record.DelegatedToYou.Contains(s.Id)).Select(s => s.Name))} only."
+                : $"Only a contributor of {record.Organisation.Name}, or the member a segment is delegated to, can score its decisions.");
+        }
+        if (record.Decision.State != WorkflowState.Draft)
+        {
+            return Refusal.Conflict($"This decision was submitted on {record.Decision.SubmittedAt:d MMMM yyyy}; its scores are fixed.");
+        }
+        return record;
     }
 
     private static Refusal NoSuchDecision => Refusal.NotFound("There is no such decision.");

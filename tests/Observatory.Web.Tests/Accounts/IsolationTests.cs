@@ -115,6 +115,9 @@ public sealed class IsolationTests : IAsyncLifetime
             var decisions = scope.ServiceProvider.GetRequiredService<Observatory.Decisions.OrganisationDecisions>();
             _decisionId = (await decisions.CreateAsync("alpha-council", new("ALPHA-PRIVATE-7731 depot closure", "cabinet-proposal", null, null, null, [new("Close it")]))).ShouldSucceed().Decision.Id;
             await decisions.ScoreAsync(_decisionId, "A", "climate-change", new("2", "unknown", "ALPHA-PRIVATE-7731 fleet")).ShouldSucceed();
+            // Health delegated to Alpha's viewer: they answer health only, so the tries below on climate-change are still refused.
+            var viewer = await scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>().People.SingleAsync(p => p.Email == "alpha-viewer@alpha.gov.uk");
+            await decisions.DelegateAsync(_decisionId, viewer.Id, ["health"]).ShouldSucceed();
             // Alpha's own decision wheel, with a secret in a guiding question.
             var wheels = scope.ServiceProvider.GetRequiredService<Observatory.Decisions.OrganisationWheels>();
             await wheels.CopyAsync("alpha-council", Observatory.Decisions.DecisionWheels.DefaultId, "Alpha wheel").ShouldSucceed();
@@ -392,9 +395,11 @@ public sealed class IsolationTests : IAsyncLifetime
             .Where(r => r.Path.StartsWith(Filled, StringComparison.Ordinal) || r.Path.StartsWith("/api" + Filled, StringComparison.Ordinal)
                 || r.Path == "/organisations/alpha-council/decisions" || r.Path == "/api/organisations/alpha-council/decisions")
             .Select(r => (Path: r.Path.Replace(Filled, "/decisions/" + id, StringComparison.Ordinal).Replace("/options/1/", "/options/A/", StringComparison.Ordinal)
-                .Replace("/segments/1", "/segments/climate-change", StringComparison.Ordinal), r.Method, r.Handler))
+                .Replace("/segments/1", "/segments/climate-change", StringComparison.Ordinal).Replace("/delegations/1", "/delegations/health", StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+        routes.ShouldContain(r => r.Path.EndsWith("/delegation", StringComparison.Ordinal), "the page delegating segments is tried");
+        routes.ShouldContain(r => r.Path.EndsWith("/delegations/health", StringComparison.Ordinal) && r.Method == "DELETE", "taking a delegation back is tried");
         (await OutsidersTryEveryRouteAsync(routes, """{"title": "Planted", "kind": "policy", "options": [{"title": "A"}], "shortTerm": 5}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/decisions/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         (await _anonymous.GetStringAsync("/api/decisions")).ShouldNotContain("ALPHA-PRIVATE-7731");
@@ -402,6 +407,7 @@ public sealed class IsolationTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
         (await db.Set<Observatory.Decisions.Decision>().SingleAsync()).State.ShouldBe(WorkflowState.Draft);
         (await db.Set<Observatory.Decisions.SegmentScore>().SingleAsync()).ShortTerm.ShouldBe(2);
+        (await db.Set<Observatory.Decisions.SegmentDelegation>().SingleAsync()).SegmentId.ShouldBe("health", "nobody outside Alpha delegated, took back or answered anything");
     }
 
     /// <summary>

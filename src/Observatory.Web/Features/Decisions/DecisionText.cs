@@ -28,5 +28,7 @@ public static class DecisionText
 
     public static string OwnSegmentPage(string slug, string wheel, string segment) => $"{OwnWheelPage(slug, wheel)}/segments/{segment}";
 
+    public static string DelegationPage(long id) => $"/decisions/{id}/delegation";
+
     public static string ScorePage(long id, string option, string segment) => $"/decisions/{id}/options/{option}/segments/{segment}";
 }

@@ -42,10 +42,17 @@ public static class DecisionsApi
 
     public sealed record WarningDetail(string Option, string Segment, string Status, int? ShortTerm, int? LongTerm);
 
+    /// <summary>A delegated segment: who answers it (their person id for the organisation's members only), who delegated it, and when it ended.</summary>
+    public sealed record DelegationDetail(string Segment, long? PersonId, string Delegate, string DelegatedBy, DateTime DelegatedAt, DateTime? EndedAt);
+
+    public sealed record DelegateRequest(long? Delegate, IReadOnlyList<string>? Segments);
+
+    public sealed record DelegatableItem(long PersonId, string Name, string Role);
+
     public sealed record DecisionDetail(long Id, string Organisation, string Title, string Kind, string Place, string PlaceName, string? Summary,
         string Wheel, string WheelVersion, string State, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy,
         DateTime? SubmittedAt, DateTime? PublishedAt, IReadOnlyList<OptionDetail> Options, IReadOnlyList<ContextDetail> Context,
-        IReadOnlyList<WarningDetail> Warnings, string Url);
+        IReadOnlyList<WarningDetail> Warnings, IReadOnlyList<DelegationDetail> Delegations, IReadOnlyList<string> DelegatedToYou, string Url);
 
     public sealed record DecisionListItem(long Id, string Organisation, string OrganisationName, string Title, string Kind, string Place, string State,
         int Options, DateTime UpdatedAt, DateTime? PublishedAt, string Url);
@@ -74,6 +81,16 @@ public static class DecisionsApi
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Scores one option on one segment of a draft: {shortTerm: 1-5 | null, longTerm: 1-5 | null, rationale, mitigations, evidence: [links], answeredBy}. "
                 + "1 is a long-lasting or severe negative impact, 5 a long-lasting or extensive positive one, null unknown. Replaces what was stored; 400 naming each bad field.");
+        api.MapGet("/decisions/{id:long}/delegates", DelegatesAsync)
+            .WithSummary("The members of the decision's organisation its segments can be delegated to (everyone but you): {personId, name, role}. Members only: 404 for anyone else.");
+        api.MapPost("/decisions/{id:long}/delegations", DelegateAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Delegates segments of a draft to a member of its organisation: {delegate: personId from /delegates, segments: [segment ids]}. The delegate may then score "
+                + "those segments, for every option, and nothing else; a segment already delegated passes to the new delegate. Editors with a write token; 400 naming each bad field, nothing saved. "
+                + "Delegation ends when the decision is published.");
+        api.MapDelete("/decisions/{id:long}/delegations/{segment}", TakeBackAsync)
+            .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
+            .WithSummary("Takes a delegated segment back: its delegate can no longer score it; what they answered stays.");
         api.MapPost("/decisions/{id:long}/submit", SubmitAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Submits a draft for approval; its scores are then fixed (409 for a second submission).");
@@ -139,6 +156,21 @@ public static class DecisionsApi
         var input = new ScoreInput(ScoreText(request.ShortTerm), ScoreText(request.LongTerm), request.Rationale, request.Mitigations, request.Evidence, request.AnsweredBy);
         return Respond(await decisions.ScoreAsync(id, option, segment, input, ct));
     }
+
+    private static async Task<Results<Ok<List<DelegatableItem>>, ProblemHttpResult>> DelegatesAsync(long id, OrganisationDecisions decisions, CancellationToken ct)
+    {
+        if (!(await decisions.DelegatableAsync(id, ct)).Succeeded(out var members, out var refusal))
+        {
+            return refusal.ToProblem();
+        }
+        return TypedResults.Ok(members.Select(m => new DelegatableItem(m.PersonId, m.Name, m.Role.ToString().ToLowerInvariant())).ToList());
+    }
+
+    private static async Task<Results<Ok<DecisionDetail>, ProblemHttpResult>> DelegateAsync(long id, DelegateRequest request, OrganisationDecisions decisions, CancellationToken ct) =>
+        Respond(await decisions.DelegateAsync(id, request.Delegate, request.Segments, ct));
+
+    private static async Task<Results<Ok<DecisionDetail>, ProblemHttpResult>> TakeBackAsync(long id, string segment, OrganisationDecisions decisions, CancellationToken ct) =>
+        Respond(await decisions.TakeBackAsync(id, segment, ct));
 
     private static async Task<Results<Ok<DecisionDetail>, ProblemHttpResult>> SubmitAsync(long id, OrganisationDecisions decisions, CancellationToken ct) =>
         Respond(await decisions.SubmitAsync(id, ct));
@@ -241,6 +273,8 @@ public static class DecisionsApi
                 $"/decisions/{d.Id}/options/{o.Key}/wheel.svg"))],
             [.. r.Context.Select(c => new ContextDetail(c.Key, c.Value.DimensionName, c.Value.Status.ToString().ToLowerInvariant()))],
             [.. r.Warnings.Select(w => new WarningDetail(w.OptionKey, w.Segment.Id, w.Context.Status.ToString().ToLowerInvariant(), w.Impact.ShortTerm, w.Impact.LongTerm))],
+            [.. r.Delegations.Select(g => new DelegationDetail(g.SegmentId, r.IsMember ? g.PersonId : null, g.Name, g.DelegatedBy, g.DelegatedAt, g.EndedAt))],
+            [.. r.Wheel.Segments.Where(s => r.MayAnswer(s.Id) && r.DelegatedToYou.Contains(s.Id)).Select(s => s.Id)],
             Url(d.Id));
     }
 

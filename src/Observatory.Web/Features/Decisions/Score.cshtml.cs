@@ -35,6 +35,13 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
     [BindProperty]
     public string? AnsweredBy { get; set; }
 
+    /// <summary>The evidence library items and indicators tagged to the segment's Doughnut element, offered as checkboxes.</summary>
+    public IReadOnlyList<EvidenceChoice> Choices { get; private set; } = [];
+
+    /// <summary>The links of the offered items that are ticked.</summary>
+    [BindProperty]
+    public List<string> Picked { get; set; } = [];
+
     public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, string option, string segment, CancellationToken ct)
@@ -49,7 +56,9 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
             LongTerm = DecisionWords.ScoreSlug(score.LongTerm);
             Rationale = score.Rationale;
             Mitigations = score.Mitigations;
-            Evidence = score.EvidenceLinks;
+            // Links to offered items show as ticked boxes; anything else stays in the box for typed links.
+            Picked = [.. score.Links.Where(l => Choices.Any(c => c.Link == l))];
+            Evidence = string.Join('\n', score.Links.Where(l => !Picked.Contains(l)));
             AnsweredBy = score.AnsweredBy;
         }
         return Page();
@@ -61,7 +70,7 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
         {
             return refused;
         }
-        var input = new ScoreInput(ShortTerm, LongTerm, Rationale, Mitigations, Evidence is null ? [] : [Evidence], AnsweredBy);
+        var input = new ScoreInput(ShortTerm, LongTerm, Rationale, Mitigations, [.. Picked, .. (Evidence is null ? Array.Empty<string>() : [Evidence])], AnsweredBy);
         if (!(await decisions.ScoreAsync(id, Option.Key, Segment.Id, input, ct)).Succeeded(out _, out var refusal))
         {
             return this.Refuse(DecisionText.ForForm(refusal, f => f.StartsWith("evidence", StringComparison.Ordinal) ? "evidence" : f), Errors) ?? Page();
@@ -76,9 +85,10 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
         {
             return StatusCode(refusal.StatusCode());
         }
-        if (!record.MayContribute)
+        if (!record.MayContribute && !record.DelegatedToYou.Contains(segment))
         {
-            // Readers of a published decision, and the organisation's viewers, are not offered a form.
+            // Readers of a published decision, and the organisation's viewers, are not offered a form; a delegate is
+            // offered the segments given to them.
             return NotFound();
         }
         if (record.Options.FirstOrDefault(o => string.Equals(o.Key, option, StringComparison.OrdinalIgnoreCase)) is not { } chosen || record.Wheel.Segment(segment) is not { } part)
@@ -88,6 +98,7 @@ public sealed class ScoreModel(OrganisationDecisions decisions) : PageModel
         Record = record;
         Option = chosen;
         Segment = part;
+        Choices = await decisions.EvidenceChoicesAsync(part, ct);
         return null;
     }
 }
