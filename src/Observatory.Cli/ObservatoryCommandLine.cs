@@ -57,6 +57,7 @@ public static class ObservatoryCommandLine
         root.Subcommands.Add(BenchmarksCommand.Create(console));
         root.Subcommands.Add(SurveysCommand.Create(console));
         root.Subcommands.Add(PlansCommand.Create(console));
+        root.Subcommands.Add(ApplicationsCommand.Create(console));
         root.Subcommands.Add(AccountsCommands.Users(console));
         root.Subcommands.Add(AccountsCommands.Organisations(console));
         root.Subcommands.Add(AccountsCommands.Tokens(console));

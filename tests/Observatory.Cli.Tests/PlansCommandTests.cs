@@ -98,6 +98,53 @@ public sealed class PlansCommandTests
     }
 
     [Fact]
+    public async Task Import_reads_an_excel_workbook_as_it_reads_the_csv_naming_the_row_of_a_problem()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        long plan;
+        await using (var services = CoreServices.For(database))
+        {
+            await CoreServices.PrepareAsync(services, shippedData: false);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+            var import = new IndicatorImport { FileName = "claimant.csv", Format = "tidy", FileHash = "test", Source = "test", Indicators = "claimant-count" };
+            db.IndicatorImports.Add(import);
+            await db.SaveChangesAsync();
+            db.Observations.Add(new Observation { IndicatorId = "claimant-count", AreaCode = "E08000010", PeriodStart = new DateOnly(2022, 1, 1), PeriodDuration = "P1Y", Value = 4.1, ImportId = import.Id });
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
+            plan = (await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().CreateAsync("wigan-council", new PlanInput("Wigan plan", null, null, 2022, 2030))).ShouldSucceed().Plan.Id;
+        }
+        var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var folder = Directory.CreateTempSubdirectory("plan-import-");
+        try
+        {
+            object?[] header = ["kind", "title", "indicator", "target_period", "target_value", "due_on"];
+            var bad = Path.Combine(folder.FullName, "bad.xlsx");
+            await File.WriteAllBytesAsync(bad, TestWorkbook.Build(header, ["target", null, "claimant-count", 2030, 3], ["action", "Jobs fairs", null, null, null, "next spring"]));
+            var refused = await CliRunner.RunAsync("plans", "import", id, bad, "--db", database.Setting);
+            refused.ExitCode.ShouldBe(ExitCodes.InputRefused, refused.Error);
+            refused.Error.ShouldContain("bad.xlsx:3:6: due_on:");
+
+            var good = Path.Combine(folder.FullName, "good.xlsx");
+            await File.WriteAllBytesAsync(good, TestWorkbook.Build(header, ["target", null, "claimant-count", 2030, 3], ["action", "Jobs fairs", null, null, null, new DateTime(2026, 3, 31)]));
+            var added = await CliRunner.RunAsync("plans", "import", id, good, "--db", database.Setting);
+            added.ExitCode.ShouldBe(ExitCodes.Success, added.Error);
+            added.Out.ShouldContain("Added 1 targets and 1 actions");
+
+            var export = await CliRunner.RunAsync("plans", "export", id, "--db", database.Setting);
+            var json = System.Text.Json.JsonDocument.Parse(export.Out).RootElement;
+            json.GetProperty("targets").EnumerateArray().Single().GetProperty("target").GetProperty("value").GetDouble().ShouldBe(3);
+            json.GetProperty("actions").EnumerateArray().Single().GetProperty("dueOn").GetString().ShouldBe("2026-03-31");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Progress_of_a_plan_that_is_not_there_is_not_found()
     {
         await using var database = TestDatabase.CreateSqlite();

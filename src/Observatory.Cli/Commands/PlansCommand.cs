@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Observatory.Content;
 using Observatory.Plans;
 using Observatory.Web.Features.Plans;
 
 namespace Observatory.Cli.Commands;
 
-/// <summary>observatory plans progress|export ID [--format csv|json]; observatory plans import ID FILE --as EMAIL.</summary>
+/// <summary>observatory plans progress|export ID [--format csv|json]; observatory plans import ID FILE (CSV or XLSX).</summary>
 public static class PlansCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -43,8 +44,8 @@ public static class PlansCommand
     private static Command Import(CliConsole console)
     {
         var id = new Argument<long>("PLAN") { Description = "The plan's number, as in its address /plans/PLAN." };
-        var path = new Argument<string>("FILE") { Description = "A CSV file of targets and actions (the columns of the plan's CSV download; see docs/plans.md)." };
-        var command = new Command("import", "Add a CSV file's targets and actions to a plan, all or none: every problem is reported with its file, line, column and field, and nothing is added if there is one.")
+        var path = new Argument<string>("FILE") { Description = "A CSV file or an Excel workbook (.xlsx, its first sheet) of targets and actions, in the columns of the plan's CSV download (see docs/plans.md)." };
+        var command = new Command("import", "Add the targets and actions of a CSV file or an Excel workbook to a plan, all or none: every problem is reported with its file, line, column and field, and nothing is added if there is one.")
         {
             id,
             path,
@@ -56,11 +57,26 @@ public static class PlansCommand
             {
                 throw new CommandException($"the file '{file}' does not exist.", ExitCodes.NotFound);
             }
-            if (!(await InputFiles.ReadTextAsync(file, (int)PlansApi.MaxImportBytes, ct)).Succeeded(out var text, out var tooLong))
+            var name = Path.GetFileName(file);
+            PlanFile? read;
+            IReadOnlyList<ContentProblem> problems;
+            if (SpreadsheetReader.IsWorkbook(null, name))
             {
-                return await console.Refused(tooLong);
+                if (new FileInfo(file).Length > PlansApi.MaxImportBytes)
+                {
+                    return await console.Refused(Outcomes.Refusal.Invalid([new ContentProblem(name, 0, 0, "", $"is larger than {PlansApi.MaxImportBytes / 1024 / 1024} MB, the most a plan file may be")]));
+                }
+                await using var stream = new MemoryStream(await File.ReadAllBytesAsync(file, ct));
+                (read, problems) = PlanImportFile.ReadXlsx(name, stream);
             }
-            var (read, problems) = PlanImportFile.ReadCsv(Path.GetFileName(file), text);
+            else
+            {
+                if (!(await InputFiles.ReadTextAsync(file, (int)PlansApi.MaxImportBytes, ct)).Succeeded(out var text, out var tooLong))
+                {
+                    return await console.Refused(tooLong);
+                }
+                (read, problems) = PlanImportFile.ReadCsv(name, text);
+            }
             if (read is null)
             {
                 return await console.Refused(Outcomes.Refusal.Invalid(problems));

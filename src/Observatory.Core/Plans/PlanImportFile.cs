@@ -40,40 +40,63 @@ public static class PlanImportFile
     public static (PlanFile? File, IReadOnlyList<ContentProblem> Problems) ReadCsv(string file, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<ContentProblem>();
-        var rows = new List<PlanFileRow>();
         using var csv = new CsvRecordReader(new StringReader(text), file);
         if (!csv.Read())
         {
-            problems.Add(csv.Problem ?? new ContentProblem(file, 1, 0, "kind", "The file is empty: its first line names the columns, starting with kind"));
-            return (null, problems);
+            return (null, [csv.Problem ?? new ContentProblem(file, 1, 0, "kind", "The file is empty: its first line names the columns, starting with kind")]);
         }
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < csv.FieldCount; i++)
+        var header = new SpreadsheetRow(csv.Line, [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]);
+        var rows = new List<SpreadsheetRow>();
+        while (rows.Count <= MaxRows && csv.Read())
         {
-            var name = csv.GetString(i).Trim();
+            rows.Add(new SpreadsheetRow(csv.Line, [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]));
+        }
+        return Read(file, header, rows, csv.Problem);
+    }
+
+    /// <summary>
+    /// The first sheet of an Excel workbook, in the same columns as the CSV: its first row with anything in it names
+    /// them, empty rows are passed over, and each problem names the row as Excel numbers it. Dates in a date format
+    /// read as 2026-03-31 and numbers as they read back (<see cref="SpreadsheetReader"/>), so a sheet and the CSV
+    /// saved from it give the same plan.
+    /// </summary>
+    public static (PlanFile? File, IReadOnlyList<ContentProblem> Problems) ReadXlsx(string file, Stream stream)
+    {
+        var (table, problem) = SpreadsheetReader.Read(file, stream);
+        return table is null ? (null, [problem!]) : Read(file, table.Header, [.. table.Rows.Where(r => !r.IsBlank)], null);
+    }
+
+    /// <summary>The lines of a file after its header, whether it came as CSV or as a sheet; <paramref name="stopped"/> is why reading stopped early.</summary>
+    private static (PlanFile? File, IReadOnlyList<ContentProblem> Problems) Read(string file, SpreadsheetRow header, IReadOnlyList<SpreadsheetRow> lines, ContentProblem? stopped)
+    {
+        var problems = new List<ContentProblem>();
+        var rows = new List<PlanFileRow>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var name = header[i].Trim();
             if (name.Length > 0 && !index.TryAdd(name, i))
             {
-                problems.Add(new ContentProblem(file, csv.Line, i + 1, name, $"The column {name} appears twice"));
+                problems.Add(new ContentProblem(file, header.Line, i + 1, name, $"The column {name} appears twice"));
             }
         }
         if (!index.ContainsKey("kind"))
         {
-            problems.Add(new ContentProblem(file, csv.Line, 0, "kind", $"The first line names the columns and must include kind; the columns read are {string.Join(", ", Columns)}"));
+            problems.Add(new ContentProblem(file, header.Line, 0, "kind", $"The first line names the columns and must include kind; the columns read are {string.Join(", ", Columns)}"));
         }
         if (problems.Count > 0)
         {
             return (null, problems);
         }
-        while (csv.Read())
+        foreach (var line in lines)
         {
-            string Field(string column) => index.TryGetValue(column, out var at) ? csv.GetString(at).Trim() : "";
+            string Field(string column) => index.TryGetValue(column, out var at) ? line[at].Trim() : "";
             string? Optional(string column) => Field(column) is { Length: > 0 } value ? value : null;
             IReadOnlyList<string> List(string column, char separator) =>
                 Field(column).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (rows.Count >= MaxRows)
             {
-                problems.Add(new ContentProblem(file, csv.Line, 0, "", $"A plan file has at most {MaxRows} lines"));
+                problems.Add(new ContentProblem(file, line.Line, 0, "", $"A plan file has at most {MaxRows} lines"));
                 break;
             }
             var kind = Field("kind").ToLowerInvariant();
@@ -91,28 +114,28 @@ public static class PlanImportFile
                         }
                         else
                         {
-                            unread.Add(new ContentProblem(file, csv.Line, index["target_value"] + 1, "target_value", $"{InputLimits.Quote(number)} is not a number (write it as 3.5, with a point)"));
+                            unread.Add(new ContentProblem(file, line.Line, index["target_value"] + 1, "target_value", $"{InputLimits.Quote(number)} is not a number (write it as 3.5, with a point)"));
                         }
                     }
-                    rows.Add(new PlanFileRow(csv.Line, new TargetInput(Optional("indicator"), Optional("area"), Optional("baseline_period"), Optional("target_period"), value, elements), null, unread));
+                    rows.Add(new PlanFileRow(line.Line, new TargetInput(Optional("indicator"), Optional("area"), Optional("baseline_period"), Optional("target_period"), value, elements), null, unread));
                     break;
                 case "action":
-                    rows.Add(new PlanFileRow(csv.Line, null, new ActionInput(Optional("title"), Optional("description"), Optional("owner"), List("partners", ';'),
+                    rows.Add(new PlanFileRow(line.Line, null, new ActionInput(Optional("title"), Optional("description"), Optional("owner"), List("partners", ';'),
                         Optional("start_on"), Optional("due_on"), Optional("status"), elements, List("evidence", ' ')), unread));
                     break;
                 default:
-                    unread.Add(new ContentProblem(file, csv.Line, index["kind"] + 1, "kind", kind.Length == 0 ? "Say whether the line is a target or an action" : $"{InputLimits.Quote(kind)} is neither target nor action"));
-                    rows.Add(new PlanFileRow(csv.Line, null, null, unread));
+                    unread.Add(new ContentProblem(file, line.Line, index["kind"] + 1, "kind", kind.Length == 0 ? "Say whether the line is a target or an action" : $"{InputLimits.Quote(kind)} is neither target nor action"));
+                    rows.Add(new PlanFileRow(line.Line, null, null, unread));
                     break;
             }
         }
-        if (csv.Problem is { } stopped)
+        if (stopped is not null && problems.Count == 0)
         {
             problems.Add(stopped);
         }
         if (problems.Count == 0 && rows.Count == 0)
         {
-            problems.Add(new ContentProblem(file, 2, 0, "kind", "The file has no targets or actions: add a line for each below the column names"));
+            problems.Add(new ContentProblem(file, header.Line + 1, 0, "kind", "The file has no targets or actions: add a line for each below the column names"));
         }
         return problems.Count > 0 ? (null, problems) : (new PlanFile(file, rows, index.ToDictionary(c => c.Key, c => c.Value + 1, StringComparer.OrdinalIgnoreCase)), problems);
     }

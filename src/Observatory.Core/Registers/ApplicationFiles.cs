@@ -1,5 +1,3 @@
-using System.Globalization;
-using MiniExcelLibs;
 using Observatory.Content;
 using Observatory.Outcomes;
 
@@ -47,82 +45,60 @@ public static class ApplicationFiles
         return rows;
     }
 
+    /// <summary>
+    /// The first sheet of a workbook, read by <see cref="SpreadsheetReader"/>: its first row with anything in it names
+    /// the fields, and each problem names the row as Excel numbers it.
+    /// </summary>
     public static Outcome<List<ImportedApplication>> ReadXlsx(string file, Stream stream)
     {
-        List<IDictionary<string, object?>> sheet;
-        try
+        var (table, problem) = SpreadsheetReader.Read(file, stream);
+        if (table is null)
         {
-            sheet = [.. MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()];
+            return Refusal.Invalid([problem!]);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException)
-        {
-            return Refusal.Invalid([new ContentProblem(file, 0, 0, "", "is not an Excel workbook (.xlsx) the Observatory can read")]);
-        }
-        var header = sheet.Count > 0 ? sheet[0].Keys.Select(k => k.Trim()).ToList() : [];
-        if (sheet.Count == 0)
-        {
-            return Refusal.Invalid([new ContentProblem(file, 1, 0, "", "The first sheet holds no entries: the first row names the fields")]);
-        }
-        if (HeaderProblems(file, header) is { Count: > 0 } wrong)
+        var header = table.Header.Cells.Select(k => k.Trim()).ToList();
+        if (HeaderProblems(file, header, table.Header.Line) is { Count: > 0 } wrong)
         {
             return Refusal.Invalid(wrong);
         }
-        var rows = new List<ImportedApplication>();
-        for (var r = 0; r < sheet.Count; r++)
-        {
-            var cells = sheet[r].Select(c => new KeyValuePair<string, string?>(c.Key.Trim(), CellText(c.Value))).ToList();
-            if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
-            {
-                continue;
-            }
-            rows.Add(new ImportedApplication(r + 2, cells));
-        }
-        return rows;
+        return table.Rows.Where(r => !r.IsBlank)
+            .Select(r => new ImportedApplication(r.Line, [.. header.Select((key, i) => new KeyValuePair<string, string?>(key, r[i]))]))
+            .ToList();
     }
 
-    /// <summary>Entries as an XLSX workbook of one sheet, in the same columns as the CSV.</summary>
-    public static byte[] ToXlsx(IEnumerable<(IReadOnlyDictionary<string, string> Values, ApplicationSharing Sharing)> entries)
+    /// <summary>
+    /// Entries as an XLSX workbook by the one <see cref="SpreadsheetWriter"/>: a data sheet in the same columns as the
+    /// CSV, written from the values themselves (not the CSV, whose guard against formulas would add a quote to a value
+    /// starting with =), and a notes sheet saying whose entries they are and when they were taken.
+    /// </summary>
+    public static byte[] ToXlsx(IEnumerable<(IReadOnlyDictionary<string, string> Values, ApplicationSharing Sharing)> entries, string organisation, DateTimeOffset made)
     {
-        var rows = entries.Select(e => (IDictionary<string, object?>)Header.ToDictionary(k => k, k => (object?)(k == ApplicationFields.Sharing ? ApplicationEntry.SharingName(e.Sharing) : e.Values.GetValueOrDefault(k) ?? ""))).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add(Header.ToDictionary(k => k, _ => (object?)""));
-        }
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "Applications", excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        var rows = new List<IReadOnlyList<string?>> { Header };
+        rows.AddRange(entries.Select(e => (IReadOnlyList<string?>)[.. Header.Select(k => k == ApplicationFields.Sharing ? ApplicationEntry.SharingName(e.Sharing) : e.Values.GetValueOrDefault(k))]));
+        return SpreadsheetWriter.Write(rows, new SpreadsheetNotes($"{organisation}: application entries", [
+            new SpreadsheetSource($"{organisation}'s entries in the applications register of the Connected Places Observatory", null,
+                "The organisation's own record: entries it has not shared or published are for its members only"),
+        ], made));
     }
 
-    private static List<ContentProblem> HeaderProblems(string file, IReadOnlyList<string> header)
+    private static List<ContentProblem> HeaderProblems(string file, IReadOnlyList<string> header, int line = 1)
     {
         var problems = new List<ContentProblem>();
         for (var c = 0; c < header.Count; c++)
         {
             if (ApplicationFields.Find(header[c]) is null)
             {
-                problems.Add(new ContentProblem(file, 1, c + 1, header[c], $"There is no field {InputLimits.Quote(header[c])}; the first row names fields such as {ApplicationFields.Name}, {ApplicationFields.Product}, {ApplicationFields.ServiceAreas}"));
+                problems.Add(new ContentProblem(file, line, c + 1, header[c], $"There is no field {InputLimits.Quote(header[c])}; the first row names fields such as {ApplicationFields.Name}, {ApplicationFields.Product}, {ApplicationFields.ServiceAreas}"));
             }
         }
         foreach (var twice in header.GroupBy(h => h).Where(g => g.Count() > 1))
         {
-            problems.Add(new ContentProblem(file, 1, 0, twice.Key, "is named by more than one column"));
+            problems.Add(new ContentProblem(file, line, 0, twice.Key, "is named by more than one column"));
         }
         if (!header.Contains(ApplicationFields.Name))
         {
-            problems.Add(new ContentProblem(file, 1, 0, ApplicationFields.Name, "The first row has no 'name' column: every entry needs a name"));
+            problems.Add(new ContentProblem(file, line, 0, ApplicationFields.Name, "The first row has no 'name' column: every entry needs a name"));
         }
         return problems;
     }
-
-    /// <summary>A spreadsheet cell as text: dates as 2026-12-31 (Excel stores them as dates), numbers without a thousands separator.</summary>
-    private static string? CellText(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double n => n.ToString(CultureInfo.InvariantCulture),
-        decimal n => n.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "yes" : "no",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

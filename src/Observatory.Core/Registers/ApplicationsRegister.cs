@@ -42,8 +42,8 @@ public sealed record SectorView(ServiceArea? Area, DateOnly From, DateOnly Until
 /// </summary>
 public sealed class ApplicationsRegister(ObservatoryDbContext db, CurrentActor current, TimeProvider clock, ServiceAreas areas)
 {
-    /// <summary>The benchmarks' rule (Assessments.Benchmarking.BenchmarkSuppression.MinimumContributors): no figure rests on fewer than five organisations.</summary>
-    public const int MinimumOrganisations = 5;
+    /// <summary>The benchmarks' rule (<see cref="Disclosure"/>): no figure rests on fewer than five organisations.</summary>
+    public const int MinimumOrganisations = Disclosure.MinimumOrganisations;
 
     /// <summary>The sector view looks this many years ahead for contracts ending.</summary>
     public const int ContractYears = 2;

@@ -632,6 +632,8 @@ public sealed class IsolationTests : IAsyncLifetime
             .Select(r => (Path: r.Path.Replace(Filled, "/applications/" + id, StringComparison.Ordinal), r.Method, r.Handler))
             .ToList();
         routes.Select(r => r.Path).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        // The CSV and XLSX exports are the list's route with ?format=: an outsider gets neither file.
+        routes.AddRange(new[] { "csv", "xlsx" }.Select(f => ($"/api/organisations/alpha-council/applications?format={f}", "GET", (string?)null)));
         (await OutsidersTryEveryRouteAsync(routes, """{"name": "Planted", "sharing": "published"}""")).ShouldBeEmpty();
         (await _viewer.GetStringAsync($"/applications/{id}")).ShouldContain("ALPHA-PRIVATE-7731", Case.Sensitive, "the owner's viewer sees it: the checks above are not passing for want of content");
         foreach (var client in new[] { _anonymous, _otherOrganisation })

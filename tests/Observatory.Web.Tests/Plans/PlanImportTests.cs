@@ -10,7 +10,7 @@ using Observatory.Testing;
 namespace Observatory.Web.Tests.Plans;
 
 /// <summary>
-/// Importing a plan's targets and actions from a CSV file through the real app over HTTP: all or nothing, every
+/// Importing a plan's targets and actions from a CSV file or an Excel workbook through the real app over HTTP: all or nothing, every
 /// problem naming the file, line, column and field; the plan's own CSV download imports back as it is; and nobody
 /// outside the organisation learns the plan exists by trying.
 /// </summary>
@@ -59,6 +59,22 @@ public sealed class PlanImportTests : IAsyncLifetime
     private static Task<HttpResponseMessage> ImportAsync(HttpClient client, long plan, string csv, string name = "plan.csv")
     {
         var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name };
+        return client.PostAsync($"/api/plans/{plan}/import", content);
+    }
+
+    /// <summary>A plan's targets as one line each: indicator, area, baseline period, target period and value, elements.</summary>
+    private static string Targets(JsonElement plan) => string.Join("|", plan.GetProperty("targets").EnumerateArray().Select(t =>
+        $"{t.GetProperty("indicator").GetString()} {t.GetProperty("area").GetString()} {t.GetProperty("baseline").GetProperty("period").GetString()} {t.GetProperty("target").GetProperty("period").GetString()} {t.GetProperty("target").GetProperty("value").GetDouble()} {string.Join(' ', t.GetProperty("elements").EnumerateArray())}"));
+
+    /// <summary>A plan's actions as one line each: title, owner, partners, dates, status, elements.</summary>
+    private static string Actions(JsonElement plan) => string.Join("|", plan.GetProperty("actions").EnumerateArray().Select(a =>
+        $"{a.GetProperty("title").GetString()} {a.GetProperty("owner").GetString()} {string.Join(';', a.GetProperty("partners").EnumerateArray())} {a.GetProperty("startOn").GetString()} {a.GetProperty("dueOn").GetString()} {a.GetProperty("status").GetString()} {string.Join(' ', a.GetProperty("elements").EnumerateArray())}"));
+
+    private static Task<HttpResponseMessage> ImportWorkbookAsync(HttpClient client, long plan, byte[] workbook, string name = "plan.xlsx")
+    {
+        var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name };
         return client.PostAsync($"/api/plans/{plan}/import", content);
     }
@@ -119,14 +135,55 @@ public sealed class PlanImportTests : IAsyncLifetime
         var copy = await StartPlanAsync("Wigan plan, next draft");
         var json = await JsonAsync(await ImportAsync(_contributor, copy, download, $"plan-{source}.csv"), HttpStatusCode.OK);
         var original = await JsonAsync(await _contributor.GetAsync($"/api/plans/{source}"), HttpStatusCode.OK);
-        string Targets(JsonElement plan) => string.Join("|", plan.GetProperty("targets").EnumerateArray().Select(t =>
-            $"{t.GetProperty("indicator").GetString()} {t.GetProperty("area").GetString()} {t.GetProperty("baseline").GetProperty("period").GetString()} {t.GetProperty("target").GetProperty("period").GetString()} {t.GetProperty("target").GetProperty("value").GetDouble()} {string.Join(' ', t.GetProperty("elements").EnumerateArray())}"));
-        string Actions(JsonElement plan) => string.Join("|", plan.GetProperty("actions").EnumerateArray().Select(a =>
-            $"{a.GetProperty("title").GetString()} {a.GetProperty("owner").GetString()} {string.Join(';', a.GetProperty("partners").EnumerateArray())} {a.GetProperty("startOn").GetString()} {a.GetProperty("dueOn").GetString()} {a.GetProperty("status").GetString()} {string.Join(' ', a.GetProperty("elements").EnumerateArray())}"));
         Targets(json).ShouldBe(Targets(original));
         Actions(json).ShouldBe(Actions(original));
         json.GetProperty("targets").GetArrayLength().ShouldBe(2);
         json.GetProperty("actions")[0].GetProperty("partners").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_workbook_gives_the_same_plan_as_its_CSV_and_a_bad_row_is_named_by_its_row_on_the_sheet_and_field()
+    {
+        object?[] header = [.. Header.Split(',')];
+        // As Excel saves them: the period and value as numbers, the dates as dates, a text cell for the rest.
+        object?[] target = ["target", null, "claimant-count", null, 2030, 3.5, null, null, null, null, "place-making/social-equity four-rs/renew", null];
+        object?[] action = ["action", "Jobs fairs in each township", null, null, null, null, "Economy team", new DateTime(2025, 4, 1), new DateTime(2026, 3, 31), "on-track",
+            "place-making/social-equity", "Jobcentre Plus; Wigan and Leigh College"];
+
+        // The header on row 2, an empty row 5: problems name rows 4 and 6, as Excel numbers them.
+        var plan = await StartPlanAsync("Wigan plan from a workbook");
+        var bad = TestWorkbook.Build("Plan", 2, header, target,
+            ["target", null, "claimant-count", null, 2030, "lots", null, null, null, null, null, null],
+            [],
+            ["action", "Community health hubs", null, null, null, null, null, null, "31/03/2027", null, null, null]);
+        var problem = await JsonAsync(await ImportWorkbookAsync(_contributor, plan, bad), HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString()!)).ToList();
+        errors.ShouldContain(e => e.StartsWith("plan.xlsx:4:6: target_value: 'lots' is not a number", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.StartsWith("plan.xlsx:6:9: due_on:", StringComparison.Ordinal));
+        errors.Count.ShouldBe(2);
+        var json = await JsonAsync(await _contributor.GetAsync($"/api/plans/{plan}"), HttpStatusCode.OK);
+        json.GetProperty("targets").GetArrayLength().ShouldBe(0, "nothing is added though one line was right");
+
+        json = await JsonAsync(await ImportWorkbookAsync(_contributor, plan, TestWorkbook.Build("Plan", 2, header, target, action)), HttpStatusCode.OK);
+        json.GetProperty("targets")[0].GetProperty("target").GetProperty("value").GetDouble().ShouldBe(3.5);
+        json.GetProperty("actions")[0].GetProperty("dueOn").GetString().ShouldBe("2026-03-31");
+
+        // The same lines as CSV give the same plan.
+        var fromCsv = await StartPlanAsync("Wigan plan from a CSV file");
+        var csv = await JsonAsync(await ImportAsync(_contributor, fromCsv, Header + "\n"
+            + "target,,claimant-count,,2030,3.5,,,,,place-making/social-equity four-rs/renew,\n"
+            + "action,Jobs fairs in each township,,,,,Economy team,2025-04-01,2026-03-31,on-track,place-making/social-equity,Jobcentre Plus; Wigan and Leigh College\n"), HttpStatusCode.OK);
+        Targets(json).ShouldBe(Targets(csv));
+        Actions(json).ShouldBe(Actions(csv));
+        Targets(json).ShouldNotBeEmpty();
+
+        // A file named .xlsx that is not a workbook is refused naming it.
+        var notAWorkbook = await JsonAsync(await ImportWorkbookAsync(_contributor, plan, Encoding.UTF8.GetBytes(Header + "\n")), HttpStatusCode.BadRequest);
+        notAWorkbook.GetRawText().ShouldContain("plan.xlsx: is not an Excel workbook (.xlsx)");
+        // An outsider is told the plan does not exist, whatever the file.
+        using var outsider = await ImportWorkbookAsync(_outsider, plan, TestWorkbook.Build(header, target));
+        outsider.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await JsonAsync(await _contributor.GetAsync($"/api/plans/{plan}"), HttpStatusCode.OK)).GetProperty("targets").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

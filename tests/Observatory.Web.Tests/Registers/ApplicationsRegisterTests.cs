@@ -5,9 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MiniExcelLibs;
 using Observatory.Accounts;
-using Observatory.Assessments.Benchmarking;
 using Observatory.Auditing;
 using Observatory.Registers;
 using Observatory.Storage;
@@ -260,12 +258,6 @@ public sealed class ApplicationsRegisterTests : IAsyncLifetime
     [Fact]
     public async Task An_xlsx_import_reads_dates_and_numbers_as_excel_stores_them_and_names_the_line_of_a_problem()
     {
-        static byte[] Workbook(params Dictionary<string, object>[] rows)
-        {
-            using var stream = new MemoryStream();
-            stream.SaveAs(rows, excelType: ExcelType.XLSX);
-            return stream.ToArray();
-        }
         async Task<(HttpStatusCode Status, string Text)> Upload(byte[] bytes)
         {
             using var content = new ByteArrayContent(bytes);
@@ -274,15 +266,18 @@ public sealed class ApplicationsRegisterTests : IAsyncLifetime
             using var response = await _alphaContributor.PostAsync("/api/organisations/alpha-council/applications/import", content);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
-        var bad = await Upload(Workbook(
-            new Dictionary<string, object> { ["name"] = "Libraries", ["contract_end"] = new DateTime(2027, 8, 31), ["number_of_users"] = 40 },
-            new Dictionary<string, object> { ["name"] = "", ["contract_end"] = new DateTime(2027, 8, 31), ["number_of_users"] = -3 }));
+        var bad = await Upload(TestWorkbook.Build(
+            ["name", "contract_end", "number_of_users"],
+            ["Libraries", new DateTime(2027, 8, 31), 40],
+            [null, new DateTime(2027, 8, 31), -3]));
         bad.Status.ShouldBe(HttpStatusCode.BadRequest);
         bad.Text.ShouldContain("apps.xlsx:3: name: is required");
         bad.Text.ShouldContain("apps.xlsx:3: number_of_users: must be a whole number");
         (await EntryCount()).ShouldBe(0);
 
-        var good = await Upload(Workbook(new Dictionary<string, object> { ["name"] = "Libraries", ["contract_end"] = new DateTime(2027, 8, 31), ["number_of_users"] = 40, ["single_sign_on"] = true }));
+        var good = await Upload(TestWorkbook.Build(
+            ["name", "contract_end", "number_of_users", "single_sign_on"],
+            ["Libraries", new DateTime(2027, 8, 31), 40, true]));
         good.Status.ShouldBe(HttpStatusCode.OK, good.Text);
         var entry = (await Send(_alphaContributor, HttpMethod.Get, "/api/organisations/alpha-council/applications")).Body!.AsArray().Single()!["fields"]!;
         entry["contract_end"]!.GetValue<string>().ShouldBe("2027-08-31");
@@ -291,13 +286,55 @@ public sealed class ApplicationsRegisterTests : IAsyncLifetime
 
         var garbage = await Upload(Encoding.UTF8.GetBytes("not a workbook"));
         garbage.Status.ShouldBe(HttpStatusCode.BadRequest);
-        garbage.Text.ShouldContain("apps.xlsx");
+        garbage.Text.ShouldContain("apps.xlsx: is not an Excel workbook (.xlsx)");
+        (await EntryCount()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_xlsx_export_imports_back_unchanged_and_its_notes_say_whose_entries_they_are()
+    {
+        (await Send(_alphaContributor, HttpMethod.Post, "/api/organisations/alpha-council/applications", FullEntry.ToJsonString())).Status.ShouldBe(HttpStatusCode.Created);
+        // Values a spreadsheet could take for something else: a formula, a number with a trailing zero, leading zeros, a line break.
+        var awkward = new JsonObject
+        {
+            ["name"] = "=SUM(A1:A2) is a name here",
+            ["product_version"] = "10.0",
+            ["companies_house_number"] = "00012345",
+            ["number_of_users"] = 7,
+            ["personal_data"] = "Names\nand addresses",
+            ["sharing"] = "published",
+        };
+        (await Send(_alphaContributor, HttpMethod.Post, "/api/organisations/alpha-council/applications", awkward.ToJsonString())).Status.ShouldBe(HttpStatusCode.Created);
+
+        using var response = await _alphaContributor.GetAsync("/api/organisations/alpha-council/applications?format=xlsx");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Downloads.Spreadsheets.SheetNames(xlsx).ShouldBe(["Data", "Notes"]);
+        var notes = Downloads.Spreadsheets.Read(xlsx, "Notes").SelectMany(r => r).Select(c => c.Text).ToList();
+        notes.ShouldContain("Alpha Council: application entries");
+        Downloads.Spreadsheets.Read(xlsx, "Data")[0].Select(c => c.Text).ShouldBe(ApplicationFiles.Header, "the import's columns, in its order");
+
+        using var content = new ByteArrayContent(xlsx);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "alpha.xlsx" };
+        using var imported = await _beta.PostAsync("/api/organisations/beta-council/applications/import", content);
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+
+        string Shape(JsonArray entries) => string.Join("|", entries.Select(e => e!["sharing"]!.ToJsonString() + e["fields"]!.ToJsonString()).Order(StringComparer.Ordinal));
+        var alpha = (await Send(_alphaContributor, HttpMethod.Get, "/api/organisations/alpha-council/applications")).Body!.AsArray();
+        var beta = (await Send(_beta, HttpMethod.Get, "/api/organisations/beta-council/applications")).Body!.AsArray();
+        alpha.Count.ShouldBe(2);
+        Shape(beta).ShouldBe(Shape(alpha));
+
+        // Only members export: an outsider is told the organisation has no entries it can see.
+        (await _partner.GetAsync("/api/organisations/alpha-council/applications?format=xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _anonymous.GetAsync("/api/organisations/alpha-council/applications?format=xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_sector_view_counts_councils_per_product_and_suppresses_fewer_than_five_unpublished()
     {
-        ApplicationsRegister.MinimumOrganisations.ShouldBe(BenchmarkSuppression.MinimumContributors, "the benchmarks' rule");
         var from = new DateOnly(2026, 12, 1);
         // Alpha publishes its entry; six more councils run the same product privately, five of them for revenues and benefits.
         await AddAsync(_alpha, "Revenues Online", "revenues-and-benefits", "published", "2027-06-30");

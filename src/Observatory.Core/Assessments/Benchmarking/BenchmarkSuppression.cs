@@ -1,4 +1,5 @@
 using System.Numerics;
+using Observatory.Accounts;
 
 namespace Observatory.Assessments.Benchmarking;
 
@@ -33,7 +34,7 @@ public enum SuppressionReason
 /// </summary>
 public static class BenchmarkSuppression
 {
-    public const int MinimumContributors = 5;
+    public const int MinimumContributors = Disclosure.MinimumOrganisations;
 
     /// <summary>A set of contributors (by their index) as the bit set <see cref="Decide"/> reads.</summary>
     public static ulong[] Members(IEnumerable<int> contributors, int contributorCount)

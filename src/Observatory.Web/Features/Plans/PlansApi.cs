@@ -79,7 +79,7 @@ public static class PlansApi
             // No Accepts metadata: routing would answer 415 to any other body before the plan is looked up, and someone
             // outside the organisation must be told the plan does not exist, whatever they send.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
-            .WithSummary("Adds the targets and actions of a CSV file to the plan, all or none (the columns of the CSV download: kind = target or action, title, description, indicator, area, baseline_period, target_period, target_value, status, owner, partners separated by ;, start_on, due_on, elements and evidence separated by spaces). Every problem names the file, line, column and field; nothing is added if there is one. Up to 2 MB.");
+            .WithSummary("Adds the targets and actions of a CSV file (text/csv) or an Excel workbook (its first sheet; the XLSX content type or a file name ending .xlsx) to the plan, all or none (the columns of the CSV download: kind = target or action, title, description, indicator, area, baseline_period, target_period, target_value, status, owner, partners separated by ;, start_on, due_on, elements and evidence separated by spaces). Every problem names the file, line (the sheet's row), column and field; nothing is added if there is one. Up to 2 MB.");
         api.MapPost("/plans/{id:long}/partners", AddPartnerAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Makes another organisation a partner on the plan ({organisation: its address, for example bolton-council}): its members see the plan and its editors change its targets and actions. The lead organisation's editors only.");
@@ -151,12 +151,21 @@ public static class PlansApi
         {
             return hidden.ToProblem();
         }
-        string text;
-        using (var reader = new StreamReader(request.Body))
+        var name = FileName(request);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        (PlanFile? File, IReadOnlyList<ContentProblem> Problems) read;
+        if (SpreadsheetReader.IsWorkbook(request.ContentType, name))
         {
-            text = await reader.ReadToEndAsync(ct);
+            read = PlanImportFile.ReadXlsx(name, body);
         }
-        var (file, problems) = PlanImportFile.ReadCsv(FileName(request), text);
+        else
+        {
+            using var reader = new StreamReader(body);
+            read = PlanImportFile.ReadCsv(name, await reader.ReadToEndAsync(ct));
+        }
+        var (file, problems) = read;
         return file is null ? Refusal.Invalid(problems).ToProblem() : Respond(await plans.ImportAsync(id, file, ct));
     }
 

@@ -11,8 +11,7 @@ public static class ApplicationText
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Whether an uploaded file is an Excel workbook, by its content type or its name.</summary>
-    public static bool IsXlsx(string? contentType, string file) =>
-        contentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true || file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+    public static bool IsXlsx(string? contentType, string file) => Content.SpreadsheetReader.IsWorkbook(contentType, file);
 
     /// <summary>An entry in the API.</summary>
     public static string ApiUrl(long id) => "/api/applications/" + id.ToString(CultureInfo.InvariantCulture);

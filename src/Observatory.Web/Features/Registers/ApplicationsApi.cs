@@ -84,7 +84,7 @@ public static class ApplicationsApi
             view.OtherContractsEnding, view.OtherContractsEnding is null));
     }
 
-    private static async Task<IResult> ListAsync(string slug, string? format, ApplicationsRegister register, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string slug, string? format, ApplicationsRegister register, TimeProvider clock, CancellationToken ct)
     {
         if (!(await register.ListAsync(slug, ct)).Succeeded(out var list, out var refusal))
         {
@@ -95,7 +95,7 @@ public static class ApplicationsApi
         {
             null or "" => TypedResults.Ok(list.Entries.Select(ResultOf).ToList()),
             "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(ApplicationFiles.ToCsv(rows)), "text/csv; charset=utf-8", $"{slug}-applications.csv"),
-            "xlsx" => Results.File(ApplicationFiles.ToXlsx(rows), XlsxType, $"{slug}-applications.xlsx"),
+            "xlsx" => Results.File(ApplicationFiles.ToXlsx(rows, list.Organisation.Name, clock.GetUtcNow()), XlsxType, $"{slug}-applications.xlsx"),
             _ => Refusal.Invalid("format", $"The formats are csv and xlsx (not {Content.InputLimits.Quote(format)})").ToProblem(),
         };
     }
