@@ -68,12 +68,30 @@ public sealed class SocialValueTests : IAsyncLifetime
     public async Task Commitments_are_totalled_by_theme_with_their_money_and_the_latest_delivery()
     {
         var plan = await StartPlanAsync();
-        await CommitAsync(plan, new { outcome = "create-new-businesses-jobs-and-skills", supplier = "Northway Construction Ltd", contract = "WC-2025-014 Leisure centre rebuild",
-            commitment = "Twelve apprenticeships for Wigan residents", value = 120000.50m });
-        await CommitAsync(plan, new { outcome = "social-value-model/increase-supply-chain-resilience", theme = "tackling-economic-inequality", supplier = "Northway Construction Ltd",
-            contract = "WC-2025-014 Leisure centre rebuild", commitment = "Subcontract to local small firms", value = 50000m });
-        var json = await CommitAsync(plan, new { outcome = "effective-stewardship-of-the-environment", supplier = "Green Fleet Services", contract = "WC-2025-022 Waste collection",
-            commitment = "Plant 500 trees in the borough" });
+        await CommitAsync(plan, new
+        {
+            outcome = "create-new-businesses-jobs-and-skills",
+            supplier = "Northway Construction Ltd",
+            contract = "WC-2025-014 Leisure centre rebuild",
+            commitment = "Twelve apprenticeships for Wigan residents",
+            value = 120000.50m
+        });
+        await CommitAsync(plan, new
+        {
+            outcome = "social-value-model/increase-supply-chain-resilience",
+            theme = "tackling-economic-inequality",
+            supplier = "Northway Construction Ltd",
+            contract = "WC-2025-014 Leisure centre rebuild",
+            commitment = "Subcontract to local small firms",
+            value = 50000m
+        });
+        var json = await CommitAsync(plan, new
+        {
+            outcome = "effective-stewardship-of-the-environment",
+            supplier = "Green Fleet Services",
+            contract = "WC-2025-022 Waste collection",
+            commitment = "Plant 500 trees in the borough"
+        });
 
         // Five themes always, in the model's order; money only where a commitment gives it.
         json.GetProperty("totals").EnumerateArray().Select(t => t.GetProperty("name").GetString())

@@ -89,8 +89,4 @@ public static class SocialValueApi
         });
         return CsvWriter.Write(header, rows);
     }
-
-    /// <summary>Pounds as the pages show them: "£25,000", "£1,250.50".</summary>
-    public static string Pounds(decimal value) =>
-        value.ToString(decimal.Truncate(value) == value ? "£#,0" : "£#,0.00", CultureInfo.GetCultureInfo("en-GB"));
 }
