@@ -38,6 +38,11 @@ public sealed class PlanAccessibilityTests(BrowserFixture fixture)
             var record = await plans.AddActionAsync(published, new ActionInput("Jobs fairs in each township", "Twice a year, with local employers.", "Economy team", ["Jobcentre Plus"], "2025-04-01", "2026-03-31", "on-track",
                 ["place-making/social-equity", "four-rs/reform"])).ShouldSucceed();
             record = await plans.AddActionUpdateAsync(published, record.Actions[0].Action.Id, new ActionUpdateInput("2025-09-30", "at-risk", "One venue lost; another found for the spring.")).ShouldSucceed();
+            // A social value commitment with a delivery report, so the plan page's social value tables are checked filled.
+            var socialValue = scope.ServiceProvider.GetRequiredService<SocialValueCommitments>();
+            var commitments = await socialValue.AddAsync(published, new CommitmentInput(null, "create-new-businesses-jobs-and-skills", "Northway Construction Ltd",
+                "Leisure centre rebuild", "Twelve apprenticeships for Wigan residents", 120000m)).ShouldSucceed();
+            await socialValue.AddUpdateAsync(published, commitments.Commitments[0].Commitment.Id, new DeliveryInput("2025-09-30", "Seven apprentices started", 70000m)).ShouldSucceed();
             await plans.SubmitAsync(published).ShouldSucceed();
             await plans.PublishAsync(published).ShouldSucceed();
             var draft = (await plans.CreateAsync(organisation.Slug, new PlanInput("Wigan digital plan", null, "E08000010", 2026, 2029))).ShouldSucceed().Plan.Id;

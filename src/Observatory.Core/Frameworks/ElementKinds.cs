@@ -17,6 +17,8 @@ public static class ElementKinds
 
     private static string PluralWord(string word) => word switch
     {
+        // Greek plurals the sources use: the Social Value Model's "model award criteria".
+        _ when word.EndsWith("criterion", StringComparison.Ordinal) => word[..^2] + "a",
         _ when word.EndsWith('y') && !word.EndsWith("ey", StringComparison.Ordinal) => word[..^1] + "ies",
         _ when word.EndsWith('s') || word.EndsWith('x') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal) => word + "es",
         _ => word + "s",

@@ -17,5 +17,9 @@ public static class PlansDbSets
         public DbSet<PlanActionUpdate> PlanActionUpdates => db.Set<PlanActionUpdate>();
 
         public DbSet<PlanPartner> PlanPartners => db.Set<PlanPartner>();
+
+        public DbSet<SocialValueCommitment> SocialValueCommitments => db.Set<SocialValueCommitment>();
+
+        public DbSet<SocialValueUpdate> SocialValueUpdates => db.Set<SocialValueUpdate>();
     }
 }

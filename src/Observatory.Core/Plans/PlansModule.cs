@@ -7,6 +7,7 @@ public static class PlansModule
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddScoped<RecoveryPlans>();
+        services.AddScoped<SocialValueCommitments>();
         return services;
     }
 }

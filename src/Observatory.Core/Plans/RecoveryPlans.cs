@@ -623,7 +623,7 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
     }
 
     /// <summary>A plan the actor may change: not found if they may not see it, forbidden if they may only read it.</summary>
-    private async Task<Outcome<PlanRecord>> WritableAsync(long planId, CancellationToken cancellationToken)
+    internal async Task<Outcome<PlanRecord>> WritableAsync(long planId, CancellationToken cancellationToken)
     {
         if (!(await GetAsync(planId, cancellationToken)).Succeeded(out var record, out var refusal))
         {
@@ -644,7 +644,7 @@ public sealed class RecoveryPlans(ObservatoryDbContext db, CurrentActor current,
         return record;
     }
 
-    private async Task TouchAsync(long planId, CancellationToken cancellationToken)
+    internal async Task TouchAsync(long planId, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.FirstAsync(p => p.Id == planId, cancellationToken);
         plan.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -81,6 +81,8 @@ public sealed class ContentTests
     [InlineData("priority", 3, "3 priorities")]
     [InlineData("lens", 4, "4 lenses")]
     [InlineData("pillar", 4, "4 pillars")]
+    [InlineData("award-criterion", 15, "15 award criteria")]
+    [InlineData("policy-outcome", 8, "8 policy outcomes")]
     public void Element_kinds_read_as_words(string kind, int count, string expected) =>
         ElementKinds.Count(kind, count).ShouldBe(expected);
 

@@ -24,6 +24,8 @@ public sealed class ShippedCatalogueTests
     [InlineData("planting-the-flag", "area-of-activity", 8)]
     [InlineData("connected-places-briefings", "area", 8)]
     [InlineData("covid-long-term-impact", "impact-area", 9)]
+    [InlineData("social-value-model", "theme", 5)]
+    [InlineData("social-value-model", "policy-outcome", 8)]
     public void Each_model_has_every_element_the_sources_give(string framework, string kind, int expected) =>
         Count(framework, kind).ShouldBe(expected);
 
@@ -48,6 +50,37 @@ public sealed class ShippedCatalogueTests
         {
             area.Lists.Single(l => l.Key == "examples").Items.Count.ShouldBeInRange(5, 6, area.Name);
         }
+    }
+
+    [Fact]
+    public void The_social_value_model_gives_each_theme_its_published_policy_outcomes_each_with_award_criteria()
+    {
+        var model = Catalogue.Find("social-value-model").ShouldNotBeNull();
+        // The Social Value Model (edition 1.1): themes 2, 4 and 5 have two policy outcomes each, themes 1 and 3 one.
+        model.Elements.Select(t => (t.Name, t.Children.Count(c => c.Kind == "policy-outcome"))).ShouldBe(
+        [
+            ("COVID-19 recovery", 1),
+            ("Tackling economic inequality", 2),
+            ("Fighting climate change", 1),
+            ("Equal opportunity", 2),
+            ("Wellbeing", 2),
+        ]);
+        foreach (var outcome in model.AllElements().Where(e => e.Kind == "policy-outcome"))
+        {
+            outcome.Children.ShouldNotBeEmpty(outcome.Name);
+            outcome.Children.ShouldAllBe(c => c.Kind == "award-criterion" && c.Name.StartsWith("MAC "), outcome.Name);
+        }
+        model.FindElement("mac-4-1")!.Parent!.Name.ShouldBe("Effective stewardship of the environment");
+    }
+
+    [Fact]
+    public void The_social_value_model_cites_the_published_procurement_policy_note()
+    {
+        var model = Catalogue.Find("social-value-model")!;
+        model.Sources.ShouldAllBe(s => s.File == "social-value-model-ppn-06-20");
+        SourceDocuments.Find("social-value-model-ppn-06-20")!.Url.ShouldStartWith("https://www.gov.uk/government/publications/");
+        Catalogue.Related(new ElementRef("social-value-model", "fighting-climate-change"))
+            .Select(r => r.Element.Ref.ToString()).ShouldContain("social-value/environmental");
     }
 
     [Fact]

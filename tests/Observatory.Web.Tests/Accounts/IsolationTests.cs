@@ -587,6 +587,7 @@ public sealed class IsolationTests : IAsyncLifetime
         (await store.Set<Observatory.Plans.PlanTarget>().CountAsync()).ShouldBe(1);
         (await store.Set<Observatory.Plans.PlanAction>().SingleAsync()).Status.ShouldBe(Observatory.Plans.ActionStatus.NotStarted);
         (await store.Set<Observatory.Plans.PlanPartner>().SingleAsync()).OrganisationId.ShouldNotBe(0);
+        (await store.Set<Observatory.Plans.SocialValueCommitment>().CountAsync()).ShouldBe(0, "no outsider records a social value commitment");
     }
 
     /// <summary>

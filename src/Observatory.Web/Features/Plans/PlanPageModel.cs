@@ -22,6 +22,10 @@ public abstract class PlanPageModel(RecoveryPlans plans) : PageModel
         }
         Record = record;
         Grid = await plans.GridAsync(record, cancellationToken);
+        await OnLoadedAsync(record, cancellationToken);
         return true;
     }
+
+    /// <summary>What a page loads beside the plan, once the visitor is known to see it.</summary>
+    protected virtual Task OnLoadedAsync(PlanRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -44,6 +44,10 @@ public static class PlanText
 
     public static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Pounds as the pages show them: "£25,000", "£1,250.50".</summary>
+    public static string Pounds(decimal value) =>
+        value.ToString(decimal.Truncate(value) == value ? "£#,0" : "£#,0.00", CultureInfo.GetCultureInfo("en-GB"));
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) ?? "Not set";
 
     /// <summary>One line per target and per action, as a board paper's appendix or a spreadsheet would want them.</summary>

@@ -91,6 +91,7 @@ public static class PlansApi
         api.MapPost("/plans/{id:long}/publish", PublishAsync)
             .AddEndpointFilter(OrganisationAssessmentsApi.JsonFromBrowsers)
             .WithSummary("Publishes a submitted plan for anyone to read (approvers only); 409 for a draft.");
+        app.MapSocialValueApi();
     }
 
     private static async Task<Results<Ok<List<PlanListItem>>, ProblemHttpResult>> ListAsync(string slug, RecoveryPlans plans, CancellationToken ct)

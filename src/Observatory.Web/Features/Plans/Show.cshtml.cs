@@ -9,8 +9,14 @@ namespace Observatory.Web.Features.Plans;
 /// A plan's overview: its grid of areas of focus against the 4Rs with counts and status, its targets with progress
 /// from the latest data, its actions; and, for its editors, the forms that add targets and actions and move it on.
 /// </summary>
-public sealed class ShowModel(RecoveryPlans plans) : PlanPageModel(plans)
+public sealed class ShowModel(RecoveryPlans plans, SocialValueCommitments socialValue) : PlanPageModel(plans)
 {
+    /// <summary>The plan's social value commitments and their totals by theme.</summary>
+    public SocialValueRecord SocialValue { get; private set; } = null!;
+
+    protected override async Task OnLoadedAsync(PlanRecord record, CancellationToken cancellationToken) =>
+        SocialValue = (await socialValue.GetAsync(record.Plan.Id, cancellationToken)).Value;
+
     [BindProperty]
     public string? Indicator { get; set; }
 
