@@ -25,6 +25,8 @@ public sealed class SignedInPagesTests(BrowserFixture fixture, ITestOutputHelper
         "/surveys/{id:long}/edit",
         // A decision's scoring page needs a decision: DecisionAccessibilityTests records one and checks each page.
         "/decisions/{id:long}/options/{option}/segments/{segment}",
+        // A decision's delegation page needs a draft: DecisionAccessibilityTests opens it empty, with errors and with a segment delegated.
+        "/decisions/{id:long}/delegation",
         // An organisation's own wheel and its segment page need a wheel: OwnWheelAccessibilityTests copies one and checks each page.
         "/organisations/{slug}/decision-wheels/{wheel}", "/organisations/{slug}/decision-wheels/{wheel}/segments/{segment}",
         // An organisation's algorithm records need records: AlgorithmRegisterAccessibilityTests makes them and checks each page.
