@@ -53,22 +53,7 @@ public sealed class PlansCommandTests
     public async Task Import_adds_a_files_targets_and_actions_or_none_and_export_writes_them_back()
     {
         await using var database = TestDatabase.CreateSqlite();
-        long plan;
-        await using (var services = CoreServices.For(database))
-        {
-            await CoreServices.PrepareAsync(services, shippedData: false);
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
-            var import = new IndicatorImport { FileName = "claimant.csv", Format = "tidy", FileHash = "test", Source = "test", Indicators = "claimant-count" };
-            db.IndicatorImports.Add(import);
-            await db.SaveChangesAsync();
-            db.Observations.Add(new Observation { IndicatorId = "claimant-count", AreaCode = "E08000010", PeriodStart = new DateOnly(2022, 1, 1), PeriodDuration = "P1Y", Value = 4.1, ImportId = import.Id });
-            await db.SaveChangesAsync();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
-            plan = (await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().CreateAsync("wigan-council", new PlanInput("Wigan plan", null, null, 2022, 2030))).ShouldSucceed().Plan.Id;
-        }
-        var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = await EmptyWiganPlanAsync(database);
         var folder = Directory.CreateTempSubdirectory("plan-import-");
         try
         {
@@ -101,22 +86,7 @@ public sealed class PlansCommandTests
     public async Task Import_reads_an_excel_workbook_as_it_reads_the_csv_naming_the_row_of_a_problem()
     {
         await using var database = TestDatabase.CreateSqlite();
-        long plan;
-        await using (var services = CoreServices.For(database))
-        {
-            await CoreServices.PrepareAsync(services, shippedData: false);
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
-            var import = new IndicatorImport { FileName = "claimant.csv", Format = "tidy", FileHash = "test", Source = "test", Indicators = "claimant-count" };
-            db.IndicatorImports.Add(import);
-            await db.SaveChangesAsync();
-            db.Observations.Add(new Observation { IndicatorId = "claimant-count", AreaCode = "E08000010", PeriodStart = new DateOnly(2022, 1, 1), PeriodDuration = "P1Y", Value = 4.1, ImportId = import.Id });
-            await db.SaveChangesAsync();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
-            plan = (await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().CreateAsync("wigan-council", new PlanInput("Wigan plan", null, null, 2022, 2030))).ShouldSucceed().Plan.Id;
-        }
-        var id = plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = await EmptyWiganPlanAsync(database);
         var folder = Directory.CreateTempSubdirectory("plan-import-");
         try
         {
@@ -155,5 +125,23 @@ public sealed class PlansCommandTests
         result.ExitCode.ShouldBe(ExitCodes.NotFound, result.Error);
         result.Error.ShouldContain("no such plan");
         result.Out.ShouldBeEmpty();
+    }
+
+    /// <summary>An empty 2022–2030 plan of Wigan Council's, with one claimant count value for its targets to start from; its id.</summary>
+    private static async Task<string> EmptyWiganPlanAsync(TestDatabase database)
+    {
+        await using var services = CoreServices.For(database);
+        await CoreServices.PrepareAsync(services, shippedData: false);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoryDbContext>();
+        var import = new IndicatorImport { FileName = "claimant.csv", Format = "tidy", FileHash = "test", Source = "test", Indicators = "claimant-count" };
+        db.IndicatorImports.Add(import);
+        await db.SaveChangesAsync();
+        db.Observations.Add(new Observation { IndicatorId = "claimant-count", AreaCode = "E08000010", PeriodStart = new DateOnly(2022, 1, 1), PeriodDuration = "P1Y", Value = 4.1, ImportId = import.Id });
+        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System("tests");
+        await scope.ServiceProvider.GetRequiredService<AccountService>().CreateOrganisationAsync(Actor.System("tests"), "Wigan Council", OrganisationKind.Council, ["E08000010"]).ShouldSucceed();
+        var plan = (await scope.ServiceProvider.GetRequiredService<RecoveryPlans>().CreateAsync("wigan-council", new PlanInput("Wigan plan", null, null, 2022, 2030))).ShouldSucceed().Plan.Id;
+        return plan.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
